@@ -1,0 +1,202 @@
+"""``rep-planner``: the command line, a thin layer over the core.
+
+Every read command takes ``--json``. Exit code 0 on success; 2 on bad input,
+with one line on stderr naming the problem.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from typing import Callable, Sequence
+
+from . import scenario_file
+from .errors import PlannerError
+from .hours import format_hours, parse_hours
+from .overlap import Side, overlap, overlap_matrix
+from .storage import DEMO_PATH, default_path, open_store
+from .timezones import check_zone, format_week, in_zone, parse_week, week_of
+
+COMMANDS: dict[str, Callable] = {}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line, exit 2, as for any bad input
+        raise PlannerError(f"{self.prog}: {message}")
+
+
+def command(name: str):
+    def register(fn):
+        COMMANDS[name] = fn
+        return fn
+    return register
+
+
+def _emit(args, data, text: str) -> None:
+    print(json.dumps(data, indent=2, ensure_ascii=False) if args.json else text)
+
+
+def _store(args):
+    return open_store(args.db)
+
+
+def _week(args, today: dt.date) -> tuple[int, int]:
+    return parse_week(args.week) if args.week else week_of(today)
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence]) -> str:
+    cells = [list(map(str, headers))] + [[str(c) for c in row] for row in rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in cells]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+@command("demo")
+def cmd_demo(args, today):
+    store = _store(args)
+    demo = scenario_file.load(DEMO_PATH)
+    if not store.is_empty and store.load() != demo and not args.replace:
+        raise PlannerError(f"{store.path} already holds scenario {store.load().name!r}; add --replace to overwrite it with the demo")
+    store.save(demo)
+    print(f"Demo scenario {demo.name!r} is in {store.path}: {len(demo.reps)} reps, {len(demo.markets)} markets")
+
+
+@command("import")
+def cmd_import(args, today):
+    scenario = scenario_file.load(args.file)
+    store = open_store(args.db, seed_demo=False)
+    store.save(scenario)
+    print(f"Imported {scenario.name!r} into {store.path}: {len(scenario.reps)} reps, "
+          f"{len(scenario.markets)} markets, {len(scenario.assignments)} assignments")
+
+
+@command("export-scenario")
+def cmd_export_scenario(args, today):
+    scenario = _store(args).load()
+    scenario_file.save(scenario, args.file)
+    print(f"Wrote {scenario.name!r} to {args.file}")
+
+
+@command("reps")
+def cmd_reps(args, today):
+    scenario = _store(args).load()
+    data = [scenario_file.scenario_to_dict(scenario)["reps"][i] | {"markets": [m.name for m in scenario.markets_of(r.name)]}
+            for i, r in enumerate(scenario.reps)]
+    rows = [(r["name"], r["timezone"], r["hours"], f"{r['max_weekly_hours']:g}", r["rules"], ", ".join(r["markets"])) for r in data]
+    _emit(args, data, _table(("Rep", "Time zone", "Hours", "Max h/week", "Rules", "Markets"), rows))
+
+
+@command("markets")
+def cmd_markets(args, today):
+    scenario = _store(args).load()
+    data = []
+    for i, m in enumerate(scenario.markets):
+        load = scenario.workload(m)
+        data.append(scenario_file.scenario_to_dict(scenario)["markets"][i] | {
+            "rep": scenario.rep_of(m.name), "live_hours": load.live_hours, "async_hours": load.async_hours})
+    rows = [(d["name"], d["timezone"], d["hours"], d["tier"], f"{d['value']:,.0f}",
+             f"{d['live_hours']:.2f}", f"{d['async_hours']:.2f}", d["rep"] or "-") for d in data]
+    _emit(args, data, _table(("Market", "Time zone", "Hours", "Tier", "Value", "Live h", "Async h", "Rep"), rows))
+
+
+def _interval_json(interval, tz: str) -> dict:
+    return {"start": in_zone(interval.start, tz).isoformat(), "end": in_zone(interval.end, tz).isoformat()}
+
+
+def _overlap_text(result, tz: str) -> str:
+    lines = [f"{result.hours:g} h of overlap"]
+    for i in result.intervals:
+        start, end = in_zone(i.start, tz), in_zone(i.end, tz)
+        lines.append(f"  {start:%a %Y-%m-%d %H:%M} - {end:%H:%M} ({tz}, {i.hours:g} h)")
+    return "\n".join(lines)
+
+
+@command("overlap")
+def cmd_overlap(args, today):
+    year, week = _week(args, today)
+    holidays = not args.no_holidays
+    ad_hoc = [args.rep_tz, args.rep_hours, args.market_tz, args.market_hours]
+    if any(ad_hoc):
+        if not all(ad_hoc):
+            raise PlannerError("overlap: --rep-tz, --rep-hours, --market-tz and --market-hours go together")
+        rep = Side(check_zone(args.rep_tz, "--rep-tz"), _hours_arg(args.rep_hours, "--rep-hours"), args.rep_country)
+        market = Side(check_zone(args.market_tz, "--market-tz"), _hours_arg(args.market_hours, "--market-hours"), args.market_country)
+        result = overlap(rep, market, year, week, holidays=holidays)
+        data = {"hours": result.hours, "intervals": [_interval_json(i, rep.timezone) for i in result.intervals]}
+        _emit(args, data, _overlap_text(result, rep.timezone))
+        return
+    scenario = _store(args).load()
+    if args.rep or args.market:
+        if not (args.rep and args.market):
+            raise PlannerError("overlap: give both --rep and --market, or neither for the whole matrix")
+        rep, market = scenario.rep(args.rep), scenario.market(args.market)
+        result = overlap(rep.side, market.side, year, week, holidays=holidays)
+        data = {"rep": rep.name, "market": market.name, "week": format_week(year, week), "hours": result.hours,
+                "intervals": [_interval_json(i, rep.timezone) for i in result.intervals]}
+        _emit(args, data, _overlap_text(result, rep.timezone))
+        return
+    matrix = overlap_matrix([(r.name, r.side) for r in scenario.reps], [(m.name, m.side) for m in scenario.markets],
+                            year, week, holidays=holidays)
+    data = {"week": format_week(year, week), "reps": list(matrix.reps), "markets": list(matrix.markets),
+            "hours": [list(row) for row in matrix.hours]}
+    rows = [(m, *(f"{matrix.hours[i][j]:g}" for i in range(len(matrix.reps)))) for j, m in enumerate(matrix.markets)]
+    _emit(args, data, f"Overlap hours, {format_week(year, week)}\n" + _table(("Market", *matrix.reps), rows))
+
+
+def _hours_arg(text: str, flag: str):
+    try:
+        return parse_hours(text)
+    except PlannerError as exc:
+        raise PlannerError(f"{flag}: {exc}") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="rep-planner", description="Plan sales reps' weeks across time zones.")
+    parser.add_argument("--db", default=None, help=f"database file (default: {default_path()})")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    def add(name, help_text, *, reads=False):
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        if reads:
+            p.add_argument("--json", action="store_true", help="print JSON")
+        p.add_argument("--db", default=argparse.SUPPRESS, help="database file")
+        return p
+
+    add("demo", "put the demo scenario in the database").add_argument(
+        "--replace", action="store_true", help="overwrite a scenario already there")
+    add("import", "replace the database's scenario with a JSON scenario file").add_argument("file")
+    add("export-scenario", "write the database's scenario to a JSON file").add_argument("file")
+    add("reps", "list reps", reads=True)
+    add("markets", "list markets and their weekly workload", reads=True)
+    p = add("overlap", "hours in which reps and markets can talk, in one ISO week", reads=True)
+    p.add_argument("--week", help="ISO week such as 2027-W11 (default: this week)")
+    p.add_argument("--rep", help="rep name in the scenario")
+    p.add_argument("--market", help="market name in the scenario")
+    p.add_argument("--rep-tz")
+    p.add_argument("--rep-hours")
+    p.add_argument("--rep-country", help="subtract this country's public holidays from the rep's hours")
+    p.add_argument("--market-tz")
+    p.add_argument("--market-hours")
+    p.add_argument("--market-country", help="subtract this country's public holidays from the market's hours")
+    p.add_argument("--no-holidays", action="store_true", help="ignore public holidays")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, *, today: dt.date | None = None) -> int:
+    """Run one command; ``today`` is injected by tests (default: the system date)."""
+    try:
+        args = build_parser().parse_args(argv)
+        COMMANDS[args.command](args, today or dt.date.today())
+    except PlannerError as exc:
+        print(f"error: {exc}".replace("\n", " "), file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

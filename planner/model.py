@@ -1,0 +1,240 @@
+"""The scenario: reps, markets, activity types and who covers what.
+
+Plain frozen dataclasses, validated on construction: a bad value raises
+:class:`~planner.errors.ValidationError` naming the field and the value.
+Changing a scenario means building a new one (see :mod:`planner.commands`).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+from typing import Mapping
+
+from .errors import ValidationError
+from .hours import WorkingHours, parse_hours
+from .overlap import Side
+from .public_holidays import check_country
+from .timezones import check_zone
+
+TIERS = ("A", "B", "C")
+RULE_PRESETS = ("eu-wtd", "who-ilo", "ch-arg", "us-flsa")
+
+
+def _check_name(name, where: str) -> None:
+    if not isinstance(name, str) or not name.strip():
+        raise ValidationError(f"{where}.name", name, "a name must be non-empty text")
+    if name != name.strip():
+        raise ValidationError(f"{where}.name", name, "a name cannot start or end with spaces")
+    if len(name) > 200:
+        raise ValidationError(f"{where}.name", name[:40] + "...", "a name must be at most 200 characters")
+
+
+def _check_number(value, where: str, *, low: float, high: float, integer: bool = False) -> None:
+    ok_type = isinstance(value, int) if integer else isinstance(value, (int, float))
+    if isinstance(value, bool) or not ok_type or (isinstance(value, float) and not math.isfinite(value)):
+        kind = "a whole number" if integer else "a number"
+        raise ValidationError(where, value, f"must be {kind}")
+    if not low <= value <= high:
+        raise ValidationError(where, value, f"must be between {low:g} and {high:g}")
+
+
+def _hours(value, where: str) -> WorkingHours:
+    if isinstance(value, WorkingHours):
+        return value
+    try:
+        return parse_hours(value)
+    except ValidationError as exc:
+        raise ValidationError(where, exc.value, f"{exc.where}: {exc.problem}") from None
+
+
+@dataclass(frozen=True)
+class ActivityType:
+    """A kind of work: a 45-minute live demo, a 15-minute async follow-up."""
+
+    name: str
+    minutes: int
+    live: bool
+
+    def __post_init__(self):
+        _check_name(self.name, "activity")
+        _check_number(self.minutes, f"activity {self.name!r}.minutes", low=5, high=8 * 60, integer=True)
+        if not isinstance(self.live, bool):
+            raise ValidationError(f"activity {self.name!r}.live", self.live, "must be true or false")
+
+
+@dataclass(frozen=True)
+class Rep:
+    """A sales rep: where they live and when they work."""
+
+    name: str
+    timezone: str
+    country: str
+    hours: WorkingHours
+    max_weekly_hours: float = 40
+    rules: str = "eu-wtd"
+    subdivision: str | None = None
+
+    def __post_init__(self):
+        _check_name(self.name, "rep")
+        where = f"rep {self.name!r}"
+        check_zone(self.timezone, f"{where}.timezone")
+        check_country(self.country, self.subdivision, where)
+        object.__setattr__(self, "hours", _hours(self.hours, f"{where}.hours"))
+        _check_number(self.max_weekly_hours, f"{where}.max_weekly_hours", low=0, high=168)
+        if self.rules not in RULE_PRESETS:
+            raise ValidationError(f"{where}.rules", self.rules, "must be one of " + ", ".join(RULE_PRESETS))
+
+    @property
+    def side(self) -> Side:
+        return Side(self.timezone, self.hours, self.country, self.subdivision)
+
+
+@dataclass(frozen=True)
+class Market:
+    """A target market: a region in one time zone, its hours, value and workload."""
+
+    name: str
+    timezone: str
+    country: str
+    hours: WorkingHours
+    tier: str = "B"
+    value: float = 0
+    weekly: Mapping[str, int] = field(default_factory=dict)
+    subdivision: str | None = None
+
+    def __post_init__(self):
+        _check_name(self.name, "market")
+        where = f"market {self.name!r}"
+        check_zone(self.timezone, f"{where}.timezone")
+        check_country(self.country, self.subdivision, where)
+        object.__setattr__(self, "hours", _hours(self.hours, f"{where}.hours"))
+        if self.tier not in TIERS:
+            raise ValidationError(f"{where}.tier", self.tier, "must be A, B or C")
+        _check_number(self.value, f"{where}.value", low=0, high=1e12)
+        if not isinstance(self.weekly, Mapping):
+            raise ValidationError(f"{where}.weekly", self.weekly, "must map activity names to weekly counts")
+        for activity, count in self.weekly.items():
+            _check_number(count, f"{where}.weekly[{activity!r}]", low=0, high=1000, integer=True)
+        object.__setattr__(self, "weekly", dict(self.weekly))
+
+    @property
+    def side(self) -> Side:
+        return Side(self.timezone, self.hours, self.country, self.subdivision)
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """Market ``market`` is covered by rep ``rep``; a locked one stays put."""
+
+    rep: str
+    market: str
+    locked: bool = False
+
+    def __post_init__(self):
+        if not isinstance(self.locked, bool):
+            raise ValidationError(f"assignment {self.market!r}.locked", self.locked, "must be true or false")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Planning limits a director sets for the whole team."""
+
+    max_markets_per_rep: int = 6
+    max_offset_spread_hours: float = 9
+
+    def __post_init__(self):
+        _check_number(self.max_markets_per_rep, "settings.max_markets_per_rep", low=1, high=1000, integer=True)
+        _check_number(self.max_offset_spread_hours, "settings.max_offset_spread_hours", low=0, high=26)
+
+
+@dataclass(frozen=True)
+class Workload:
+    """A market's weekly work in hours, split into live and async."""
+
+    live_hours: float
+    async_hours: float
+
+    @property
+    def total_hours(self) -> float:
+        return self.live_hours + self.async_hours
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """Everything a plan is made of. Names are unique within each kind."""
+
+    name: str
+    activities: tuple[ActivityType, ...] = ()
+    reps: tuple[Rep, ...] = ()
+    markets: tuple[Market, ...] = ()
+    assignments: tuple[Assignment, ...] = ()
+    settings: Settings = field(default_factory=Settings)
+
+    def __post_init__(self):
+        if not isinstance(self.name, str) or not self.name.strip():
+            raise ValidationError("name", self.name, "the scenario needs a name")
+        for attr in ("activities", "reps", "markets", "assignments"):
+            object.__setattr__(self, attr, tuple(getattr(self, attr)))
+        for kind, items in (("activity", self.activities), ("rep", self.reps), ("market", self.markets)):
+            seen = set()
+            for item in items:
+                if item.name in seen:
+                    raise ValidationError(f"{kind} {item.name!r}", item.name, f"two {kind}s have this name")
+                seen.add(item.name)
+        activities = {a.name for a in self.activities}
+        for market in self.markets:
+            for activity in market.weekly:
+                if activity not in activities:
+                    raise ValidationError(f"market {market.name!r}.weekly", activity, "no activity type has this name")
+        reps, markets, covered = {r.name for r in self.reps}, {m.name for m in self.markets}, set()
+        for a in self.assignments:
+            if a.rep not in reps:
+                raise ValidationError(f"assignment of {a.market!r}.rep", a.rep, "no rep has this name")
+            if a.market not in markets:
+                raise ValidationError(f"assignment to {a.rep!r}.market", a.market, "no market has this name")
+            if a.market in covered:
+                raise ValidationError(f"assignment of {a.market!r}", a.market, "a market is covered by one rep only")
+            covered.add(a.market)
+
+    def rep(self, name: str) -> Rep:
+        for rep in self.reps:
+            if rep.name == name:
+                return rep
+        raise ValidationError("rep", name, "no rep has this name")
+
+    def market(self, name: str) -> Market:
+        for market in self.markets:
+            if market.name == name:
+                return market
+        raise ValidationError("market", name, "no market has this name")
+
+    def activity(self, name: str) -> ActivityType:
+        for activity in self.activities:
+            if activity.name == name:
+                return activity
+        raise ValidationError("activity", name, "no activity type has this name")
+
+    def markets_of(self, rep: str) -> list[Market]:
+        names = {a.market for a in self.assignments if a.rep == rep}
+        return [m for m in self.markets if m.name in names]
+
+    def rep_of(self, market: str) -> str | None:
+        for a in self.assignments:
+            if a.market == market:
+                return a.rep
+        return None
+
+    def workload(self, market: Market) -> Workload:
+        live = async_ = 0.0
+        for name, count in market.weekly.items():
+            activity = self.activity(name)
+            hours = count * activity.minutes / 60
+            if activity.live:
+                live += hours
+            else:
+                async_ += hours
+        return Workload(live, async_)
+
+    def replace(self, **changes) -> "Scenario":
+        return replace(self, **changes)

@@ -1,0 +1,210 @@
+"""The scenario in SQLite, through sqlite-utils.
+
+One database holds one scenario. Every connection turns foreign keys on and
+uses WAL; every write is one transaction (``db.atomic()``), so a crash leaves
+either the old or the new scenario, never a mix. The schema is versioned
+with sqlite-utils ``Migrations``; a database written by a newer version of
+the app is refused rather than changed.
+
+:meth:`Store.save` writes only the rows that differ from what is stored, so
+the same call serves a one-cell edit and a whole imported scenario.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import platformdirs
+import sqlite_utils
+from sqlite_utils import Migrations
+
+from .errors import PlannerError
+from .hours import format_hours
+from .model import ActivityType, Assignment, Market, Rep, Scenario, Settings
+
+APP_NAME = "rep-planner"
+DEMO_PATH = Path(__file__).resolve().parent.parent / "resources" / "demo-scenario.json"
+
+migrations = Migrations("rep-planner")
+
+
+@migrations()
+def m001_scenario(db: sqlite_utils.Database) -> None:
+    db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    db.execute("""CREATE TABLE activities (
+        name TEXT PRIMARY KEY, position INTEGER NOT NULL,
+        minutes INTEGER NOT NULL, live INTEGER NOT NULL)""")
+    db.execute("""CREATE TABLE reps (
+        name TEXT PRIMARY KEY, position INTEGER NOT NULL, timezone TEXT NOT NULL,
+        country TEXT NOT NULL, subdivision TEXT, hours TEXT NOT NULL,
+        max_weekly_hours REAL NOT NULL, rules TEXT NOT NULL)""")
+    db.execute("""CREATE TABLE markets (
+        name TEXT PRIMARY KEY, position INTEGER NOT NULL, timezone TEXT NOT NULL,
+        country TEXT NOT NULL, subdivision TEXT, hours TEXT NOT NULL,
+        tier TEXT NOT NULL, value REAL NOT NULL)""")
+    db.execute("""CREATE TABLE workload (
+        market TEXT NOT NULL REFERENCES markets(name) ON DELETE CASCADE,
+        activity TEXT NOT NULL REFERENCES activities(name) ON DELETE CASCADE,
+        position INTEGER NOT NULL, count INTEGER NOT NULL,
+        PRIMARY KEY (market, activity))""")
+    db.execute("""CREATE TABLE assignments (
+        market TEXT PRIMARY KEY REFERENCES markets(name) ON DELETE CASCADE,
+        rep TEXT NOT NULL REFERENCES reps(name) ON DELETE CASCADE,
+        position INTEGER NOT NULL, locked INTEGER NOT NULL)""")
+
+
+# Table name -> primary-key columns. Order matters for deletes (children first).
+_TABLES = {
+    "assignments": ("market",),
+    "workload": ("market", "activity"),
+    "reps": ("name",),
+    "markets": ("name",),
+    "activities": ("name",),
+    "meta": ("key",),
+}
+
+
+def default_path() -> Path:
+    """Where the app keeps its database unless told otherwise (``--db``)."""
+    return platformdirs.user_data_path(APP_NAME, appauthor=False) / "rep-planner.db"
+
+
+def _rows(scenario: Scenario) -> dict[str, list[dict]]:
+    settings = scenario.settings
+    return {
+        "meta": [
+            {"key": "name", "value": scenario.name},
+            {"key": "settings", "value": json.dumps({
+                "max_markets_per_rep": settings.max_markets_per_rep,
+                "max_offset_spread_hours": settings.max_offset_spread_hours})},
+        ],
+        "activities": [
+            {"name": a.name, "position": i, "minutes": a.minutes, "live": int(a.live)}
+            for i, a in enumerate(scenario.activities)
+        ],
+        "reps": [
+            {"name": r.name, "position": i, "timezone": r.timezone, "country": r.country,
+             "subdivision": r.subdivision, "hours": format_hours(r.hours),
+             "max_weekly_hours": float(r.max_weekly_hours), "rules": r.rules}
+            for i, r in enumerate(scenario.reps)
+        ],
+        "markets": [
+            {"name": m.name, "position": i, "timezone": m.timezone, "country": m.country,
+             "subdivision": m.subdivision, "hours": format_hours(m.hours), "tier": m.tier,
+             "value": float(m.value)}
+            for i, m in enumerate(scenario.markets)
+        ],
+        "workload": [
+            {"market": m.name, "activity": a, "position": j, "count": c}
+            for m in scenario.markets for j, (a, c) in enumerate(m.weekly.items())
+        ],
+        "assignments": [
+            {"market": a.market, "rep": a.rep, "position": i, "locked": int(a.locked)}
+            for i, a in enumerate(scenario.assignments)
+        ],
+    }
+
+
+def _number(value: float):
+    return int(value) if float(value).is_integer() else value
+
+
+class Store:
+    """A scenario database. Open with a path; ``":memory:"`` for tests."""
+
+    def __init__(self, path: str | Path, *, create: bool = True):
+        self.path = str(path)
+        if self.path != ":memory:":
+            p = Path(self.path)
+            if not p.exists() and not create:
+                raise PlannerError(f"{p}: no such database")
+            p.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.db = sqlite_utils.Database(self.path)
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self.db.execute("PRAGMA busy_timeout = 5000")
+            self._check_version()
+            if self.path != ":memory:":
+                self.db.enable_wal()
+                self.db.execute("PRAGMA synchronous = NORMAL")
+            migrations.apply(self.db)
+        except sqlite3.DatabaseError as exc:
+            raise PlannerError(f"{self.path}: cannot open the database ({exc})") from None
+
+    def _check_version(self) -> None:
+        known = {m.name for m in migrations._migrations}
+        unknown = [m.name for m in migrations.applied(self.db) if m.name not in known]
+        if unknown:
+            raise PlannerError(
+                f"{self.path}: written by a newer version of Rep Planner (schema step {unknown[-1]!r}); "
+                "update the app or open another database"
+            )
+
+    def close(self) -> None:
+        self.db.close()
+
+    @property
+    def is_empty(self) -> bool:
+        return self.db["meta"].count == 0
+
+    def load(self) -> Scenario:
+        """The stored scenario (validated as any scenario is)."""
+        db = self.db
+        meta = {r["key"]: r["value"] for r in db["meta"].rows}
+        if "name" not in meta:
+            raise PlannerError(f"{self.path}: the database holds no scenario yet")
+        workload: dict[str, dict[str, int]] = {}
+        for row in db["workload"].rows_where(order_by="market, position"):
+            workload.setdefault(row["market"], {})[row["activity"]] = row["count"]
+        return Scenario(
+            name=meta["name"],
+            activities=[ActivityType(r["name"], r["minutes"], bool(r["live"]))
+                        for r in db["activities"].rows_where(order_by="position")],
+            reps=[Rep(r["name"], r["timezone"], r["country"], r["hours"], _number(r["max_weekly_hours"]),
+                      r["rules"], r["subdivision"]) for r in db["reps"].rows_where(order_by="position")],
+            markets=[Market(r["name"], r["timezone"], r["country"], r["hours"], r["tier"], _number(r["value"]),
+                            workload.get(r["name"], {}), r["subdivision"])
+                     for r in db["markets"].rows_where(order_by="position")],
+            assignments=[Assignment(r["rep"], r["market"], bool(r["locked"]))
+                         for r in db["assignments"].rows_where(order_by="position")],
+            settings=Settings(**json.loads(meta.get("settings", "{}"))),
+        )
+
+    def save(self, scenario: Scenario) -> int:
+        """Make the database hold ``scenario``, in one transaction.
+
+        Returns how many rows were written or deleted.
+        """
+        new = _rows(scenario)
+        changed = 0
+        try:
+            with self.db.atomic():
+                for table, keys in _TABLES.items():  # deletes, children first
+                    wanted = {tuple(r[k] for k in keys) for r in new[table]}
+                    for row in list(self.db[table].rows):
+                        key = tuple(row[k] for k in keys)
+                        if key not in wanted:
+                            self.db[table].delete(key if len(key) > 1 else key[0])
+                            changed += 1
+                for table in reversed(list(_TABLES)):  # upserts, parents first
+                    keys = _TABLES[table]
+                    stored = {tuple(r[k] for k in keys): r for r in self.db[table].rows}
+                    rows = [r for r in new[table] if stored.get(tuple(r[k] for k in keys)) != r]
+                    if rows:
+                        self.db[table].upsert_all(rows, pk=keys if len(keys) > 1 else keys[0])
+                        changed += len(rows)
+        except sqlite3.DatabaseError as exc:
+            raise PlannerError(f"{self.path}: the change was not saved ({exc}); the database is unchanged") from None
+        return changed
+
+
+def open_store(path: str | Path | None = None, *, seed_demo: bool = True) -> Store:
+    """Open (creating if needed) the database; seed it with the demo on first use."""
+    store = Store(path or default_path())
+    if seed_demo and store.is_empty:
+        from .scenario_file import load
+
+        store.save(load(DEMO_PATH))
+    return store

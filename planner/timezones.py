@@ -1,0 +1,106 @@
+"""Wall-clock time to UTC instants, and ISO weeks, in one place.
+
+The reading of awkward local times follows RFC 5545 (3.3.5): a time inside a
+spring-forward gap is read with the offset before the gap, which moves it
+forward by the gap (02:30 on a New York spring-forward day is 03:30 EDT); a
+time that happens twice takes its first occurrence. pendulum does the zone
+arithmetic; this module only chooses the fold.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from zoneinfo import available_timezones
+
+import pendulum
+from pendulum.tz.exceptions import AmbiguousTime, NonExistingTime
+
+from .errors import ValidationError
+
+UTC = dt.timezone.utc
+
+
+@lru_cache(maxsize=1)
+def _zone_names() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
+@lru_cache(maxsize=None)
+def zone(name: str):
+    """The pendulum zone for an IANA name; a clear error if it does not exist."""
+    if not isinstance(name, str) or name not in _zone_names():
+        hint = ""
+        if isinstance(name, str):
+            close = [z for z in _zone_names() if z.lower() == name.lower() or z.endswith("/" + name)]
+            if close:
+                hint = f"; did you mean {sorted(close)[0]!r}?"
+        raise ValidationError("timezone", name, "not an IANA time zone such as 'Europe/Zurich'" + hint)
+    return pendulum.timezone(name)
+
+
+def check_zone(name: str, where: str = "timezone") -> str:
+    try:
+        zone(name)
+    except ValidationError as exc:
+        raise ValidationError(where, name, exc.problem) from None
+    return name
+
+
+@lru_cache(maxsize=1 << 16)
+def local_to_utc(day: dt.date, minute_of_day: int, tz_name: str) -> dt.datetime:
+    """The UTC instant (a plain aware datetime) of ``day`` + ``minute_of_day`` on the local clock.
+
+    ``minute_of_day`` may be 1440 or more (a shift past midnight). Cached:
+    every rep and market in a zone asks for the same few wall-clock times.
+    """
+    day = day + dt.timedelta(days=minute_of_day // 1440)
+    minute_of_day %= 1440
+    args = (day.year, day.month, day.day, minute_of_day // 60, minute_of_day % 60)
+    tz = zone(tz_name)
+    try:
+        local = pendulum.datetime(*args, tz=tz, fold=0, raise_on_unknown_times=True)
+    except NonExistingTime:
+        # pendulum's fold=1 moves a gap time forward by the gap (RFC 5545's reading).
+        local = pendulum.datetime(*args, tz=tz, fold=1)
+    except AmbiguousTime:
+        local = pendulum.datetime(*args, tz=tz, fold=0)
+    return dt.datetime.fromtimestamp(local.int_timestamp, UTC)
+
+
+def in_zone(instant: dt.datetime, tz_name: str) -> dt.datetime:
+    """``instant`` shown on the wall clock of ``tz_name`` (an aware datetime)."""
+    return pendulum.instance(instant).in_timezone(zone(tz_name))
+
+
+def parse_week(text: str) -> tuple[int, int]:
+    """``2027-W11`` -> (2027, 11); a clear error otherwise."""
+    try:
+        year_text, week_text = text.strip().upper().split("-W")
+        year, week = int(year_text), int(week_text)
+        dt.date.fromisocalendar(year, week, 1)
+    except (ValueError, AttributeError):
+        raise ValidationError("week", text, "an ISO week looks like 2027-W11") from None
+    return year, week
+
+
+def format_week(year: int, week: int) -> str:
+    return f"{year}-W{week:02d}"
+
+
+def week_monday(year: int, week: int) -> dt.date:
+    return dt.date.fromisocalendar(year, week, 1)
+
+
+def week_of(day: dt.date) -> tuple[int, int]:
+    iso = day.isocalendar()
+    return iso[0], iso[1]
+
+
+def add_weeks(year: int, week: int, n: int) -> tuple[int, int]:
+    return week_of(week_monday(year, week) + dt.timedelta(weeks=n))
+
+
+def utc_offset_hours(tz_name: str, at: dt.datetime) -> float:
+    """The zone's UTC offset at an instant, in hours (5.75 for Kathmandu)."""
+    return in_zone(at, tz_name).utcoffset().total_seconds() / 3600

@@ -1,0 +1,105 @@
+import datetime as dt
+import json
+
+import pytest
+
+from planner import scenario_file
+from planner.cli import main
+
+AD_HOC = ["overlap", "--rep-tz", "Europe/Zurich", "--rep-hours", "Mon-Fri 09:00-18:00",
+          "--market-tz", "America/New_York", "--market-hours", "Mon-Fri 09:00-17:00"]
+
+
+def run(capsys, *args, today=dt.date(2027, 3, 17)):
+    code = main(list(args), today=today)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_ad_hoc_overlap_json(capsys):
+    code, out, err = run(capsys, *AD_HOC, "--week", "2027-W11", "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["hours"] == 20
+    assert data["intervals"][0] == {"start": "2027-03-15T14:00:00+01:00", "end": "2027-03-15T18:00:00+01:00"}
+    assert len(data["intervals"]) == 5
+
+
+def test_week_defaults_to_the_injected_today(capsys):
+    _, out, _ = run(capsys, *AD_HOC, "--json", today=dt.date(2027, 3, 10))
+    assert json.loads(out)["hours"] == 15
+
+
+@pytest.mark.parametrize("args,expected", [
+    (["--rep-tz", "Mars/Olympus"], "--rep-tz: not an IANA time zone"),
+    (["--rep-hours", "Mon-Fri 09:00-25:00"], "--rep-hours: hours clause 1"),
+    (["--week", "2027-W60"], "week: an ISO week looks like 2027-W11"),
+    (["--market-hours", "Mon-Fry 09:00-17:00"], "'Fry'"),
+])
+def test_bad_input_exits_2_with_one_line(capsys, args, expected):
+    argv = list(AD_HOC)
+    for flag, value in zip(args[::2], args[1::2]):
+        if flag in argv:
+            argv[argv.index(flag) + 1] = value
+        else:
+            argv += [flag, value]
+    code, out, err = run(capsys, *argv)
+    assert code == 2
+    assert expected in err
+    assert err.count("\n") == 1 and out == ""
+
+
+def test_scenario_commands(capsys, tmp_path, demo):
+    db = str(tmp_path / "p.db")
+    assert run(capsys, "--db", db, "demo")[0] == 0
+    code, out, _ = run(capsys, "--db", db, "reps", "--json")
+    assert [r["name"] for r in json.loads(out)] == [r.name for r in demo.reps]
+    code, out, _ = run(capsys, "--db", db, "markets", "--json")
+    markets = json.loads(out)
+    assert {m["name"]: m["rep"] for m in markets} == {a.market: a.rep for a in demo.assignments}
+    code, out, _ = run(capsys, "--db", db, "overlap", "--week", "2027-W11", "--json")
+    matrix = json.loads(out)
+    assert matrix["reps"] == ["Laura", "Marco"] and len(matrix["hours"][0]) == len(demo.markets)
+    code, out, _ = run(capsys, "--db", db, "overlap", "--rep", "Laura", "--market", "US East", "--week", "2027-W11", "--json")
+    # Laura works 08:30-17:30 Zurich; NY 09:00 EDT is 14:00 CET: 3.5 h a day.
+    assert json.loads(out)["hours"] == 17.5
+    path = tmp_path / "out.json"
+    assert run(capsys, "--db", db, "export-scenario", str(path))[0] == 0
+    assert scenario_file.load(path) == demo
+
+
+def test_import_replaces_and_demo_does_not_overwrite_silently(capsys, tmp_path, demo):
+    db = str(tmp_path / "p.db")
+    small = demo.replace(name="Small", markets=demo.markets[:2], assignments=demo.assignments[:2])
+    scenario_file.save(small, tmp_path / "small.json")
+    assert run(capsys, "--db", db, "import", str(tmp_path / "small.json"))[0] == 0
+    code, _, err = run(capsys, "--db", db, "demo")
+    assert code == 2 and "--replace" in err
+    code, out, _ = run(capsys, "--db", db, "markets", "--json")
+    assert len(json.loads(out)) == 2
+    assert run(capsys, "--db", db, "demo", "--replace")[0] == 0
+
+
+def test_a_bad_import_keeps_the_database(capsys, tmp_path):
+    db = str(tmp_path / "p.db")
+    run(capsys, "--db", db, "demo")
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "rep-planner/1", "name": "x", "activities": [], "reps": [], "markets": [], "oops": 1}')
+    code, _, err = run(capsys, "--db", db, "import", str(bad))
+    assert code == 2 and "oops: unknown key" in err
+    _, out, _ = run(capsys, "--db", db, "reps", "--json")
+    assert len(json.loads(out)) == 2
+
+
+def test_unknown_rep_in_scenario_overlap(capsys, tmp_path):
+    db = str(tmp_path / "p.db")
+    code, _, err = run(capsys, "--db", db, "overlap", "--rep", "Nobody", "--market", "US East")
+    assert code == 2 and "no rep has this name" in err
+
+
+def test_console_script_runs(tmp_path):
+    import subprocess
+    import sys
+    result = subprocess.run([sys.executable, "-m", "planner.cli", *AD_HOC, "--week", "2027-W13", "--json"],
+                            capture_output=True, text=True, check=True)
+    assert json.loads(result.stdout)["hours"] == 15
