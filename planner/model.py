@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Mapping
 
 from .errors import ValidationError
@@ -197,23 +198,25 @@ class Scenario:
                 raise ValidationError(f"assignment of {a.market!r}", a.market, "a market is covered by one rep only")
             covered.add(a.market)
 
+    @cached_property
+    def _index(self) -> dict[str, dict]:
+        return {"rep": {r.name: r for r in self.reps}, "market": {m.name: m for m in self.markets},
+                "activity": {a.name: a for a in self.activities}}
+
+    def _lookup(self, kind: str, name: str):
+        try:
+            return self._index[kind][name]
+        except (KeyError, TypeError):
+            raise ValidationError(kind, name, f"no {kind} has this name") from None
+
     def rep(self, name: str) -> Rep:
-        for rep in self.reps:
-            if rep.name == name:
-                return rep
-        raise ValidationError("rep", name, "no rep has this name")
+        return self._lookup("rep", name)
 
     def market(self, name: str) -> Market:
-        for market in self.markets:
-            if market.name == name:
-                return market
-        raise ValidationError("market", name, "no market has this name")
+        return self._lookup("market", name)
 
     def activity(self, name: str) -> ActivityType:
-        for activity in self.activities:
-            if activity.name == name:
-                return activity
-        raise ValidationError("activity", name, "no activity type has this name")
+        return self._lookup("activity", name)
 
     def markets_of(self, rep: str) -> list[Market]:
         names = {a.market for a in self.assignments if a.rep == rep}

@@ -147,6 +147,42 @@ def _mask(spans: list[tuple[int, int]], base: int) -> int:
     return mask
 
 
+@dataclass(frozen=True)
+class WeekMasks:
+    """Each distinct side's working minutes in one week, as bit masks.
+
+    Bit ``k`` stands for the minute ``base + k`` (epoch minutes). A rep's mask
+    is clipped to the rep's own week; a market's spans every zone's week.
+    ``popcount(reps[a] & markets[b]) / 60`` is their overlap in hours.
+    """
+
+    base: int
+    reps: dict[Side, int]
+    markets: dict[Side, int]
+
+    @staticmethod
+    def hours(mask: int) -> float:
+        return mask.bit_count() / 60
+
+
+def week_masks(rep_sides, market_sides, year: int, week: int, *, holidays: bool = True) -> WeekMasks:
+    """Masks for the distinct sides among ``rep_sides`` and ``market_sides``."""
+    monday = to_minute(dt.datetime.combine(week_monday(year, week), dt.time(), UTC))
+    # Every zone's week lies within two days of the UTC one.
+    wide = (monday - 3 * 1440, monday + 10 * 1440)
+    base = wide[0]
+    reps = {}
+    for side in rep_sides:
+        if side not in reps:
+            window = week_window(side.timezone, year, week)
+            reps[side] = _mask(side_minutes(side, year, week, window, holidays=holidays), base)
+    markets = {}
+    for side in market_sides:
+        if side not in markets:
+            markets[side] = _mask(side_minutes(side, year, week, wide, holidays=holidays), base)
+    return WeekMasks(base, reps, markets)
+
+
 def overlap_matrix(
     reps: Sequence[tuple[str, Side]],
     markets: Sequence[tuple[str, Side]],
@@ -158,26 +194,14 @@ def overlap_matrix(
     """Overlap hours of every rep with every market in one week.
 
     Equal to calling :func:`overlap` per pair, but each distinct side is
-    converted to instants once.
+    converted to instants once, and each distinct pair of sides counted once.
     """
-    monday = to_minute(dt.datetime.combine(week_monday(year, week), dt.time(), UTC))
-    # Every zone's week lies within two days of the UTC one.
-    wide = (monday - 3 * 1440, monday + 10 * 1440)
-    base = wide[0]
-    rep_masks: dict[Side, int] = {}
-    for _, side in reps:
-        if side not in rep_masks:
-            rep_masks[side] = _mask(side_minutes(side, year, week, week_window(side.timezone, year, week), holidays=holidays), base)
-    market_masks: dict[Side, int] = {}
-    for _, side in markets:
-        if side not in market_masks:
-            market_masks[side] = _mask(side_minutes(side, year, week, wide, holidays=holidays), base)
-    # Hours per distinct (rep pattern, market pattern), then spread to the named rows.
-    distinct = list(market_masks.values())
-    column = {side: k for k, side in enumerate(market_masks)}
+    masks = week_masks([s for _, s in reps], [s for _, s in markets], year, week, holidays=holidays)
+    distinct = list(masks.markets.values())
+    column = {side: k for k, side in enumerate(masks.markets)}
     picks = [column[side] for _, side in markets]
     row_of: dict[Side, tuple[float, ...]] = {}
-    for side, rep_mask in rep_masks.items():
+    for side, rep_mask in masks.reps.items():
         hours = [(rep_mask & m).bit_count() / 60 for m in distinct]
         row_of[side] = tuple(hours[k] for k in picks)
     rows = [row_of[side] for _, side in reps]

@@ -1,0 +1,166 @@
+import random
+import threading
+
+import pytest
+
+from planner.errors import PlannerError
+from planner.model import ActivityType, Assignment, Market, Rep, Scenario, Settings
+from planner.territories import fit_table, optimise
+
+WEEK = (2027, 11)
+
+
+@pytest.fixture(scope="module")
+def demo_plan(demo):
+    return optimise(demo, *WEEK)
+
+
+def test_demo_never_gives_a_market_to_a_rep_whose_hours_cannot_hold_its_live_work(demo, demo_plan):
+    table = fit_table(demo, *WEEK)
+    assert demo_plan.status == "optimal" and demo_plan.gap == 0
+    for a in demo_plan.assignments:
+        assert table.get(a.rep, a.market).live_hours <= table.get(a.rep, a.market).overlap_hours
+    for rep in demo_plan.reps:
+        assert rep.load_hours <= rep.capacity_hours
+
+
+def test_demo_covers_the_reachable_high_value_markets_and_explains_the_rest(demo, demo_plan):
+    covered = {a.market for a in demo_plan.assignments}
+    assert {"US East", "UK & Ireland", "DACH", "Gulf"} <= covered
+    left = {u.market: u for u in demo_plan.unassigned}
+    assert set(left) == {m.name for m in demo.markets} - covered
+    # Zurich office hours never meet Sydney's or Auckland's, nor enough of Los Angeles'.
+    for market in ("US West", "Australia", "New Zealand"):
+        assert left[market].code == "no_overlap"
+        assert "live work" in left[market].reason
+    assert all(u.reason for u in demo_plan.unassigned)
+    assert all(a.reason.startswith(a.rep) for a in demo_plan.assignments)
+
+
+def test_hire_suggestions_cover_what_is_left_out(demo_plan):
+    assert 1 <= len(demo_plan.hire) <= 3
+    left = {u.market for u in demo_plan.unassigned}
+    for option in demo_plan.hire:
+        assert set(option.markets) <= left and option.value > 0
+    # A rep in the Americas would take US West, the most valuable market left out.
+    assert "US West" in demo_plan.hire[0].markets
+
+
+def test_locked_assignments_stay(demo):
+    locked = demo.replace(assignments=[Assignment("Laura", "India", locked=True)])
+    plan = optimise(locked, *WEEK, hire=False)
+    assert any(a.market == "India" and a.rep == "Laura" and a.locked for a in plan.assignments)
+
+
+@pytest.mark.parametrize("change,message", [
+    (lambda s: s.replace(reps=(), assignments=()), "no reps"),
+    (lambda s: s.replace(markets=(), assignments=()), "no markets"),
+    (lambda s: s.replace(assignments=[Assignment("Laura", m.name, locked=True) for m in s.markets[:8]]),
+     "Locked markets give Laura"),
+])
+def test_impossible_inputs_get_a_clear_message(demo, change, message):
+    with pytest.raises(PlannerError, match=message):
+        optimise(change(demo), *WEEK)
+
+
+def test_a_rep_on_holiday_all_week_takes_nothing(demo):
+    # The rep's only working day in 2027-W51 is Saturday 25 December, Christmas Day.
+    rep = Rep("Holiday", "Europe/Zurich", "CH", "Sat 09:00-17:00")
+    plan = optimise(demo.replace(reps=(rep,), assignments=()), 2027, 51, hire=False)
+    assert plan.assignments == () and plan.reps[0].capacity_hours == 0
+
+
+def test_progress_is_reported_and_cancel_stops(demo):
+    seen = []
+    optimise(demo, *WEEK, progress=seen.append, hire=False)
+    assert seen and seen[-1].phase in ("value", "balance")
+    from benchmarks.generate import generate
+    big = generate(60, 150, seed=3)
+    stop = threading.Event()
+    stop.set()
+    plan = optimise(big, *WEEK, should_stop=stop.is_set, hire=False, time_limit=60)
+    assert plan.status == "cancelled"  # the best plan so far, marked as such
+    assert plan.seconds < 30 and plan.assignments
+
+
+# --- against brute force ---------------------------------------------------------------------
+
+ZONES = ["Europe/Zurich", "America/New_York", "Asia/Kolkata", "Asia/Riyadh", "Australia/Sydney", "Europe/London"]
+HOURS = ["Mon-Fri 09:00-12:00", "Mon-Fri 10:00-13:00", "Mon-Fri 14:00-17:00", "Mon,Wed,Fri 08:00-18:00",
+         "Sun-Thu 09:00-11:00", "Tue-Thu 12:00-15:00"]
+ACTIVITIES = (ActivityType("Call", 60, True), ActivityType("Email", 30, False))
+
+
+def random_scenario(rng: random.Random) -> Scenario:
+    reps = [Rep(f"R{i}", rng.choice(ZONES), "CH", rng.choice(HOURS), max_weekly_hours=rng.choice([4, 8, 12, 20]))
+            for i in range(rng.randint(1, 4))]
+    markets = [Market(f"M{j}", rng.choice(ZONES), "CH", rng.choice(HOURS), "B", rng.randint(1, 20) * 10,
+                      {"Call": rng.randint(1, 8), "Email": rng.randint(0, 6)})
+               for j in range(rng.randint(1, 7))]
+    settings = Settings(max_markets_per_rep=rng.randint(1, 4), max_offset_spread_hours=rng.choice([0, 2, 5, 26]))
+    return Scenario("random", ACTIVITIES, reps, markets, (), settings)
+
+
+def brute_force(scenario: Scenario, table) -> tuple[float, float]:
+    """Best (value, -max utilisation) by enumerating every feasible assignment."""
+    markets = [m.name for m in scenario.markets]
+    value = [scenario.market(m).value for m in markets]
+    settings = scenario.settings
+    feasible_sets = []
+    for rep in scenario.reps:
+        cap = table.capacity[rep.name]
+        options = []
+        for subset in range(1 << len(markets)):
+            chosen = [j for j in range(len(markets)) if subset >> j & 1]
+            if not chosen:
+                options.append((0, 0.0, 0.0))
+                continue
+            load = sum(table.get(rep.name, markets[j]).load_hours for j in chosen)
+            offsets = [table.offsets[markets[j]] for j in chosen]
+            if cap <= 0 or load > cap + 1e-9 or len(chosen) > settings.max_markets_per_rep:
+                continue
+            if max(offsets) - min(offsets) > settings.max_offset_spread_hours + 1e-9:
+                continue
+            ok = True  # Hall: every sub-collection's live minutes fit in the union of its shared minutes
+            for sub in range(1, subset + 1):
+                if sub & subset != sub:
+                    continue
+                members = [j for j in chosen if sub >> j & 1]
+                union = 0
+                for j in members:
+                    union |= table.shared[(rep.name, markets[j])]
+                need = sum(round(table.get(rep.name, markets[j]).live_hours * 60) for j in members)
+                if need > union.bit_count():
+                    ok = False
+                    break
+            if ok:
+                options.append((subset, sum(value[j] for j in chosen), load / cap))
+        feasible_sets.append(options)
+    best = (0.0, 0.0)
+
+    def search(i, used, total, worst):
+        nonlocal best
+        if i == len(feasible_sets):
+            best = max(best, (total, -worst))
+            return
+        for subset, v, u in feasible_sets[i]:
+            if subset & used == 0:
+                search(i + 1, used | subset, total + v, max(worst, u))
+
+    search(0, 0, 0.0, 0.0)
+    return best
+
+
+def test_optimiser_matches_brute_force_on_random_small_instances():
+    rng = random.Random(20271)
+    checked = 0
+    for _ in range(220):
+        scenario = random_scenario(rng)
+        table = fit_table(scenario, *WEEK, holidays=False)
+        plan = optimise(scenario, *WEEK, hire=False, holidays=False)
+        value, neg_util = brute_force(scenario, table)
+        assert plan.status == "optimal"
+        assert plan.value == pytest.approx(value), scenario
+        assert plan.max_utilisation == pytest.approx(-neg_util, abs=1e-6), scenario
+        checked += 1
+    assert checked >= 200
