@@ -146,6 +146,109 @@ def cmd_overlap(args, today):
     _emit(args, data, f"Overlap hours, {format_week(year, week)}\n" + _table(("Market", *matrix.reps), rows))
 
 
+@command("assign")
+def cmd_assign(args, today):
+    from .territories import apply_plan, optimise, plan_to_dict
+
+    store = _store(args)
+    scenario = store.load()
+    year, week = _week(args, today)
+    plan = optimise(scenario, year, week, time_limit=args.time_limit)
+    if args.apply:
+        store.save(apply_plan(scenario, plan))
+    lines = [f"Plan for {plan.week}: {plan.status}, covers {plan.value:,.0f} of {plan.total_value:,.0f} "
+             f"in market value; busiest rep at {plan.max_utilisation:.0%} of capacity"]
+    lines += [f"  {a.market} -> {a.rep}: {a.reason}" for a in plan.assignments]
+    if plan.unassigned:
+        lines.append("Left out:")
+        lines += [f"  {u.market}: {u.reason}" for u in plan.unassigned]
+    if plan.hire:
+        lines.append("Where to hire next:")
+        lines += [f"  a rep in {h.timezone} ({h.hours}) would take {', '.join(h.markets)} ({h.value:,.0f})"
+                  for h in plan.hire]
+    if args.apply:
+        lines.append(f"Saved to {store.path}.")
+    _emit(args, plan_to_dict(plan), "\n".join(lines))
+
+
+def _event_json(e, tz: str) -> dict:
+    return {"rep": e.rep, "market": e.market, "activity": e.activity,
+            "start": in_zone(e.start, tz).isoformat(), "end": in_zone(e.end, tz).isoformat(),
+            "live": e.live, "outside_hours": e.outside_hours, "pinned": e.pinned}
+
+
+def _flag_json(f) -> dict:
+    return {"rule": f.rule, "severity": f.severity, "value": f.value, "threshold": f.threshold,
+            "days": list(f.days), "source": f.source, "message": f.message}
+
+
+@command("schedule")
+def cmd_schedule(args, today):
+    from .schedule import build_week
+
+    scenario = _store(args).load()
+    year, week = _week(args, today)
+    reps = [scenario.rep(args.rep)] if args.rep else scenario.reps
+    events, unplaced, lines = [], [], []
+    for rep in reps:
+        sched = build_week(scenario, rep.name, year, week, stretch=args.stretch)
+        events += [_event_json(e, rep.timezone) for e in sched.events]
+        unplaced += [{"rep": u.rep, "market": u.market, "activity": u.activity, "minutes": u.minutes,
+                      "reason": u.reason} for u in sched.unplaced]
+        lines.append(f"{rep.name} ({rep.timezone}), {sched.week}: {len(sched.events)} blocks, "
+                     f"{sum(e.outside_hours for e in sched.events)} outside working hours, {len(sched.unplaced)} not placed")
+        for e in sched.events:
+            start, end = in_zone(e.start, rep.timezone), in_zone(e.end, rep.timezone)
+            mark = "  (outside hours)" if e.outside_hours else ""
+            lines.append(f"  {start:%a %H:%M}-{end:%H:%M}  {e.market}: {e.activity}{mark}")
+        for u in sched.unplaced:
+            lines.append(f"  not placed: {u.market} {u.activity} ({u.minutes} min): {u.reason}")
+    _emit(args, {"events": events, "unplaced": unplaced}, "\n".join(lines))
+
+
+@command("check")
+def cmd_check(args, today):
+    from .team import check
+
+    scenario = _store(args).load()
+    year, week = _week(args, today)
+    if args.rep:
+        scenario.rep(args.rep)
+    if not 1 <= args.weeks <= 52:
+        raise PlannerError(f"--weeks: give 1 to 52 weeks (got {args.weeks})")
+    results = check(scenario, year, week, weeks=args.weeks, stretch=args.stretch, rep=args.rep)
+    data = {"reps": [{"rep": r["rep"], "hours": r["hours"], "weekly_hours": r["weekly_hours"],
+                      "weeks": r["weeks"], "flags": [_flag_json(f) for f in r["flags"]]} for r in results]}
+    lines = []
+    for r in results:
+        lines.append(f"{r['rep']}: {r['hours']:g} h in {r['weeks'][0]}" + (" - no flags" if not r["flags"] else ""))
+        lines += [f"  {f.severity.upper():8} {f.rule}: {f.message}  [{f.source}]" for f in r["flags"]]
+    _emit(args, data, "\n".join(lines))
+
+
+@command("compare")
+def cmd_compare(args, today):
+    from .team import compare_plans, format_clock
+    from .territories import apply_plan, optimise
+
+    scenario = _store(args).load()
+    year, week = _week(args, today)
+    plan = optimise(scenario, year, week, time_limit=args.time_limit, hire=False)
+    rows, data = [], []
+    for c in compare_plans(scenario, apply_plan(scenario, plan), year, week):
+        item = {"rep": c.rep}
+        for name, w in (("cover_everything", c.everything), ("optimised", c.optimised)):
+            item[name] = {"hours": w.planned_hours, "outside_hours": w.outside_hours,
+                          "earliest_start": format_clock(w.earliest_start), "latest_end": format_clock(w.latest_end),
+                          "markets": sorted(w.by_market), "flags": sorted({f.rule for f in w.flags})}
+        data.append(item)
+        e, o = item["cover_everything"], item["optimised"]
+        rows.append((c.rep, f"{e['hours']:g} h", f"{e['earliest_start']}-{e['latest_end']}", len(e["flags"]),
+                     f"{o['hours']:g} h", f"{o['earliest_start']}-{o['latest_end']}", len(o["flags"])))
+    text = _table(("Rep", "Cover all: hours", "day", "flags", "Optimised: hours", "day", "flags"), rows)
+    _emit(args, {"week": format_week(year, week), "reps": data}, text)
+
+
 def _hours_arg(text: str, flag: str):
     try:
         return parse_hours(text)
@@ -182,6 +285,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--market-hours")
     p.add_argument("--market-country", help="subtract this country's public holidays from the market's hours")
     p.add_argument("--no-holidays", action="store_true", help="ignore public holidays")
+    p = add("assign", "choose which rep covers which market (HiGHS), and explain why", reads=True)
+    p.add_argument("--week", help="planning week such as 2027-W11 (default: this week)")
+    p.add_argument("--apply", action="store_true", help="store the plan (locked assignments are kept)")
+    p.add_argument("--time-limit", type=float, default=30.0, help="seconds to search (default 30)")
+    p = add("schedule", "build reps' weeks from their markets' workload", reads=True)
+    p.add_argument("--week", help="ISO week such as 2027-W11 (default: this week)")
+    p.add_argument("--rep", help="one rep (default: all)")
+    p.add_argument("--stretch", action="store_true", help="place everything, outside working hours if need be")
+    p = add("check", "workload flags per rep (long weeks, short rest, night work...)", reads=True)
+    p.add_argument("--week", help="first ISO week (default: this week)")
+    p.add_argument("--weeks", type=int, default=1, help="weeks to check, for the rolling average (default 1)")
+    p.add_argument("--rep", help="one rep (default: all)")
+    p.add_argument("--stretch", action="store_true", help="check the stretched schedule (everything placed)")
+    p = add("compare", "cover every market (as assigned) against the optimised plan, per rep", reads=True)
+    p.add_argument("--week", help="ISO week (default: this week)")
+    p.add_argument("--time-limit", type=float, default=30.0)
     return parser
 
 

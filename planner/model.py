@@ -143,10 +143,24 @@ class Settings:
 
     max_markets_per_rep: int = 6
     max_offset_spread_hours: float = 9
+    max_live_run_minutes: int = 120   # live work back to back, at most
+    lunch_start: str = "12:00"        # a lunch break kept free on the rep's wall clock...
+    lunch_minutes: int = 60           # ...this long (0: none)
 
     def __post_init__(self):
         _check_number(self.max_markets_per_rep, "settings.max_markets_per_rep", low=1, high=1000, integer=True)
         _check_number(self.max_offset_spread_hours, "settings.max_offset_spread_hours", low=0, high=26)
+        _check_number(self.max_live_run_minutes, "settings.max_live_run_minutes", low=15, high=24 * 60, integer=True)
+        _check_number(self.lunch_minutes, "settings.lunch_minutes", low=0, high=180, integer=True)
+        try:
+            parse_hours(f"Mon {self.lunch_start}-23:59")
+        except (ValidationError, TypeError):
+            raise ValidationError("settings.lunch_start", self.lunch_start, "a time like 12:00") from None
+
+    @property
+    def lunch_start_minute(self) -> int:
+        hours, minutes = self.lunch_start.split(":")
+        return int(hours) * 60 + int(minutes)
 
 
 @dataclass(frozen=True)
@@ -171,12 +185,18 @@ class Scenario:
     markets: tuple[Market, ...] = ()
     assignments: tuple[Assignment, ...] = ()
     settings: Settings = field(default_factory=Settings)
+    thresholds: Mapping[str, object] = field(default_factory=dict)  # workload-rule overrides, all reps
 
     def __post_init__(self):
         if not isinstance(self.name, str) or not self.name.strip():
             raise ValidationError("name", self.name, "the scenario needs a name")
         for attr in ("activities", "reps", "markets", "assignments"):
             object.__setattr__(self, attr, tuple(getattr(self, attr)))
+        if not isinstance(self.thresholds, Mapping):
+            raise ValidationError("thresholds", self.thresholds, "must map threshold names to values")
+        from .workload import Thresholds
+        Thresholds().override(self.thresholds)  # raises on an unknown name or a bad value
+        object.__setattr__(self, "thresholds", dict(self.thresholds))
         for kind, items in (("activity", self.activities), ("rep", self.reps), ("market", self.markets)):
             seen = set()
             for item in items:

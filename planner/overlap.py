@@ -140,7 +140,7 @@ class OverlapMatrix:
         return self.hours[self.reps.index(rep)][self.markets.index(market)]
 
 
-def _mask(spans: list[tuple[int, int]], base: int) -> int:
+def spans_mask(spans: list[tuple[int, int]], base: int) -> int:
     mask = 0
     for start, end in spans:
         mask |= ((1 << (end - start)) - 1) << (start - base)
@@ -175,11 +175,11 @@ def week_masks(rep_sides, market_sides, year: int, week: int, *, holidays: bool 
     for side in rep_sides:
         if side not in reps:
             window = week_window(side.timezone, year, week)
-            reps[side] = _mask(side_minutes(side, year, week, window, holidays=holidays), base)
+            reps[side] = spans_mask(side_minutes(side, year, week, window, holidays=holidays), base)
     markets = {}
     for side in market_sides:
         if side not in markets:
-            markets[side] = _mask(side_minutes(side, year, week, wide, holidays=holidays), base)
+            markets[side] = spans_mask(side_minutes(side, year, week, wide, holidays=holidays), base)
     return WeekMasks(base, reps, markets)
 
 

@@ -7,6 +7,7 @@ raises :class:`~planner.errors.ValidationError` naming its JSON path
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from pathlib import Path
@@ -20,12 +21,13 @@ FORMAT = "rep-planner/1"
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
 _KEYS = {
-    "scenario": ({"format", "name", "activities", "reps", "markets"}, {"assignments", "settings"}),
+    "scenario": ({"format", "name", "activities", "reps", "markets"}, {"assignments", "settings", "thresholds"}),
     "activities": ({"name", "minutes", "live"}, set()),
     "reps": ({"name", "timezone", "country", "hours"}, {"max_weekly_hours", "rules", "subdivision"}),
     "markets": ({"name", "timezone", "country", "hours"}, {"tier", "value", "weekly", "subdivision"}),
     "assignments": ({"rep", "market"}, {"locked"}),
-    "settings": (set(), {"max_markets_per_rep", "max_offset_spread_hours"}),
+    "settings": (set(), {"max_markets_per_rep", "max_offset_spread_hours", "max_live_run_minutes",
+                         "lunch_start", "lunch_minutes"}),
 }
 
 
@@ -117,7 +119,10 @@ def scenario_from_dict(data: Any) -> Scenario:
             _text(a["rep"], f"{where}.rep"), _text(a["market"], f"{where}.market"), a.get("locked", False))))
     settings_data = _check_keys(data.get("settings", {}), "settings", "settings")
     settings = _build("settings", lambda: Settings(**settings_data))
-    return Scenario(_text(data["name"], "name"), activities, reps, markets, assignments, settings)
+    thresholds = data.get("thresholds", {})
+    if not isinstance(thresholds, dict):
+        raise ValidationError("thresholds", _short(thresholds), "must be an object {...}")
+    return Scenario(_text(data["name"], "name"), activities, reps, markets, assignments, settings, thresholds)
 
 
 def scenario_to_dict(scenario: Scenario) -> dict:
@@ -141,10 +146,8 @@ def scenario_to_dict(scenario: Scenario) -> dict:
             for m in scenario.markets
         ],
         "assignments": [{"rep": a.rep, "market": a.market, "locked": a.locked} for a in scenario.assignments],
-        "settings": {
-            "max_markets_per_rep": scenario.settings.max_markets_per_rep,
-            "max_offset_spread_hours": scenario.settings.max_offset_spread_hours,
-        },
+        "settings": dataclasses.asdict(scenario.settings),
+        **({"thresholds": dict(scenario.thresholds)} if scenario.thresholds else {}),
     }
 
 

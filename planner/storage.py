@@ -12,6 +12,7 @@ the same call serves a one-cell edit and a whole imported scenario.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 from pathlib import Path
@@ -76,9 +77,8 @@ def _rows(scenario: Scenario) -> dict[str, list[dict]]:
     return {
         "meta": [
             {"key": "name", "value": scenario.name},
-            {"key": "settings", "value": json.dumps({
-                "max_markets_per_rep": settings.max_markets_per_rep,
-                "max_offset_spread_hours": settings.max_offset_spread_hours})},
+            {"key": "settings", "value": json.dumps(dataclasses.asdict(settings), sort_keys=True)},
+            {"key": "thresholds", "value": json.dumps(dict(scenario.thresholds), sort_keys=True)},
         ],
         "activities": [
             {"name": a.name, "position": i, "minutes": a.minutes, "live": int(a.live)}
@@ -170,6 +170,7 @@ class Store:
             assignments=[Assignment(r["rep"], r["market"], bool(r["locked"]))
                          for r in db["assignments"].rows_where(order_by="position")],
             settings=Settings(**json.loads(meta.get("settings", "{}"))),
+            thresholds=json.loads(meta.get("thresholds", "{}")),
         )
 
     def save(self, scenario: Scenario) -> int:

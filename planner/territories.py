@@ -34,7 +34,8 @@ import numpy as np
 from .errors import PlannerError
 from .hours import DAY_NAMES, WorkingHours, Shift, format_hours
 from .model import Rep, Scenario
-from .overlap import WeekMasks, week_masks
+from .overlap import WeekMasks, spans_mask, week_masks
+from .schedule import lunch_spans
 from .timezones import UTC, format_week, utc_offset_hours, week_monday
 
 EPS = 1e-9
@@ -106,7 +107,13 @@ def fit_table(scenario: Scenario, year: int, week: int, *, holidays: bool = True
     # Number the distinct patterns once: hashing a Side walks all its shifts.
     rep_pattern = {side: i for i, side in enumerate(masks.reps)}
     market_pattern = {side: j for j, side in enumerate(masks.markets)}
-    rep_masks = list(masks.reps.values())
+    # The lunch break the scheduler keeps free is not working time to plan with.
+    settings = scenario.settings
+    rep_masks = []
+    for side, mask in masks.reps.items():
+        lunch = spans_mask(lunch_spans(side.timezone, year, week, settings.lunch_start_minute, settings.lunch_minutes),
+                      masks.base)
+        rep_masks.append(mask & ~(lunch & mask))
     market_masks = list(masks.markets.values())
     market_ix = [market_pattern[side] for side in market_sides]
     loads = [scenario.workload(m) for m in scenario.markets]
@@ -121,7 +128,7 @@ def fit_table(scenario: Scenario, year: int, week: int, *, holidays: bool = True
             shared[(rep.name, market.name)] = both
             fits[(rep.name, market.name)] = Fit(rep.name, market.name, both.bit_count() / 60,
                                                 load.live_hours, load.async_hours)
-    available = {r.name: WeekMasks.hours(masks.reps[side]) for r, side in zip(scenario.reps, rep_sides)}
+    available = {r.name: WeekMasks.hours(rep_masks[rep_pattern[side]]) for r, side in zip(scenario.reps, rep_sides)}
     capacity = {r.name: min(float(r.max_weekly_hours), available[r.name]) for r in scenario.reps}
     offsets = {m.name: utc_offset_hours(m.timezone, midweek) for m in scenario.markets}
     return FitTable(year, week, fits, capacity, available, offsets, shared)
@@ -616,6 +623,30 @@ def optimise(scenario: Scenario, year: int, week: int, *, time_limit: float = 30
     plan_hire = _hire(scenario, table, chosen, year, week, holidays) if hire else ()
     return _explain(scenario, table, problem, chosen, status, gap, balance_gap, plan_hire,
                     time.perf_counter() - started)
+
+
+def apply_plan(scenario: Scenario, plan: Plan) -> Scenario:
+    """The scenario with the plan's assignments (locked ones kept as they were)."""
+    from .model import Assignment
+    return scenario.replace(assignments=[Assignment(a.rep, a.market, a.locked) for a in plan.assignments])
+
+
+def plan_to_dict(plan: Plan) -> dict:
+    """The plan as the CLI prints it with ``--json``."""
+    return {
+        "week": plan.week, "status": plan.status, "gap": plan.gap, "balance_gap": plan.balance_gap,
+        "value": plan.value, "total_value": plan.total_value, "max_utilisation": plan.max_utilisation,
+        "seconds": round(plan.seconds, 3),
+        "assignments": [{"rep": a.rep, "market": a.market, "overlap_hours": a.overlap_hours,
+                         "live_hours": a.live_hours, "load_hours": a.load_hours, "value": a.value,
+                         "locked": a.locked, "reason": a.reason} for a in plan.assignments],
+        "unassigned": [{"market": u.market, "value": u.value, "code": u.code, "reason": u.reason}
+                       for u in plan.unassigned],
+        "reps": [{"rep": r.rep, "load_hours": r.load_hours, "capacity_hours": r.capacity_hours,
+                  "utilisation": r.utilisation, "markets": r.markets} for r in plan.reps],
+        "hire": [{"timezone": h.timezone, "hours": h.hours, "markets": list(h.markets), "value": h.value}
+                 for h in plan.hire],
+    }
 
 
 # --- explanations ------------------------------------------------------------------------------

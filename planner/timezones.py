@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
-from zoneinfo import available_timezones
+from zoneinfo import ZoneInfo, available_timezones
 
 import pendulum
 from pendulum.tz.exceptions import AmbiguousTime, NonExistingTime
@@ -66,6 +66,13 @@ def local_to_utc(day: dt.date, minute_of_day: int, tz_name: str) -> dt.datetime:
     except AmbiguousTime:
         local = pendulum.datetime(*args, tz=tz, fold=0)
     return dt.datetime.fromtimestamp(local.int_timestamp, UTC)
+
+
+def is_ambiguous(instant: dt.datetime, tz_name: str) -> bool:
+    """Whether the wall-clock time of ``instant`` in the zone happens twice (autumn change)."""
+    local = instant.astimezone(ZoneInfo(tz_name)).replace(tzinfo=None)
+    tz = ZoneInfo(tz_name)
+    return local.replace(tzinfo=tz, fold=0).utcoffset() != local.replace(tzinfo=tz, fold=1).utcoffset()
 
 
 def in_zone(instant: dt.datetime, tz_name: str) -> dt.datetime:

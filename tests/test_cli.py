@@ -103,3 +103,59 @@ def test_console_script_runs(tmp_path):
     result = subprocess.run([sys.executable, "-m", "planner.cli", *AD_HOC, "--week", "2027-W13", "--json"],
                             capture_output=True, text=True, check=True)
     assert json.loads(result.stdout)["hours"] == 15
+
+
+def test_assign_prints_the_plan_and_apply_stores_it(capsys, tmp_path):
+    db = str(tmp_path / "p.db")
+    code, out, err = run(capsys, "--db", db, "assign", "--week", "2027-W11", "--json")
+    assert code == 0, err
+    plan = json.loads(out)
+    assert plan["status"] in ("optimal", "feasible") and plan["gap"] == 0
+    for key in ("rep", "market", "overlap_hours", "load_hours", "value"):
+        assert key in plan["assignments"][0]
+    assert {u["market"] for u in plan["unassigned"]} >= {"US West", "Australia", "New Zealand"}
+    assert all(set(h) >= {"timezone", "markets", "value"} for h in plan["hire"])
+    # Not applied yet: the demo's cover-everything assignment is still stored.
+    _, out, _ = run(capsys, "--db", db, "markets", "--json")
+    assert {m["name"]: m["rep"] for m in json.loads(out)}["US West"] == "Laura"
+    assert run(capsys, "--db", db, "assign", "--week", "2027-W11", "--apply")[0] == 0
+    _, out, _ = run(capsys, "--db", db, "markets", "--json")
+    stored = {m["name"]: m["rep"] for m in json.loads(out)}
+    assert stored == {a["market"]: a["rep"] for a in plan["assignments"]} | {
+        u["market"]: None for u in plan["unassigned"]}
+
+
+def test_schedule_json_gives_instants_with_offsets(capsys, tmp_path):
+    db = str(tmp_path / "p.db")
+    code, out, err = run(capsys, "--db", db, "schedule", "--week", "2027-W11", "--rep", "Laura", "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    event = data["events"][0]
+    assert set(event) >= {"rep", "market", "activity", "start", "end", "outside_hours"}
+    assert event["start"].endswith("+01:00")  # Zurich in March, before the change
+    assert all(set(u) >= {"rep", "market", "activity", "minutes", "reason"} for u in data["unplaced"])
+    code, out, _ = run(capsys, "--db", db, "schedule", "--week", "2027-W11", "--stretch", "--json")
+    stretched = json.loads(out)
+    assert not stretched["unplaced"] and any(e["outside_hours"] for e in stretched["events"])
+
+
+def test_check_json_lists_flags_per_rep(capsys, tmp_path):
+    db = str(tmp_path / "p.db")
+    code, out, err = run(capsys, "--db", db, "check", "--week", "2027-W11", "--weeks", "2", "--stretch", "--json")
+    assert code == 0, err
+    reps = json.loads(out)["reps"]
+    assert [r["rep"] for r in reps] == ["Laura", "Marco"]
+    flag = reps[0]["flags"][0]
+    assert set(flag) >= {"rule", "severity", "value", "threshold", "days", "source"}
+    assert flag["severity"] == "critical" and flag["rule"] == "weekly_hours"
+    code, _, err = run(capsys, "--db", db, "check", "--weeks", "0")
+    assert code == 2 and "--weeks" in err
+
+
+def test_compare_shows_both_plans(capsys, tmp_path):
+    code, out, err = run(capsys, "--db", str(tmp_path / "p.db"), "compare", "--week", "2027-W11", "--json")
+    assert code == 0, err
+    reps = json.loads(out)["reps"]
+    for r in reps:
+        assert r["cover_everything"]["hours"] > r["optimised"]["hours"]
+        assert r["optimised"]["flags"] == []

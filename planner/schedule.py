@@ -1,0 +1,338 @@
+"""A rep's week, built from the weekly workload of their markets.
+
+Work is placed on a 15-minute grid that starts at Monday 00:00 on the rep's
+wall clock. Live work (demos, calls) goes only where the rep's working hours
+meet the market's business hours, outside both sides' public holidays and the
+rep's busy times; it is spread across the days (the least-loaded day first),
+never runs longer than ``max_live_run`` minutes back to back, and leaves a
+lunch break free. Async work fills what is left of the rep's hours. Blocks
+pinned by hand stay where they were put. Slots whose local time happens twice
+(the autumn change) are never used, so every block has one unambiguous local
+start and end.
+
+In *stretch* mode, work that does not fit is placed outside the rep's hours,
+as close to them as possible (for live work: inside the market's hours), and
+marked ``outside_hours``: what covering everything would cost the rep.
+
+Sets of slots are Python ints used as bit masks (bit ``i`` = slot ``i``), so
+finding where a block fits is a handful of shifts and ANDs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping, Sequence
+
+from .model import Market, Rep, Scenario
+from .overlap import Side, from_minute, side_minutes, to_minute, week_window
+from .timezones import format_week, is_ambiguous, local_to_utc, utc_offset_hours, week_monday
+
+SLOT = 15  # minutes
+
+
+@dataclass(frozen=True)
+class ScheduleOptions:
+    max_live_run: int = 120        # minutes of live work back to back, at most
+    lunch_start: int = 12 * 60     # local minutes after midnight
+    lunch_minutes: int = 60
+    stretch: bool = False
+
+    @classmethod
+    def of(cls, settings, stretch: bool = False) -> "ScheduleOptions":
+        return cls(settings.max_live_run_minutes, settings.lunch_start_minute, settings.lunch_minutes, stretch)
+
+
+def lunch_spans(timezone: str, year: int, week: int, start: int, minutes: int) -> list[tuple[int, int]]:
+    """The lunch break of each day of the week, as epoch-minute spans."""
+    monday = week_monday(year, week)
+    spans = []
+    for d in range(7):
+        begin = to_minute(local_to_utc(monday + dt.timedelta(days=d), start, timezone))
+        spans.append((begin, begin + minutes))
+    return spans if minutes else []
+
+
+@dataclass(frozen=True)
+class Event:
+    """One block of work. ``key`` (market, activity, n) names it across rebuilds."""
+
+    rep: str
+    market: str
+    activity: str
+    start: dt.datetime  # UTC
+    end: dt.datetime
+    live: bool
+    outside_hours: bool = False
+    pinned: bool = False
+    n: int = 0          # the n-th block of this activity for this market, this week
+
+    @property
+    def key(self) -> tuple[str, str, int]:
+        return (self.market, self.activity, self.n)
+
+    @property
+    def minutes(self) -> int:
+        return int((self.end - self.start).total_seconds() // 60)
+
+
+@dataclass(frozen=True)
+class Unplaced:
+    rep: str
+    market: str
+    activity: str
+    minutes: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class Schedule:
+    rep: str
+    week: str
+    events: tuple[Event, ...]
+    unplaced: tuple[Unplaced, ...]
+
+
+@dataclass
+class _Grid:
+    """The rep's week as slots, with the masks placement needs."""
+
+    start: int          # epoch minute of slot 0
+    count: int
+    day_masks: list[int]
+    rep_hours: int
+    usable: int         # not ambiguous, not lunch, not busy
+    lunch: int
+    busy: int = 0
+
+    def slot_of(self, minute: int) -> int:
+        return (minute - self.start) // SLOT
+
+    def mask_of(self, spans: Iterable[tuple[int, int]]) -> int:
+        """Slots lying wholly inside the spans (epoch minutes)."""
+        mask = 0
+        for start, end in spans:
+            first = max(0, -(-(start - self.start) // SLOT))
+            last = min(self.count, (end - self.start) // SLOT)
+            if last > first:
+                mask |= ((1 << (last - first)) - 1) << first
+        return mask
+
+    def touching(self, spans: Iterable[tuple[int, int]]) -> int:
+        """Slots that overlap the spans at all."""
+        mask = 0
+        for start, end in spans:
+            first = max(0, (start - self.start) // SLOT)
+            last = min(self.count, -(-(end - self.start) // SLOT))
+            if last > first:
+                mask |= ((1 << (last - first)) - 1) << first
+        return mask
+
+
+def _runs_of(mask: int, length: int) -> int:
+    """Start slots of ``length`` consecutive set bits."""
+    starts = mask
+    for i in range(1, length):
+        starts &= mask >> i
+    return starts
+
+
+def _dilate(mask: int, steps: int, count: int) -> int:
+    for _ in range(steps):
+        mask |= (mask << 1) | (mask >> 1)
+    return mask & ((1 << count) - 1)
+
+
+def _grid(rep: Rep, year: int, week: int, busy: Sequence[tuple[dt.datetime, dt.datetime]],
+          options: ScheduleOptions, holidays: bool) -> _Grid:
+    lo, hi = week_window(rep.timezone, year, week)
+    count = (hi - lo) // SLOT
+    grid = _Grid(lo, count, [], 0, 0, 0, 0)
+    monday = week_monday(year, week)
+    midnights = [to_minute(local_to_utc(monday + dt.timedelta(days=d), 0, rep.timezone)) for d in range(8)]
+    grid.day_masks = [grid.mask_of([(midnights[d], midnights[d + 1])]) for d in range(7)]
+    grid.rep_hours = grid.mask_of(side_minutes(rep.side, year, week, (lo, hi), holidays=holidays))
+    # Lunch is kept only on days the rep works through it.
+    grid.lunch = grid.mask_of(lunch_spans(rep.timezone, year, week, options.lunch_start,
+                                          options.lunch_minutes)) & grid.rep_hours
+    ambiguous = 0
+    if _offset_changes(rep.timezone, lo, hi):  # only a week with a clock change has such slots
+        for slot in range(count):
+            start = from_minute(lo + slot * SLOT)
+            if is_ambiguous(start, rep.timezone) or is_ambiguous(start + dt.timedelta(minutes=SLOT), rep.timezone):
+                ambiguous |= 1 << slot
+    busy_mask = grid.touching((to_minute(s), -(-int(e.timestamp()) // 60)) for s, e in busy)
+    grid.usable = ((1 << count) - 1) & ~ambiguous & ~grid.lunch & ~busy_mask
+    grid.busy = busy_mask
+    return grid
+
+
+def _offset_changes(tz: str, lo: int, hi: int) -> bool:
+    return utc_offset_hours(tz, from_minute(lo)) != utc_offset_hours(tz, from_minute(hi - 1))
+
+
+@dataclass
+class _Placer:
+    grid: _Grid
+    options: ScheduleOptions
+    used: int = 0
+    live_used: int = 0
+    day_load: list[int] = field(default_factory=lambda: [0] * 7)
+
+    def _run_ok(self, slot: int, length: int) -> bool:
+        """The block would not make live work run longer than allowed."""
+        live = self.live_used | (((1 << length) - 1) << slot)
+        left, right = slot, slot + length
+        while left > 0 and live >> (left - 1) & 1:
+            left -= 1
+        while right < self.grid.count and live >> right & 1:
+            right += 1
+        return (right - left) * SLOT <= self.options.max_live_run
+
+    def find(self, allowed: int, length: int, live: bool) -> int | None:
+        """The start slot on the least-loaded day with room, earliest first."""
+        starts = _runs_of(allowed & ~self.used, length)
+        if not starts:
+            return None
+        for day in sorted(range(7), key=lambda d: (self.day_load[d], d)):
+            candidates = starts & self.grid.day_masks[day]
+            while candidates:
+                slot = (candidates & -candidates).bit_length() - 1
+                if not live or self._run_ok(slot, length):
+                    return slot
+                candidates &= candidates - 1
+        return None
+
+    def take(self, slot: int, length: int, live: bool) -> None:
+        block = ((1 << length) - 1) << slot
+        self.used |= block
+        if live:
+            self.live_used |= block
+        for day, mask in enumerate(self.grid.day_masks):
+            if mask >> slot & 1:
+                self.day_load[day] += length * SLOT
+                break
+
+
+def _blocks(scenario: Scenario, markets: Sequence[Market], live: bool) -> list[tuple[Market, str, int, int]]:
+    """(market, activity, n, minutes) in a fair order: the n-th block of every market in turn."""
+    per_market = []
+    for market in markets:
+        items = []
+        for activity in scenario.activities:
+            if activity.live == live:
+                items += [(market, activity.name, n, activity.minutes) for n in range(market.weekly.get(activity.name, 0))]
+        per_market.append(items)
+    ordered = []
+    for i in range(max((len(x) for x in per_market), default=0)):
+        ordered += [items[i] for items in per_market if i < len(items)]
+    return ordered
+
+
+def build_week(scenario: Scenario, rep_name: str, year: int, week: int, *,
+               busy: Sequence[tuple[dt.datetime, dt.datetime]] = (),
+               pins: Mapping[tuple[str, str, int], dt.datetime] | None = None,
+               stretch: bool = False, holidays: bool = True,
+               markets: Sequence[Market] | None = None) -> Schedule:
+    """Place the weekly work of ``rep_name``'s markets (or of ``markets``) in ISO week ``year-Wweek``.
+
+    Deterministic: the same inputs give the same week. ``busy`` are UTC
+    intervals the rep is not free (imported meetings); ``pins`` fix blocks,
+    by key, at a UTC start.
+    """
+    rep = scenario.rep(rep_name)
+    options = ScheduleOptions.of(scenario.settings, stretch)
+    if markets is None:
+        markets = sorted(scenario.markets_of(rep_name), key=lambda m: (-m.value, m.name))
+    grid = _grid(rep, year, week, busy, options, holidays)
+    placer = _Placer(grid, options)
+    lo, hi = grid.start, grid.start + grid.count * SLOT
+    wide = (lo - 2 * 1440, hi + 2 * 1440)
+    market_hours = {m.name: grid.mask_of(side_minutes(m.side, year, week, wide, holidays=holidays)) for m in markets}
+    events: list[Event] = []
+    unplaced: list[Unplaced] = []
+    pins = dict(pins or {})
+
+    def add(market: Market, activity: str, n: int, slot: int, length: int, live: bool, pinned: bool) -> None:
+        block = ((1 << length) - 1) << slot
+        start = from_minute(grid.start + slot * SLOT)
+        event = Event(rep.name, market.name, activity, start, start + dt.timedelta(minutes=length * SLOT), live,
+                      outside_hours=(block & grid.rep_hours) != block, pinned=pinned, n=n)
+        events.append(event)
+
+    live_blocks = _blocks(scenario, markets, True)
+    async_blocks = _blocks(scenario, markets, False)
+    # Pinned blocks first: the rep put them there.
+    for market, activity, n, minutes in live_blocks + async_blocks:
+        at = pins.get((market.name, activity, n))
+        if at is not None:
+            slot = grid.slot_of(to_minute(at))
+            length = -(-minutes // SLOT)
+            if 0 <= slot and slot + length <= grid.count:
+                live = scenario.activity(activity).live
+                placer.take(slot, length, live)
+                add(market, activity, n, slot, length, live, True)
+            else:
+                pins.pop((market.name, activity, n))
+    for blocks, live in ((live_blocks, True), (async_blocks, False)):
+        for market, activity, n, minutes in blocks:
+            if (market.name, activity, n) in pins:
+                continue
+            length = -(-minutes // SLOT)
+            inside = grid.rep_hours & grid.usable & (market_hours[market.name] if live else ~0)
+            slot = placer.find(inside, length, live)
+            if slot is None and options.stretch:
+                slot = _stretch(placer, grid, market_hours[market.name] if live else None, length, live)
+            if slot is None:
+                unplaced.append(Unplaced(rep.name, market.name, activity, minutes,
+                                         _reason(grid, market_hours[market.name], live, market, rep,
+                                                 activity, length, year, week)))
+                continue
+            placer.take(slot, length, live)
+            add(market, activity, n, slot, length, live, False)
+    events.sort(key=lambda e: (e.start, e.market, e.activity, e.n))
+    return Schedule(rep.name, format_week(year, week), tuple(events), tuple(unplaced))
+
+
+def _stretch(placer: _Placer, grid: _Grid, market_mask: int | None, length: int, live: bool) -> int | None:
+    """Outside the rep's hours, as near to them as it can be."""
+    allowed = grid.usable & (market_mask if live else (1 << grid.count) - 1)
+    if not _runs_of(allowed & ~placer.used, length):
+        return None
+    near = grid.rep_hours
+    for steps in range(0, grid.count, 2):
+        zone = _dilate(near, steps, grid.count)
+        slot = placer.find(allowed & zone, length, live)
+        if slot is not None:
+            return slot
+    return placer.find(allowed, length, live)
+
+
+def _longest_run(mask: int) -> int:
+    longest = 0
+    while mask:
+        longest += 1
+        mask &= mask >> 1
+    return longest
+
+
+def _reason(grid: _Grid, market_mask: int, live: bool, market: Market, rep: Rep, activity: str,
+            length: int, year: int, week: int) -> str:
+    if not live:
+        return f"no working hours left in {rep.name}'s week"
+    shared = grid.rep_hours & market_mask
+    if not shared:
+        lo, hi = grid.start, grid.start + grid.count * SLOT
+        without = grid.mask_of(side_minutes(Side(rep.timezone, rep.hours), year, week, (lo, hi), holidays=False)) & \
+            grid.mask_of(side_minutes(Side(market.timezone, market.hours), year, week,
+                                      (lo - 2880, hi + 2880), holidays=False))
+        if without:
+            return f"public holidays take all the hours {rep.name} shares with {market.name} this week"
+        return f"{rep.name}'s working hours never meet {market.name}'s business hours"
+    if not shared & ~grid.busy:
+        return f"{rep.name}'s calendar is busy in all the hours shared with {market.name}"
+    longest = _longest_run(shared & grid.usable) * SLOT
+    if longest < length * SLOT:
+        return (f"the longest stretch of hours {rep.name} shares with {market.name} is {longest} min, "
+                f"too short for a {length * SLOT}-min {activity}")
+    return f"no shared hours left with {market.name} (taken by other work, lunch or the back-to-back limit)"
