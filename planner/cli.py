@@ -182,16 +182,21 @@ def _flag_json(f) -> dict:
             "days": list(f.days), "source": f.source, "message": f.message}
 
 
+def _build(store, scenario, rep: str, year: int, week: int, stretch: bool):
+    from .calendars import rep_schedule
+
+    return rep_schedule(store, scenario, rep, year, week, stretch)
+
+
 @command("schedule")
 def cmd_schedule(args, today):
-    from .schedule import build_week
-
-    scenario = _store(args).load()
+    store = _store(args)
+    scenario = store.load()
     year, week = _week(args, today)
     reps = [scenario.rep(args.rep)] if args.rep else scenario.reps
     events, unplaced, lines = [], [], []
     for rep in reps:
-        sched = build_week(scenario, rep.name, year, week, stretch=args.stretch)
+        sched = _build(store, scenario, rep.name, year, week, args.stretch)
         events += [_event_json(e, rep.timezone) for e in sched.events]
         unplaced += [{"rep": u.rep, "market": u.market, "activity": u.activity, "minutes": u.minutes,
                       "reason": u.reason} for u in sched.unplaced]
@@ -224,6 +229,44 @@ def cmd_check(args, today):
         lines.append(f"{r['rep']}: {r['hours']:g} h in {r['weeks'][0]}" + (" - no flags" if not r["flags"] else ""))
         lines += [f"  {f.severity.upper():8} {f.rule}: {f.message}  [{f.source}]" for f in r["flags"]]
     _emit(args, data, "\n".join(lines))
+
+
+@command("export")
+def cmd_export(args, today):
+    import datetime as _dt
+
+    from .calendars import export_files
+
+    store = _store(args)
+    scenario = store.load()
+    reps = [scenario.rep(args.rep).name] if args.rep else [r.name for r in scenario.reps]
+    year, week = _week(args, today)
+    files = export_files(store, reps, year, week, args.weeks, args.output, per_rep=args.per_rep,
+                         stretch=args.stretch, now=_dt.datetime.now(_dt.timezone.utc))
+    data = {"files": [{"path": str(f.path), "reps": list(f.reps), "events": f.events, "new": f.new,
+                       "changed": f.changed,
+                       "removed": [{"uid": r.uid, "summary": r.summary, "start": r.start} for r in f.removed]}
+                      for f in files]}
+    lines = []
+    for f in files:
+        lines.append(f"Wrote {f.events} events to {f.path} ({f.new} new, {f.changed} changed, "
+                     f"{len(f.removed)} removed)")
+        lines += [f"  removed: {r.summary} at {r.start}" for r in f.removed]
+    _emit(args, data, "\n".join(lines))
+
+
+@command("import-busy")
+def cmd_import_busy(args, today):
+    import datetime as _dt
+
+    from .calendars import import_busy
+
+    store = _store(args)
+    rep = store.load().rep(args.rep)
+    start = _dt.datetime.combine(today - _dt.timedelta(days=args.days_back), _dt.time(), _dt.timezone.utc)
+    end = _dt.datetime.combine(today + _dt.timedelta(days=args.days), _dt.time(), _dt.timezone.utc)
+    count = import_busy(store, rep.name, args.file, start, end)
+    print(f"Imported {count} busy times for {rep.name} from {args.file} ({start:%Y-%m-%d} to {end:%Y-%m-%d})")
 
 
 @command("compare")
@@ -298,6 +341,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--weeks", type=int, default=1, help="weeks to check, for the rolling average (default 1)")
     p.add_argument("--rep", help="one rep (default: all)")
     p.add_argument("--stretch", action="store_true", help="check the stretched schedule (everything placed)")
+    p = add("export", "write reps' weeks to an iCalendar file for Google, Outlook, Apple, Thunderbird", reads=True)
+    p.add_argument("--week", help="first ISO week (default: this week)")
+    p.add_argument("--weeks", type=int, default=1, help="how many weeks (default 1)")
+    p.add_argument("--rep", help="one rep (default: all)")
+    p.add_argument("--per-rep", action="store_true", help="one file per rep; -o is then a folder")
+    p.add_argument("--stretch", action="store_true", help="export the stretched week")
+    p.add_argument("-o", "--output", required=True, help="the .ics file (or folder with --per-rep)")
+    p = add("import-busy", "import a rep's existing meetings (.ics) as busy times")
+    p.add_argument("file")
+    p.add_argument("--rep", required=True)
+    p.add_argument("--days", type=int, default=365, help="days ahead to import (default 365)")
+    p.add_argument("--days-back", type=int, default=7, help="days back to import (default 7)")
     p = add("compare", "cover every market (as assigned) against the optimised plan, per rep", reads=True)
     p.add_argument("--week", help="ISO week (default: this week)")
     p.add_argument("--time-limit", type=float, default=30.0)

@@ -227,7 +227,8 @@ class Scenario:
         try:
             return self._index[kind][name]
         except (KeyError, TypeError):
-            raise ValidationError(kind, name, f"no {kind} has this name") from None
+            label = "activity type" if kind == "activity" else kind
+            raise ValidationError(kind, name, f"no {label} has this name") from None
 
     def rep(self, name: str) -> Rep:
         return self._lookup("rep", name)

@@ -268,11 +268,12 @@ def build_week(scenario: Scenario, rep_name: str, year: int, week: int, *,
         if at is not None:
             slot = grid.slot_of(to_minute(at))
             length = -(-minutes // SLOT)
-            if 0 <= slot and slot + length <= grid.count:
+            block = ((1 << length) - 1) << max(slot, 0)
+            if 0 <= slot and slot + length <= grid.count and not block & placer.used:
                 live = scenario.activity(activity).live
                 placer.take(slot, length, live)
                 add(market, activity, n, slot, length, live, True)
-            else:
+            else:  # off the week, or on top of another pin: placed like any other block
                 pins.pop((market.name, activity, n))
     for blocks, live in ((live_blocks, True), (async_blocks, False)):
         for market, activity, n, minutes in blocks:
@@ -292,6 +293,44 @@ def build_week(scenario: Scenario, rep_name: str, year: int, week: int, *,
             add(market, activity, n, slot, length, live, False)
     events.sort(key=lambda e: (e.start, e.market, e.activity, e.n))
     return Schedule(rep.name, format_week(year, week), tuple(events), tuple(unplaced))
+
+
+def freeze(schedule: Schedule) -> dict[tuple[str, str, int], dt.datetime]:
+    """Pins that keep every block of the week where it is."""
+    return {e.key: e.start for e in schedule.events}
+
+
+def check_move(scenario: Scenario, schedule: Schedule, key: tuple[str, str, int], start: dt.datetime, *,
+               holidays: bool = True) -> str | None:
+    """Why a block cannot be moved to ``start`` (a UTC instant), or None if it can.
+
+    The start must be on the 15-minute grid of the rep's week, the block must
+    not overlap another one, and live work must stay inside the prospect's
+    business hours (outside the rep's own hours is allowed, and marked).
+    """
+    event = next((e for e in schedule.events if e.key == key), None)
+    if event is None:
+        return "that block is not in this week"
+    rep = scenario.rep(schedule.rep)
+    year, week = (int(x) for x in schedule.week.split("-W"))
+    lo, hi = week_window(rep.timezone, year, week)
+    begin = to_minute(start)
+    end = begin + event.minutes
+    if (begin - lo) % SLOT:
+        return "blocks start on a quarter hour"
+    if begin < lo or end > hi:
+        return "that is outside this week"
+    for other in schedule.events:
+        if other.key != key and to_minute(other.start) < end and begin < to_minute(other.end):
+            return f"it would overlap {other.activity} for {other.market}"
+    if is_ambiguous(start, rep.timezone) or is_ambiguous(from_minute(end), rep.timezone):
+        return "that local time happens twice (the clocks go back)"
+    if event.live:
+        market = scenario.market(event.market)
+        spans = side_minutes(market.side, year, week, (lo - 2880, hi + 2880), holidays=holidays)
+        if not any(a <= begin and end <= b for a, b in spans):
+            return f"live work must be inside {market.name}'s business hours"
+    return None
 
 
 def _stretch(placer: _Placer, grid: _Grid, market_mask: int | None, length: int, live: bool) -> int | None:

@@ -16,6 +16,7 @@ import dataclasses
 import json
 import sqlite3
 from pathlib import Path
+from typing import Mapping
 
 import platformdirs
 import sqlite_utils
@@ -54,6 +55,23 @@ def m001_scenario(db: sqlite_utils.Database) -> None:
         market TEXT PRIMARY KEY REFERENCES markets(name) ON DELETE CASCADE,
         rep TEXT NOT NULL REFERENCES reps(name) ON DELETE CASCADE,
         position INTEGER NOT NULL, locked INTEGER NOT NULL)""")
+
+
+@migrations()
+def m002_calendars(db: sqlite_utils.Database) -> None:
+    db.execute("""CREATE TABLE exports (
+        uid TEXT PRIMARY KEY, rep TEXT NOT NULL, week TEXT NOT NULL, sequence INTEGER NOT NULL,
+        fingerprint TEXT NOT NULL, summary TEXT NOT NULL, start TEXT NOT NULL, "end" TEXT NOT NULL,
+        cancelled INTEGER NOT NULL)""")
+    db.execute("CREATE INDEX exports_rep_week ON exports (rep, week)")
+    db.execute("""CREATE TABLE busy (
+        id INTEGER PRIMARY KEY, rep TEXT NOT NULL REFERENCES reps(name) ON DELETE CASCADE ON UPDATE CASCADE,
+        start TEXT NOT NULL, "end" TEXT NOT NULL, summary TEXT NOT NULL, source TEXT NOT NULL)""")
+    db.execute("CREATE INDEX busy_rep ON busy (rep, start)")
+    db.execute("""CREATE TABLE pins (
+        rep TEXT NOT NULL REFERENCES reps(name) ON DELETE CASCADE ON UPDATE CASCADE,
+        week TEXT NOT NULL, market TEXT NOT NULL, activity TEXT NOT NULL, n INTEGER NOT NULL,
+        start TEXT NOT NULL, PRIMARY KEY (rep, week, market, activity, n))""")
 
 
 # Table name -> primary-key columns. Order matters for deletes (children first).
@@ -173,15 +191,23 @@ class Store:
             thresholds=json.loads(meta.get("thresholds", "{}")),
         )
 
-    def save(self, scenario: Scenario) -> int:
+    def save(self, scenario: Scenario, renamed_reps: Mapping[str, str] | None = None) -> int:
         """Make the database hold ``scenario``, in one transaction.
 
-        Returns how many rows were written or deleted.
+        ``renamed_reps`` (old name -> new name) carries a renamed rep's busy
+        times, pinned blocks and export records along. Returns how many rows
+        were written or deleted.
         """
         new = _rows(scenario)
         changed = 0
         try:
             with self.db.atomic():
+                if renamed_reps:
+                    # Checked at commit, when the renamed rep's row exists again.
+                    self.db.execute("PRAGMA defer_foreign_keys = ON")
+                    for old, new_name in renamed_reps.items():
+                        for table in ("busy", "pins", "exports"):
+                            self.db.execute(f"UPDATE [{table}] SET rep = ? WHERE rep = ?", [new_name, old])
                 for table, keys in _TABLES.items():  # deletes, children first
                     wanted = {tuple(r[k] for k in keys) for r in new[table]}
                     for row in list(self.db[table].rows):
@@ -199,6 +225,77 @@ class Store:
         except sqlite3.DatabaseError as exc:
             raise PlannerError(f"{self.path}: the change was not saved ({exc}); the database is unchanged") from None
         return changed
+
+
+class CalendarStore:
+    """Export records, imported busy times and pinned blocks: what the calendar side remembers."""
+
+    def __init__(self, store: "Store"):
+        self.db = store.db
+        self.path = store.path
+
+    def export_records(self, reps, weeks):
+        from .ics_export import ExportRecord
+
+        reps, weeks = list(reps), list(weeks)
+        if not reps or not weeks:
+            return []
+        where = (f"rep IN ({', '.join('?' * len(reps))}) AND week IN ({', '.join('?' * len(weeks))})")
+        return [ExportRecord(r["uid"], r["rep"], r["week"], r["sequence"], r["fingerprint"], r["summary"],
+                             r["start"], r["end"], bool(r["cancelled"]))
+                for r in self.db["exports"].rows_where(where, reps + weeks, order_by="uid")]
+
+    def save_export_records(self, records) -> None:
+        rows = [{"uid": r.uid, "rep": r.rep, "week": r.week, "sequence": r.sequence, "fingerprint": r.fingerprint,
+                 "summary": r.summary, "start": r.start, "end": r.end, "cancelled": int(r.cancelled)}
+                for r in records]
+        with self.db.atomic():
+            if rows:
+                self.db["exports"].upsert_all(rows, pk="uid")
+
+    def replace_busy(self, rep: str, busy, source: str) -> int:
+        """Replace the rep's busy times from ``source`` with ``busy``, in one transaction."""
+        with self.db.atomic():
+            self.db["busy"].delete_where("rep = ? AND source = ?", [rep, source])
+            rows = [{"rep": rep, "start": b.start.isoformat(), "end": b.end.isoformat(), "summary": b.summary,
+                     "source": source} for b in busy]
+            if rows:
+                self.db["busy"].insert_all(rows)
+        return len(busy)
+
+    def busy(self, rep: str):
+        import datetime as _dt
+
+        return [(_dt.datetime.fromisoformat(r["start"]), _dt.datetime.fromisoformat(r["end"]))
+                for r in self.db["busy"].rows_where("rep = ?", [rep], order_by="start")]
+
+    def pins(self, rep: str, week: str) -> dict:
+        import datetime as _dt
+
+        return {(r["market"], r["activity"], r["n"]): _dt.datetime.fromisoformat(r["start"])
+                for r in self.db["pins"].rows_where("rep = ? AND week = ?", [rep, week])}
+
+    def replace_pins(self, rep: str, week: str, pins) -> None:
+        """Make ``pins`` (key -> UTC start) the rep's pinned blocks for the week, in one transaction."""
+        rows = [{"rep": rep, "week": week, "market": m, "activity": a, "n": n, "start": start.isoformat()}
+                for (m, a, n), start in pins.items()]
+        try:
+            with self.db.atomic():
+                self.db["pins"].delete_where("rep = ? AND week = ?", [rep, week])
+                if rows:
+                    self.db["pins"].insert_all(rows)
+        except sqlite3.DatabaseError as exc:
+            raise PlannerError(f"{self.path}: the move was not saved ({exc})") from None
+
+    def set_pin(self, rep: str, week: str, key, start) -> None:
+        with self.db.atomic():
+            market, activity, n = key
+            if start is None:
+                self.db["pins"].delete_where("rep = ? AND week = ? AND market = ? AND activity = ? AND n = ?",
+                                             [rep, week, market, activity, n])
+            else:
+                self.db["pins"].upsert({"rep": rep, "week": week, "market": market, "activity": activity, "n": n,
+                                        "start": start.isoformat()}, pk=("rep", "week", "market", "activity", "n"))
 
 
 def open_store(path: str | Path | None = None, *, seed_demo: bool = True) -> Store:

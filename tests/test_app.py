@@ -1,50 +1,217 @@
-import subprocess
-import sys
-
-import pytest
-
-from planner.storage import open_store
-from ui.main_window import MainWindow
+"""The desktop app, driven as a user would, offscreen."""
 
 import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPointF, QSettings, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from planner.storage import CalendarStore, open_store
+from ui.main_window import MainWindow
+
+from .interop_parsers import read_icaljs, read_libical, read_vobject
+
+ROOT = Path(__file__).parent.parent
+TODAY = dt.date(2027, 3, 17)  # 2027-W11
+NOW = dt.datetime(2027, 3, 17, 10, 30, tzinfo=dt.timezone.utc)
 
 
 @pytest.fixture
 def window(qtbot, tmp_path):
     store = open_store(tmp_path / "app.db")
-    w = MainWindow(store, dt.date(2027, 3, 17))
+    w = MainWindow(store, TODAY, now=NOW, settings=QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat))
     qtbot.addWidget(w)
+    w.show()
     return w
 
 
-def test_window_lists_reps_and_markets(window, demo):
-    assert window.team_model.rowCount() == len(demo.reps)
-    assert window.market_model.rowCount() == len(demo.markets)
-    names = {window.market_model.index(r, 0).data() for r in range(window.market_model.rowCount())}
-    assert names == {m.name for m in demo.markets}
+def cell(model, row_name, column_title):
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == row_name)
+    column = next(c for c in range(model.columnCount()) if model.headerData(c, Qt.Horizontal) == column_title)
+    return model.index(row, column)
 
 
-def test_territories_show_overlap_hours(window):
-    model = window.overlap_model
-    us_east = [model.headerData(r, 2) for r in range(model.rowCount())].index("US East")
-    # 2027-W11: Laura 08:30-17:30 Zurich vs New York on EDT: 14:00-17:30 = 3.5 h a day.
-    assert model.index(us_east, 0).data().startswith("17.5 h")
+def territory(window, market, rep):
+    model = window.territories.model
+    row = [model.headerData(r, Qt.Vertical) for r in range(model.rowCount())].index(market)
+    column = [model.headerData(c, Qt.Horizontal) for c in range(model.columnCount())].index(rep)
+    return model.index(row, column).data()
 
 
-def test_screenshot_writes_a_png(tmp_path):
-    out = tmp_path / "shot.png"
-    result = subprocess.run([sys.executable, "main.py", "--db", str(tmp_path / "s.db"), "--screenshot", str(out),
-                             "--view", "territories"], capture_output=True, text=True, timeout=60,
-                            cwd=__import__("pathlib").Path(__file__).parent.parent)
-    assert result.returncode == 0, result.stderr
-    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+def test_models_pass_qt_model_tester(window, qtmodeltester):
+    for model in (window.team.model, window.markets.model, window.territories.model):
+        qtmodeltester.check(model)
+
+
+def test_editing_a_reps_hours_changes_the_overlap_and_undo_restores_it(window):
+    before = territory(window, "US East", "Laura")
+    assert before.startswith("17.5 h")  # 08:30-17:30 Zurich vs New York on EDT: 3.5 h a day
+    index = cell(window.team.model, "Laura", "Working hours")
+    assert window.team.model.setData(index, "Mon-Fri 12:00-21:00")
+    # New York 09:00-17:00 EDT is 14:00-22:00 in Zurich (still CET): 14:00-21:00 is 7 h a day.
+    assert territory(window, "US East", "Laura").startswith("35 h")
+    assert str(window.session.store.load().rep("Laura").hours) == "Mon-Fri 12:00-21:00"  # saved at once
+    window.undo_action.trigger()
+    assert territory(window, "US East", "Laura") == before
+    window.redo_action.trigger()
+    assert territory(window, "US East", "Laura").startswith("35 h")
+
+
+@pytest.mark.parametrize("column,value,reason", [
+    ("Working hours", "Mon-Fri 09:00-25:00", "00:00 to 24:00"),
+    ("Time zone", "Europe/Zurch", "not an IANA time zone"),
+    ("Max h/week", "forty", "must be a number"),
+    ("Rep", "Marco", "two reps have this name"),
+])
+def test_bad_values_typed_into_cells_are_refused_with_the_reason(window, column, value, reason):
+    before = window.session.store.load()
+    index = cell(window.team.model, "Laura", column)
+    assert not window.team.model.setData(index, value)
+    assert reason in window.team.notice.text()
+    assert window.session.store.load() == before
+    assert not window.session.undo_stack.canUndo()
+
+
+def test_hours_editor_shows_the_problem_while_typing(window, qtbot):
+    from ui.delegates import HoursEdit
+    editor = HoursEdit()
+    qtbot.addWidget(editor)
+    qtbot.keyClicks(editor, "Mon-Fry 09:00-17:00")
+    assert editor.problem and "'Fry'" in editor.problem
+    editor.setText("Mon-Fri 09:00-17:00")
+    assert editor.problem is None and "40 h" in editor.toolTip()
+
+
+def test_time_zone_picker_finds_zones_by_any_part_and_shows_offsets(qtbot):
+    from ui.delegates import TimeZonePicker
+    picker = TimeZonePicker(now=dt.datetime(2027, 1, 15, 12, tzinfo=dt.timezone.utc))
+    qtbot.addWidget(picker)
+    label = picker.itemText(picker.findData("Asia/Kathmandu"))
+    assert "UTC+05:45" in label and "now 17:45" in label
+    picker.set_zone("Pacific/Chatham")
+    assert picker.zone() == "Pacific/Chatham"
+
+
+def test_optimise_completes_shows_reasons_and_applies_with_undo(window, qtbot):
+    view = window.territories
+    view.optimise(time_limit=20)
+    worker = view.worker
+    with qtbot.waitSignal(worker.done, timeout=60000):
+        pass
+    qtbot.waitUntil(lambda: view.worker is None, timeout=10000)
+    assert view.plan.status == "optimal"
+    text = view.report.toPlainText()
+    assert "US West" in text and "Where to hire next" in text
+    assert view.apply_button.isEnabled()
+    view.apply_button.click()
+    stored = {a.market: a.rep for a in window.session.store.load().assignments}
+    assert stored == {a.market: a.rep for a in view.plan.assignments}
+    window.undo_action.trigger()
+    assert len(window.session.store.load().assignments) == 12
+
+
+def test_optimise_can_be_cancelled(window, qtbot, tmp_path):
+    from benchmarks.generate import generate
+    from planner.commands import ReplaceScenario
+    window.session.do(ReplaceScenario(generate(60, 150, seed=1)))
+    view = window.territories
+    view.optimise(time_limit=60)
+    worker = view.worker
+    with qtbot.waitSignal(worker.done, timeout=60000) as blocker:
+        view.cancel()
+    qtbot.waitUntil(lambda: view.worker is None, timeout=10000)
+    assert blocker.args[0].status == "cancelled"
+    assert "Cancelled" in view.progress.format()
+    assert view.optimise_button.isEnabled()
+
+
+def test_dragging_a_block_moves_pins_and_saves_it_and_bad_drops_are_refused(window, qtbot):
+    window.show_view("week")
+    week = window.week
+    canvas = week.canvas
+    week.rep_box.setCurrentText("Laura")
+    rect, block = next((r, e) for r, e in canvas._blocks if e.activity == "Demo" and e.market == "UK & Ireland")
+    # Drag it down by one hour (four quarter-hour steps) on the same day.
+    grab = rect.center()
+    from ui.week_view import HOUR_H
+    target = QPointF(grab.x(), grab.y() + HOUR_H)
+    candidates = [target + QPointF(0, k * HOUR_H / 4) for k in range(0, 24)]
+    pins = CalendarStore(window.session.store)
+    moved = None
+    for point in candidates:
+        canvas._drag = (block, rect, grab)
+        day, minute = canvas._snap(point, grab, rect)
+        start = canvas.instant_at(day, minute)
+        from planner.schedule import check_move
+        if check_move(window.session.scenario, week.schedule, block.key, start) is None:
+            qtbot.mousePress(canvas, Qt.LeftButton, pos=grab.toPoint())
+            qtbot.mouseMove(canvas, point.toPoint())
+            qtbot.mouseRelease(canvas, Qt.LeftButton, pos=point.toPoint())
+            moved = start
+            break
+    assert moved is not None
+    saved = pins.pins("Laura", "2027-W11")
+    assert saved[block.key] == moved  # saved at once
+    now_block = next(e for e in week.schedule.events if e.key == block.key)
+    assert now_block.start == moved and now_block.pinned
+    window.undo_action.trigger()
+    assert pins.pins("Laura", "2027-W11") == {}
+    # A drop in the middle of the night: New York is closed, so live work cannot go there.
+    rect, block = next((r, e) for r, e in canvas._blocks if e.activity == "Demo" and e.market == "US East")
+    night = QPointF(rect.center().x(), rect.center().y() - (rect.top() - 60))
+    with qtbot.waitSignal(canvas.refused) as refused:
+        qtbot.mousePress(canvas, Qt.LeftButton, pos=rect.center().toPoint())
+        qtbot.mouseMove(canvas, night.toPoint())
+        qtbot.mouseRelease(canvas, Qt.LeftButton, pos=night.toPoint())
+    assert "business hours" in refused.args[0] or "overlap" in refused.args[0]
+    assert pins.pins("Laura", "2027-W11") == {}
+
+
+def test_workload_dashboard_sorts_by_risk_and_what_if_changes_hours(window):
+    window.show_view("workload")
+    view = window.workload
+    assert view.team.rowCount() == 2
+    first = view.weeks[view.team.item(0, 0).text()]
+    second = view.weeks[view.team.item(1, 0).text()]
+    assert first.risk <= second.risk
+    assert "weekly_hours" in view.flags.toPlainText() and "WHO/ILO" in view.flags.toPlainText()
+    # Untick every market: the week shrinks to the rep's own hours.
+    for i in range(view.what_if.count()):
+        view.what_if.item(i).setCheckState(Qt.Unchecked)
+    assert view.last_what_if.planned_hours < first.planned_hours
+
+
+def test_export_dialog_writes_a_file_the_parsers_accept(window, tmp_path, monkeypatch):
+    from ui.dialogs import ExportDialog
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    dialog = ExportDialog(window.session, window, now=lambda: NOW)
+    dialog.weeks.setValue(2)
+    dialog.path.setText(str(tmp_path / "team.ics"))
+    dialog.export()
+    (written,) = dialog.result_files
+    assert written.events > 100
+    for read in (read_vobject, read_libical, read_icaljs):
+        assert len(read(written.path)) == written.events
+
+
+def test_screenshot_of_every_view_is_a_png(tmp_path):
+    for view in ("team", "markets", "territories", "week", "workload"):
+        out = tmp_path / f"{view}.png"
+        result = subprocess.run([sys.executable, "main.py", "--db", str(tmp_path / "s.db"), "--screenshot", str(out),
+                                 "--view", view, "--week", "2027-W11"], capture_output=True, text=True, timeout=60,
+                                cwd=ROOT)
+        assert result.returncode == 0, result.stderr
+        assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 def test_broken_database_gives_a_message_not_a_traceback(tmp_path):
     bad = tmp_path / "bad.db"
     bad.write_bytes(b"not a database" * 50)
     result = subprocess.run([sys.executable, "main.py", "--db", str(bad), "--screenshot", str(tmp_path / "x.png")],
-                            capture_output=True, text=True, timeout=60,
-                            cwd=__import__("pathlib").Path(__file__).parent.parent)
+                            capture_output=True, text=True, timeout=60, cwd=ROOT)
     assert result.returncode == 2
     assert "cannot open the database" in result.stderr and "Traceback" not in result.stderr
+    assert bad.read_bytes() == b"not a database" * 50

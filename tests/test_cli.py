@@ -159,3 +159,37 @@ def test_compare_shows_both_plans(capsys, tmp_path):
     for r in reps:
         assert r["cover_everything"]["hours"] > r["optimised"]["hours"]
         assert r["optimised"]["flags"] == []
+
+
+def test_export_then_re_export_reports_changes_and_import_busy(capsys, tmp_path):
+    db, out = str(tmp_path / "p.db"), tmp_path / "team.ics"
+    code, text, err = run(capsys, "--db", db, "export", "--week", "2027-W11", "-o", str(out), "--json")
+    assert code == 0, err
+    first = json.loads(text)["files"][0]
+    assert first["events"] > 0 and first["new"] == first["events"]
+    assert out.read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
+    _, text, _ = run(capsys, "--db", db, "export", "--week", "2027-W11", "-o", str(out), "--json")
+    again = json.loads(text)["files"][0]
+    assert (again["new"], again["changed"], again["removed"]) == (0, 0, [])
+    code, text, _ = run(capsys, "--db", db, "export", "--week", "2027-W11", "--per-rep", "-o", str(tmp_path / "reps"))
+    assert code == 0 and sorted(p.name for p in (tmp_path / "reps").iterdir()) == ["Laura.ics", "Marco.ics"]
+    # Marco's existing meetings: Laura's whole week, as a calendar he imports.
+    code, text, err = run(capsys, "--db", db, "import-busy", str(tmp_path / "reps" / "Laura.ics"), "--rep", "Marco",
+                          today=dt.date(2027, 3, 1))
+    assert code == 0, err
+    _, text, _ = run(capsys, "--db", db, "schedule", "--week", "2027-W11", "--rep", "Marco", "--json")
+    marco = json.loads(text)["events"]
+    _, text, _ = run(capsys, "--db", db, "schedule", "--week", "2027-W11", "--rep", "Laura", "--json")
+    laura = json.loads(text)["events"]
+    busy = [(dt.datetime.fromisoformat(e["start"]), dt.datetime.fromisoformat(e["end"])) for e in laura]
+    for e in marco:
+        start, end = dt.datetime.fromisoformat(e["start"]), dt.datetime.fromisoformat(e["end"])
+        assert all(end <= b0 or b1 <= start for b0, b1 in busy)
+
+
+def test_import_busy_refuses_a_broken_file_and_keeps_what_was_there(capsys, tmp_path):
+    db = str(tmp_path / "p.db")
+    bad = tmp_path / "bad.ics"
+    bad.write_text("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:20270315T100000Z\r\n")
+    code, _, err = run(capsys, "--db", db, "import-busy", str(bad), "--rep", "Laura")
+    assert code == 2 and "ends before END:VEVENT" in err

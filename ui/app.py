@@ -1,39 +1,64 @@
-"""Start the desktop app: ``python main.py [--db PATH] [--screenshot PNG --view NAME]``."""
+"""Start the desktop app: ``python main.py [--db PATH] [--screenshot PNG] [--view NAME] [--lang fr]``."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
+from pathlib import Path
+
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
+VIEWS = ("team", "markets", "territories", "week", "workload")
 
 
 def parse_args(argv):
     parser = argparse.ArgumentParser(prog="rep-planner-app", description="Rep Planner desktop app")
     parser.add_argument("--db", help="database file (default: in your user data folder, seeded with the demo)")
     parser.add_argument("--screenshot", metavar="PNG", help="render the window offscreen to PNG and exit")
-    parser.add_argument("--view", default="team", choices=("team", "markets", "territories"),
-                        help="the view to show first")
+    parser.add_argument("--view", default="team", choices=VIEWS, help="the view to show first")
+    parser.add_argument("--week", help="ISO week to show, e.g. 2027-W11 (default: this week)")
+    parser.add_argument("--lang", help="language code (default: the system's), e.g. fr")
     return parser.parse_args(argv)
+
+
+def install_translator(app, language: str | None):
+    """French (or another shipped language) when the system or ``--lang`` asks for it."""
+    from PySide6.QtCore import QLocale, QTranslator
+
+    translator = QTranslator(app)
+    locale = QLocale(language) if language else QLocale.system()
+    if translator.load(locale, "rep_planner", "_", str(TRANSLATIONS)):
+        app.installTranslator(translator)
+        return translator
+    return None
 
 
 def main(argv=None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.screenshot:
-        import os
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from planner.errors import PlannerError
     from planner.storage import open_store
+    from planner.timezones import parse_week, week_monday
 
     from .main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Rep Planner")
     app.setOrganizationName("Rep Planner")
+    install_translator(app, args.lang)
+    today = dt.date.today()
     try:
+        if args.week:
+            today = week_monday(*parse_week(args.week)) + dt.timedelta(days=2)
         store = open_store(args.db)
-        window = MainWindow(store, dt.date.today())
+        settings = QSettings(QSettings.IniFormat, QSettings.UserScope, "Rep Planner", "screenshot") \
+            if args.screenshot else None
+        window = MainWindow(store, today, now=lambda: dt.datetime.now(dt.timezone.utc), settings=settings)
     except PlannerError as exc:
         if args.screenshot:
             print(f"error: {exc}", file=sys.stderr)
@@ -41,6 +66,8 @@ def main(argv=None) -> int:
         QMessageBox.critical(None, "Rep Planner", str(exc))
         return 2
     window.show_view(args.view)
+    if args.screenshot:
+        window.resize(1280, 800)
     window.show()
     if args.screenshot:
         app.processEvents()

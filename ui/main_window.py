@@ -1,88 +1,244 @@
-"""The main window: tabs over the scenario in the database."""
+"""The main window: five views over one session, menus, and the open file in the status bar."""
 
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
+from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QHeaderView, QLabel, QMainWindow, QTableView, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBox, QTabWidget
 
-from planner.hours import format_hours
-from planner.overlap import overlap_matrix
-from planner.timezones import format_week
+from planner import commands, scenario_file
+from planner.calendars import import_busy
+from planner.errors import PlannerError
+from planner.model import ActivityType, Scenario
+from planner.storage import Store, open_store
 
-from .models import OverlapModel, RowsModel
+from .dialogs import ExportDialog
+from .models import MarketsModel, RepsModel
+from .session import Session
+from .views import TableEditor, TerritoriesView, WeekView, WorkloadView
+
+MAX_RECENT = 8
 
 
 class MainWindow(QMainWindow):
-    VIEWS = ("team", "markets", "territories")
+    VIEWS = ("team", "markets", "territories", "week", "workload")
 
-    def __init__(self, store, today: dt.date):
+    def __init__(self, store: Store, today: dt.date, now=None, settings: QSettings | None = None):
         super().__init__()
-        self.store = store
-        self.week = today.isocalendar()[:2]
+        self.today, self.now = today, now
+        self.settings = settings or QSettings()
         self.setWindowTitle(self.tr("Rep Planner"))
-        self.resize(1200, 720)
+        self.resize(1280, 800)
         self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
+        self.session: Session | None = None
+        self._menus()
+        self._open(store)
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
 
-        self.team_model = RowsModel([
-            (self.tr("Rep"), lambda r: r.name),
-            (self.tr("Time zone"), lambda r: r.timezone),
-            (self.tr("Country"), lambda r: r.country + (f"-{r.subdivision}" if r.subdivision else "")),
-            (self.tr("Working hours"), lambda r: format_hours(r.hours)),
-            (self.tr("Hours/week"), lambda r: f"{r.hours.weekly_hours:g}"),
-            (self.tr("Max hours/week"), lambda r: f"{r.max_weekly_hours:g}"),
-            (self.tr("Rules"), lambda r: r.rules),
-        ])
-        self.market_model = RowsModel([
-            (self.tr("Market"), lambda m: m.name),
-            (self.tr("Time zone"), lambda m: m.timezone),
-            (self.tr("Business hours"), lambda m: format_hours(m.hours)),
-            (self.tr("Tier"), lambda m: m.tier),
-            (self.tr("Value"), lambda m: f"{m.value:,.0f}"),
-            (self.tr("Live h/week"), lambda m: f"{self.scenario.workload(m).live_hours:g}"),
-            (self.tr("Async h/week"), lambda m: f"{self.scenario.workload(m).async_hours:g}"),
-            (self.tr("Rep"), lambda m: self.scenario.rep_of(m.name) or "\u2014"),
-        ])
-        self.overlap_model = OverlapModel()
-        self.tabs.addTab(self._table(self.team_model), self.tr("Team"))
-        self.tabs.addTab(self._table(self.market_model), self.tr("Markets"))
-        self.overlap_caption = QLabel()
-        self.tabs.addTab(self._table(self.overlap_model, self.overlap_caption), self.tr("Territories"))
-        self.refresh()
+    # --- building ---
+    def _open(self, store: Store) -> None:
+        current = self.tabs.currentIndex()
+        if self.session is not None:
+            self.session.store.close()
+        self.session = Session(store, self.today, self)
+        self.session.failed.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.session.changed.connect(lambda _: self._status())
+        self.tabs.clear()
+        self.team = TableEditor(self.session, RepsModel, "rep")
+        self.markets = TableEditor(self.session, MarketsModel, "market")
+        self.territories = TerritoriesView(self.session)
+        self.week = WeekView(self.session, now=self.now)
+        self.workload = WorkloadView(self.session)
+        for widget, title in ((self.team, self.tr("Team")), (self.markets, self.tr("Markets")),
+                              (self.territories, self.tr("Territories")), (self.week, self.tr("Week")),
+                              (self.workload, self.tr("Workload"))):
+            self.tabs.addTab(widget, title)
+        self.tabs.setCurrentIndex(max(0, current))
+        self._wire_undo()
+        self._remember(store.path)
+        self._status()
 
-    def _table(self, model, caption: QLabel | None = None) -> QWidget:
-        view = QTableView()
-        view.setModel(model)
-        view.setAlternatingRowColors(caption is None)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        view.horizontalHeader().setStretchLastSection(True)
-        view.verticalHeader().setVisible(caption is not None)
-        if caption is None:
-            return view
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        caption.setWordWrap(True)
-        layout.addWidget(caption)
-        layout.addWidget(view)
-        return box
+    def _status(self) -> None:
+        s = self.session
+        self.statusBar().showMessage(self.tr("{name}  \u2014  {path}  \u2014  {week}").format(
+            name=s.scenario.name, path=s.store.path, week=s.week_name))
+        self.setWindowTitle(self.tr("{name} \u2014 Rep Planner").format(name=s.scenario.name))
 
-    def refresh(self) -> None:
-        self.scenario = self.store.load()
-        self.team_model.set_rows(self.scenario.reps)
-        self.market_model.set_rows(self.scenario.markets)
-        year, week = self.week
-        matrix = overlap_matrix([(r.name, r.side) for r in self.scenario.reps],
-                                [(m.name, m.side) for m in self.scenario.markets], year, week)
-        assigned = {a.market: a.rep for a in self.scenario.assignments}
-        needed = {m.name: self.scenario.workload(m).live_hours for m in self.scenario.markets}
-        self.overlap_model.set_matrix(matrix, assigned, needed)
-        self.overlap_caption.setText(self.tr(
-            "Hours per week in which each rep's working hours meet each market's business hours, {week}. "
-            "Green: the market's live work fits; amber: too few shared hours; red: none. \u2713 = assigned."
-        ).format(week=format_week(year, week)))
-        self.statusBar().showMessage(self.tr("{name} \u2014 {path}").format(name=self.scenario.name, path=self.store.path))
+    def _action(self, menu, text, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu(self.tr("&File"))
+        self._action(file, self.tr("&New..."), self.new_database, QKeySequence.New)
+        self._action(file, self.tr("&Open..."), self.open_database, QKeySequence.Open)
+        self._action(file, self.tr("Save &As..."), self.save_as, QKeySequence.SaveAs)
+        self.recent_menu = file.addMenu(self.tr("Open &Recent"))
+        file.addSeparator()
+        self._action(file, self.tr("&Import scenario (JSON)..."), self.import_scenario, "Ctrl+I")
+        self._action(file, self.tr("Import &busy times (.ics)..."), self.import_busy)
+        self._action(file, self.tr("&Export calendar (.ics)..."), self.export_calendar, "Ctrl+E")
+        self._action(file, self.tr("Export &scenario (JSON)..."), self.export_scenario)
+        file.addSeparator()
+        self._action(file, self.tr("&Quit"), self.close, QKeySequence.Quit)
+        edit = bar.addMenu(self.tr("&Edit"))
+        # One group: the actions follow the open database's undo stack.
+        self.undo_group = QUndoGroup(self)
+        self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.Undo)
+        self.redo_action = self.undo_group.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcut(QKeySequence.Redo)
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        view = bar.addMenu(self.tr("&View"))
+        names = (self.tr("&Team"), self.tr("&Markets"), self.tr("T&erritories"), self.tr("&Week"),
+                 self.tr("W&orkload"))
+        for i, name in enumerate(names):
+            self._action(view, name, lambda _=False, i=i: self.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}")
+        view.addSeparator()
+        self._action(view, self.tr("Previous week"), lambda: self.session.move_week(-1), "Alt+PgUp")
+        self._action(view, self.tr("Next week"), lambda: self.session.move_week(1), "Alt+PgDown")
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&About Rep Planner"), self.about)
+
+    def _wire_undo(self) -> None:
+        self.undo_group.addStack(self.session.undo_stack)
+        self.undo_group.setActiveStack(self.session.undo_stack)
+
+    def _remember(self, path: str) -> None:
+        if path == ":memory:":
+            return
+        recent = [p for p in (self.settings.value("recent", []) or []) if p != path]
+        recent = [path] + recent[: MAX_RECENT - 1]
+        self.settings.setValue("recent", recent)
+        self.recent_menu.clear()
+        for p in recent:
+            self._action(self.recent_menu, p, lambda _=False, p=p: self._open_path(p))
 
     def show_view(self, name: str) -> None:
         self.tabs.setCurrentIndex(self.VIEWS.index(name))
+
+    # --- file actions ---
+    def _open_path(self, path: str, create: bool = False) -> bool:
+        try:
+            store = open_store(path) if create else Store(path, create=False)
+            store.load()
+        except PlannerError as exc:
+            QMessageBox.warning(self, self.tr("Cannot open"), str(exc))
+            return False
+        self._open(store)
+        return True
+
+    def open_database(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a Rep Planner database"), "",
+                                              self.tr("Rep Planner databases (*.db);;All files (*)"))
+        if path:
+            self._open_path(path)
+
+    def new_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("New Rep Planner database"), "",
+                                              self.tr("Rep Planner databases (*.db)"))
+        if not path:
+            return
+        if Path(path).exists():
+            QMessageBox.warning(self, self.tr("Cannot create"), self.tr("{path} exists already; choose a new name.")
+                                .format(path=path))
+            return
+        try:
+            store = open_store(path, seed_demo=False)
+            store.save(Scenario(self.tr("New scenario"), activities=[
+                ActivityType(self.tr("Demo"), 45, True), ActivityType(self.tr("Call"), 30, True),
+                ActivityType(self.tr("Follow-up"), 15, False)]))
+        except PlannerError as exc:
+            QMessageBox.warning(self, self.tr("Cannot create"), str(exc))
+            return
+        self._open(store)
+
+    def save_as(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save a copy as"), "",
+                                              self.tr("Rep Planner databases (*.db)"))
+        if path:
+            self.copy_to(path)
+
+    def copy_to(self, path: str) -> bool:
+        """A consistent copy through SQLite's backup API, then work on the copy."""
+        try:
+            target = sqlite3.connect(path)
+            with target:
+                self.session.store.db.conn.backup(target)
+            target.close()
+        except sqlite3.Error as exc:
+            QMessageBox.warning(self, self.tr("Cannot save"), f"{path}: {exc}")
+            return False
+        return self._open_path(path)
+
+    def import_scenario(self, path: str | None = None) -> None:
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a scenario"), "",
+                                                  self.tr("Scenario files (*.json)"))
+        if not path:
+            return
+        try:
+            scenario = scenario_file.load(path)
+        except PlannerError as exc:
+            QMessageBox.warning(self, self.tr("Cannot import"), str(exc))
+            return
+        self.session.do(commands.ReplaceScenario(scenario, self.tr("Import {name}").format(name=scenario.name)))
+
+    def export_scenario(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the scenario"), "scenario.json",
+                                              self.tr("Scenario files (*.json)"))
+        if path:
+            try:
+                scenario_file.save(self.session.scenario, path)
+                self.statusBar().showMessage(self.tr("Wrote {path}").format(path=path), 8000)
+            except PlannerError as exc:
+                QMessageBox.warning(self, self.tr("Cannot export"), str(exc))
+
+    def import_busy(self) -> None:
+        reps = [r.name for r in self.session.scenario.reps]
+        if not reps:
+            return
+        rep, ok = QInputDialog.getItem(self, self.tr("Import busy times"), self.tr("Whose calendar is it?"), reps, 0,
+                                       False)
+        if not ok:
+            return
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Calendar file"), "", self.tr("iCalendar files (*.ics)"))
+        if not path:
+            return
+        start = dt.datetime.combine(self.today - dt.timedelta(days=7), dt.time(), dt.timezone.utc)
+        try:
+            count = import_busy(self.session.store, rep, path, start, start + dt.timedelta(days=372))
+        except PlannerError as exc:
+            QMessageBox.warning(self, self.tr("Cannot import"), str(exc))
+            return
+        self.session.reload()
+        self.statusBar().showMessage(self.tr("Imported {n} busy times for {rep}").format(n=count, rep=rep), 8000)
+
+    def export_calendar(self) -> None:
+        ExportDialog(self.session, self).exec()
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("About Rep Planner"), self.tr(
+            "<b>Rep Planner</b><p>Plans sales reps' weeks across time zones: territories, schedules, "
+            "burnout flags and calendars.</p>"))
+
+    def closeEvent(self, event):
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        if self.territories.worker is not None:
+            self.territories.worker.cancel()
+            self.territories.worker.wait(5000)
+        super().closeEvent(event)

@@ -1,0 +1,82 @@
+"""Calendar files in and out of the store: shared by the CLI and the app."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+from .errors import PlannerError
+from .ics_export import ExportRecord, export_weeks
+from .ics_import import read_busy_file
+from .schedule import Schedule, build_week
+from .storage import CalendarStore, Store
+from .timezones import add_weeks, format_week
+
+
+@dataclass(frozen=True)
+class ExportedFile:
+    path: Path
+    reps: tuple[str, ...]
+    events: int
+    new: int
+    changed: int
+    removed: tuple[ExportRecord, ...]
+
+
+def rep_schedule(store: Store, scenario, rep: str, year: int, week: int, stretch: bool = False) -> Schedule:
+    """A rep's week with their imported busy times and pinned blocks."""
+    calendars = CalendarStore(store)
+    return build_week(scenario, rep, year, week, stretch=stretch, busy=calendars.busy(rep),
+                      pins=calendars.pins(rep, format_week(year, week)))
+
+
+def export_files(store: Store, reps: Sequence[str], year: int, week: int, weeks: int, output: str | Path, *,
+                 per_rep: bool = False, stretch: bool = False, now: dt.datetime) -> list[ExportedFile]:
+    """Write the reps' weeks as .ics: one file, or one per rep in the folder ``output``.
+
+    Each file is written whole or not at all; what was exported is remembered so
+    the next export keeps UIDs and raises SEQUENCE only on what changed.
+    """
+    if not 1 <= weeks <= 104:
+        raise PlannerError(f"weeks: give 1 to 104 weeks (got {weeks})")
+    if not reps:
+        raise PlannerError("choose at least one rep to export")
+    scenario = store.load()
+    for rep in reps:
+        scenario.rep(rep)
+    calendars = CalendarStore(store)
+    span = [add_weeks(year, week, d) for d in range(weeks)]
+    names = [format_week(*w) for w in span]
+    output = Path(output)
+    if per_rep:
+        try:
+            output.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise PlannerError(f"{output}: cannot create the folder ({exc.strerror})") from None
+    written = []
+    for group in ([[r] for r in reps] if per_rep else [list(reps)]):
+        schedules = [rep_schedule(store, scenario, r, y, w, stretch) for r in group for (y, w) in span]
+        name = f"Rep Planner: {group[0]}" if len(group) == 1 else f"Rep Planner: {scenario.name}"
+        report = export_weeks(schedules, scenario, now=now, calendar_name=name,
+                              previous={r.uid: r for r in calendars.export_records(group, names)})
+        path = output / f"{group[0]}.ics" if per_rep else output
+        tmp = path.with_name(path.name + ".tmp")
+        try:
+            tmp.write_bytes(report.ics)
+            tmp.replace(path)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            raise PlannerError(f"{path}: cannot write the file ({exc.strerror})") from None
+        calendars.save_export_records(report.records)
+        written.append(ExportedFile(path, tuple(group), report.events, len(report.new), len(report.changed),
+                                    report.removed))
+    return written
+
+
+def import_busy(store: Store, rep: str, path: str | Path, start: dt.datetime, end: dt.datetime) -> int:
+    """Replace the busy times ``path`` gave ``rep`` last time; returns how many."""
+    timezone = store.load().rep(rep).timezone
+    busy = read_busy_file(path, timezone=timezone, start=start, end=end)
+    return CalendarStore(store).replace_busy(rep, busy, source=str(path))

@@ -1,0 +1,274 @@
+"""Every change to a scenario, as a command: one path for the app, the CLI and tests.
+
+A command is plain data. ``command.apply(scenario)`` returns a :class:`Change`:
+the new scenario, validated like any scenario (a bad value raises
+:class:`~planner.errors.ValidationError` and nothing changes), what kinds of
+data it touched, and any rep renamed (so the store can carry their busy times
+and pinned blocks along). :func:`apply` also saves it, in one transaction.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Mapping
+
+from .errors import ValidationError
+from .model import Assignment, Market, Rep, Scenario
+
+
+@dataclass(frozen=True)
+class Change:
+    scenario: Scenario
+    touched: frozenset[str]                      # reps, markets, assignments, ...
+    renamed_reps: Mapping[str, str] = field(default_factory=dict)
+
+
+def _number(field_name: str, value):
+    if isinstance(value, str):
+        try:
+            return float(value.replace(",", "").strip()) if value.strip() else value
+        except ValueError:
+            raise ValidationError(field_name, value, "must be a number") from None
+    return value
+
+
+def _unique_name(existing: set[str], base: str) -> str:
+    name, n = f"{base} (copy)", 2
+    while name in existing:
+        name, n = f"{base} (copy {n})", n + 1
+    return name
+
+
+@dataclass(frozen=True)
+class EditRep:
+    """Set one field of a rep (``hours`` as notation text, numbers as text or numbers)."""
+
+    rep: str
+    field: str
+    value: object
+
+    @property
+    def text(self) -> str:
+        return f"Change {self.rep}'s {self.field.replace('_', ' ')}"
+
+    def apply(self, scenario: Scenario) -> Change:
+        old = scenario.rep(self.rep)
+        value = _number(self.field, self.value) if self.field == "max_weekly_hours" else self.value
+        if self.field == "subdivision" and value == "":
+            value = None
+        try:
+            new = dataclasses.replace(old, **{self.field: value})
+        except TypeError:
+            raise ValidationError(self.field, self.value, "not a field of a rep") from None
+        reps = tuple(new if r.name == old.name else r for r in scenario.reps)
+        renamed = {old.name: new.name} if new.name != old.name else {}
+        assignments = [dataclasses.replace(a, rep=new.name) if a.rep == old.name else a for a in scenario.assignments]
+        touched = {"reps"} | ({"assignments"} if renamed else set())
+        return Change(scenario.replace(reps=reps, assignments=assignments), frozenset(touched), renamed)
+
+
+@dataclass(frozen=True)
+class EditMarket:
+    """Set one field of a market; ``weekly`` takes a mapping, ``value`` a number or text."""
+
+    market: str
+    field: str
+    value: object
+
+    @property
+    def text(self) -> str:
+        return f"Change {self.market}'s {self.field.replace('_', ' ')}"
+
+    def apply(self, scenario: Scenario) -> Change:
+        old = scenario.market(self.market)
+        value = _number(self.field, self.value) if self.field == "value" else self.value
+        if self.field == "subdivision" and value == "":
+            value = None
+        try:
+            new = dataclasses.replace(old, **{self.field: value})
+        except TypeError:
+            raise ValidationError(self.field, self.value, "not a field of a market") from None
+        markets = tuple(new if m.name == old.name else m for m in scenario.markets)
+        assignments = [dataclasses.replace(a, market=new.name) if a.market == old.name else a
+                       for a in scenario.assignments]
+        return Change(scenario.replace(markets=markets, assignments=assignments), frozenset({"markets", "assignments"}))
+
+
+@dataclass(frozen=True)
+class SetWorkload:
+    market: str
+    activity: str
+    count: int
+
+    @property
+    def text(self) -> str:
+        return f"Change {self.market}'s weekly {self.activity}"
+
+    def apply(self, scenario: Scenario) -> Change:
+        scenario.activity(self.activity)
+        market = scenario.market(self.market)
+        weekly = dict(market.weekly)
+        count = _number(f"{self.activity} per week", self.count)
+        if isinstance(count, float) and count.is_integer():
+            count = int(count)
+        weekly[self.activity] = count
+        return EditMarket(self.market, "weekly", weekly).apply(scenario)
+
+
+@dataclass(frozen=True)
+class AddRep:
+    rep: Rep
+
+    @property
+    def text(self) -> str:
+        return f"Add rep {self.rep.name}"
+
+    def apply(self, scenario: Scenario) -> Change:
+        return Change(scenario.replace(reps=scenario.reps + (self.rep,)), frozenset({"reps"}))
+
+
+@dataclass(frozen=True)
+class RemoveRep:
+    rep: str
+
+    @property
+    def text(self) -> str:
+        return f"Remove rep {self.rep}"
+
+    def apply(self, scenario: Scenario) -> Change:
+        scenario.rep(self.rep)
+        return Change(scenario.replace(reps=[r for r in scenario.reps if r.name != self.rep],
+                                       assignments=[a for a in scenario.assignments if a.rep != self.rep]),
+                      frozenset({"reps", "assignments"}))
+
+
+@dataclass(frozen=True)
+class DuplicateRep:
+    rep: str
+
+    @property
+    def text(self) -> str:
+        return f"Duplicate rep {self.rep}"
+
+    def apply(self, scenario: Scenario) -> Change:
+        old = scenario.rep(self.rep)
+        copy = dataclasses.replace(old, name=_unique_name({r.name for r in scenario.reps}, old.name))
+        return AddRep(copy).apply(scenario)
+
+
+@dataclass(frozen=True)
+class AddMarket:
+    market: Market
+
+    @property
+    def text(self) -> str:
+        return f"Add market {self.market.name}"
+
+    def apply(self, scenario: Scenario) -> Change:
+        return Change(scenario.replace(markets=scenario.markets + (self.market,)), frozenset({"markets"}))
+
+
+@dataclass(frozen=True)
+class RemoveMarket:
+    market: str
+
+    @property
+    def text(self) -> str:
+        return f"Remove market {self.market}"
+
+    def apply(self, scenario: Scenario) -> Change:
+        scenario.market(self.market)
+        return Change(scenario.replace(markets=[m for m in scenario.markets if m.name != self.market],
+                                       assignments=[a for a in scenario.assignments if a.market != self.market]),
+                      frozenset({"markets", "assignments"}))
+
+
+@dataclass(frozen=True)
+class DuplicateMarket:
+    market: str
+
+    @property
+    def text(self) -> str:
+        return f"Duplicate market {self.market}"
+
+    def apply(self, scenario: Scenario) -> Change:
+        old = scenario.market(self.market)
+        copy = dataclasses.replace(old, name=_unique_name({m.name for m in scenario.markets}, old.name))
+        return AddMarket(copy).apply(scenario)
+
+
+@dataclass(frozen=True)
+class Assign:
+    """Give ``market`` to ``rep`` (None: to nobody). Keeps the lock state."""
+
+    market: str
+    rep: str | None
+
+    @property
+    def text(self) -> str:
+        return f"Assign {self.market} to {self.rep}" if self.rep else f"Unassign {self.market}"
+
+    def apply(self, scenario: Scenario) -> Change:
+        scenario.market(self.market)
+        if self.rep is not None:
+            scenario.rep(self.rep)
+        old = next((a for a in scenario.assignments if a.market == self.market), None)
+        rest = [a for a in scenario.assignments if a.market != self.market]
+        if self.rep is not None:
+            rest.append(Assignment(self.rep, self.market, old.locked if old else False))
+        return Change(scenario.replace(assignments=rest), frozenset({"assignments"}))
+
+
+@dataclass(frozen=True)
+class SetLocked:
+    market: str
+    locked: bool
+
+    @property
+    def text(self) -> str:
+        return f"{'Lock' if self.locked else 'Unlock'} {self.market}"
+
+    def apply(self, scenario: Scenario) -> Change:
+        if scenario.rep_of(self.market) is None:
+            raise ValidationError("locked", self.market, "only an assigned market can be locked")
+        assignments = [dataclasses.replace(a, locked=self.locked) if a.market == self.market else a
+                       for a in scenario.assignments]
+        return Change(scenario.replace(assignments=assignments), frozenset({"assignments"}))
+
+
+@dataclass(frozen=True)
+class SetAssignments:
+    """Replace all assignments at once (an optimised plan, a reset)."""
+
+    assignments: tuple[Assignment, ...]
+    label: str = "Apply plan"
+
+    @property
+    def text(self) -> str:
+        return self.label
+
+    def apply(self, scenario: Scenario) -> Change:
+        return Change(scenario.replace(assignments=self.assignments), frozenset({"assignments"}))
+
+
+@dataclass(frozen=True)
+class ReplaceScenario:
+    """A whole new scenario (File > New, an import)."""
+
+    scenario: Scenario
+    label: str = "Replace scenario"
+
+    @property
+    def text(self) -> str:
+        return self.label
+
+    def apply(self, scenario: Scenario) -> Change:
+        return Change(self.scenario, frozenset({"reps", "markets", "assignments", "activities", "settings"}))
+
+
+def apply(store, command) -> Change:
+    """Apply ``command`` to the stored scenario and save the result in one transaction."""
+    change = command.apply(store.load())
+    store.save(change.scenario, renamed_reps=change.renamed_reps)
+    return change

@@ -1,0 +1,167 @@
+"""Busy times from a rep's existing calendar (.ics), for the scheduler to avoid.
+
+Parsed with ``icalendar``; Google's ``X-WR-TIMEZONE`` files are made standard
+with ``x-wr-timezone``; recurring events are expanded with
+``recurring-ical-events`` inside the requested window only; Windows zone
+names (as Outlook writes them) are mapped by ``icalendar``. All-day events
+block whole local days of the rep (DTEND exclusive); floating times are the
+rep's wall clock. Free (TRANSPARENT) and cancelled events are not busy.
+
+Hostile files end in a :class:`~planner.errors.PlannerError` that names the
+line, within bounded time: a size limit, and a cap on expanded instances.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+import icalendar
+import recurring_ical_events
+import x_wr_timezone
+
+from .errors import PlannerError
+from .timezones import check_zone
+
+UTC = dt.timezone.utc
+MAX_BYTES = 8 * 1024 * 1024
+MAX_INSTANCES = 20_000
+
+
+@dataclass(frozen=True)
+class BusyTime:
+    start: dt.datetime  # UTC
+    end: dt.datetime
+    summary: str
+
+
+def _line_of(lines: list[str], pattern: str) -> int | None:
+    for number, line in enumerate(lines, start=1):
+        if pattern in line:
+            return number
+    return None
+
+
+def _unfolded_lines(text: str) -> list[str]:
+    """Physical lines with folding kept as is, for line numbers people can find."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def _check_structure(lines: list[str], source: str) -> None:
+    stack: list[tuple[str, int]] = []
+    first = next((i for i, line in enumerate(lines, 1) if line.strip()), None)
+    if first is None:
+        raise PlannerError(f"{source}: the file is empty")
+    if lines[first - 1].strip().upper() != "BEGIN:VCALENDAR":
+        raise PlannerError(f"{source}: line {first}: an iCalendar file starts with BEGIN:VCALENDAR "
+                           f"(got {lines[first - 1][:40]!r})")
+    for number, line in enumerate(lines, start=1):
+        upper = line.strip().upper()
+        if upper.startswith("BEGIN:"):
+            stack.append((upper[6:], number))
+        elif upper.startswith("END:"):
+            if not stack or stack[-1][0] != upper[4:]:
+                expected = f"END:{stack[-1][0]}" if stack else "nothing"
+                raise PlannerError(f"{source}: line {number}: {line.strip()[:40]!r} where {expected} was expected")
+            stack.pop()
+    if stack:
+        name, number = stack[-1]
+        raise PlannerError(f"{source}: the file ends before END:{name} (BEGIN:{name} at line {number}); "
+                           "it may be truncated")
+
+
+def _as_utc(value, tz: ZoneInfo) -> dt.datetime:
+    if isinstance(value, dt.datetime):
+        return (value if value.tzinfo else value.replace(tzinfo=tz)).astimezone(UTC)
+    return dt.datetime.combine(value, dt.time(), tz).astimezone(UTC)
+
+
+def _check_event(event, lines: list[str], source: str) -> None:
+    uid = str(event.get("uid", "?"))
+    for name in ("dtstart", "dtend"):
+        if name not in event:
+            if name == "dtstart":
+                raise PlannerError(f"{source}: line {_line_of(lines, 'UID:' + uid) or '?'}: event {uid!r} has no DTSTART")
+            continue
+        prop = event[name]
+        try:
+            value = prop.dt
+        except Exception:  # icalendar marks a value it could not read as a broken property
+            value = None
+        try:
+            raw = prop.to_ical().decode(errors="replace")
+        except Exception:
+            raw = str(getattr(prop, "ical_value", "") or "")
+        line = _line_of(lines, raw) or _line_of(lines, name.upper())
+        if not isinstance(value, (dt.date, dt.datetime)):
+            raise PlannerError(f"{source}: line {line or '?'}: {name.upper()} of event {uid!r} is not a date or "
+                               f"time ({raw[:40]!r})")
+        tzid = prop.params.get("TZID") if hasattr(prop, "params") else None
+        if tzid and isinstance(value, dt.datetime) and value.tzinfo is None:
+            raise PlannerError(f"{source}: line {_line_of(lines, 'TZID=' + tzid) or '?'}: unknown time zone "
+                               f"TZID={tzid!r} (no VTIMEZONE in the file and not an IANA or Windows zone name)")
+    rule = event.get("rrule")
+    if rule and str(rule.get("FREQ", [""])[0]).upper() in ("SECONDLY", "MINUTELY"):
+        raise PlannerError(f"{source}: line {_line_of(lines, 'RRULE') or '?'}: event {uid!r} repeats every "
+                           f"{str(rule['FREQ'][0]).lower()[:-2]}; that is not a meeting")
+
+
+def read_busy(data: bytes, *, timezone: str, start: dt.datetime, end: dt.datetime,
+              source: str = "calendar") -> list[BusyTime]:
+    """Busy intervals between ``start`` and ``end`` (aware datetimes) from .ics bytes."""
+    check_zone(timezone)
+    if len(data) > MAX_BYTES:
+        raise PlannerError(f"{source}: {len(data) / 1e6:.1f} MB is too large for a calendar file "
+                           f"(limit {MAX_BYTES // 2**20} MB); export a shorter period")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise PlannerError(f"{source}: not UTF-8 text (byte {exc.start})") from None
+    lines = _unfolded_lines(text)
+    _check_structure(lines, source)
+    try:
+        calendar = icalendar.Calendar.from_ical(text)
+    except (ValueError, KeyError, IndexError) as exc:
+        detail = str(exc).splitlines()[0][:120]
+        raise PlannerError(f"{source}: not a valid iCalendar file ({detail})") from None
+    tz = ZoneInfo(timezone)
+    try:
+        calendar = x_wr_timezone.to_standard(calendar)
+    except Exception as exc:  # the library raises whatever its zone lookup raised
+        raise PlannerError(f"{source}: X-WR-TIMEZONE cannot be used ({exc})") from None
+    for event in calendar.walk("VEVENT"):
+        _check_event(event, lines, source)
+    busy = []
+    try:
+        for count, event in enumerate(recurring_ical_events.of(calendar).between(start, end)):
+            if count >= MAX_INSTANCES:
+                raise PlannerError(f"{source}: more than {MAX_INSTANCES} busy events between {start:%Y-%m-%d} and "
+                                   f"{end:%Y-%m-%d}; import a shorter period")
+            if str(event.get("transp", "OPAQUE")).upper() == "TRANSPARENT":
+                continue
+            if str(event.get("status", "")).upper() == "CANCELLED":
+                continue
+            begin = event["dtstart"].dt
+            finish = event["dtend"].dt if "dtend" in event else None
+            if finish is None:
+                finish = begin + (event["duration"].dt if "duration" in event else
+                                  dt.timedelta(days=1) if not isinstance(begin, dt.datetime) else dt.timedelta(0))
+            s, e = _as_utc(begin, tz), _as_utc(finish, tz)
+            if e > s:
+                busy.append(BusyTime(s, e, str(event.get("summary", ""))))
+    except PlannerError:
+        raise
+    except Exception as exc:  # recurrence expansion of a broken rule
+        raise PlannerError(f"{source}: a recurring event cannot be expanded ({str(exc)[:120]})") from None
+    busy.sort(key=lambda b: (b.start, b.end))
+    return busy
+
+
+def read_busy_file(path, **kwargs) -> list[BusyTime]:
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise PlannerError(f"{path}: cannot read the file ({exc.strerror})") from None
+    return read_busy(data, source=str(path), **kwargs)

@@ -1,0 +1,187 @@
+import datetime as dt
+import time
+from pathlib import Path
+
+import icalendar
+import pytest
+
+from planner.errors import PlannerError
+from planner.ics_export import export_weeks
+from planner.ics_import import read_busy
+from planner.schedule import Event, Schedule, build_week, check_move, freeze
+from planner.territories import apply_plan, optimise
+
+UTC = dt.timezone.utc
+NOW = dt.datetime(2027, 3, 1, tzinfo=UTC)
+WINDOW = dict(start=dt.datetime(2027, 1, 1, tzinfo=UTC), end=dt.datetime(2028, 1, 1, tzinfo=UTC))
+CORPUS = Path(__file__).parent / "corpus" / "ics"
+
+
+def events_of(ics: bytes) -> dict[str, icalendar.Event]:
+    return {str(e["uid"]): e for e in icalendar.Calendar.from_ical(ics).walk("VEVENT")}
+
+
+def test_export_has_what_calendar_clients_need(demo):
+    week = build_week(demo, "Laura", 2027, 11)
+    report = export_weeks([week], demo, now=NOW, calendar_name="Laura's week")
+    assert b"\r\n" in report.ics and all(len(line) <= 75 for line in report.ics.split(b"\r\n"))
+    cal = icalendar.Calendar.from_ical(report.ics)
+    for key in ("prodid", "version", "calscale", "method", "x-wr-calname"):
+        assert key in cal
+    assert str(cal["method"]) == "PUBLISH"
+    event = next(e for e in cal.walk("VEVENT") if "Demo" in str(e["summary"]))
+    for key in ("uid", "dtstamp", "dtstart", "dtend", "summary", "description", "categories", "transp", "sequence"):
+        assert key in event
+    assert event["dtstart"].params["TZID"] == "Europe/Zurich"
+    assert "Prospect's time" in str(event["description"])
+    assert event.walk("VALARM")  # a reminder before live work
+
+
+def test_round_trip_export_then_import_as_busy(demo):
+    week = build_week(demo, "Marco", 2027, 11)
+    report = export_weeks([week], demo, now=NOW)
+    busy = read_busy(report.ics, timezone="Europe/Zurich", **WINDOW)
+    assert [(b.start, b.end) for b in busy] == sorted((e.start, e.end) for e in week.events)
+
+
+def _move_one_demo(scenario, rep):
+    week = build_week(scenario, rep, 2027, 11)
+    first = export_weeks([week], scenario, now=NOW)
+    moved = next(e for e in week.events if e.activity == "Demo")
+    target = next(moved.start + dt.timedelta(minutes=15 * k) for k in range(-40, 40)
+                  if k and check_move(scenario, week, moved.key, moved.start + dt.timedelta(minutes=15 * k)) is None)
+    again = build_week(scenario, rep, 2027, 11, pins=freeze(week) | {moved.key: target})
+    second = export_weeks([again], scenario, now=NOW, previous={r.uid: r for r in first.records})
+    return week, again, first, second
+
+
+def test_re_export_after_moving_one_block_keeps_uids_and_bumps_only_that_sequence(demo):
+    planned = apply_plan(demo, optimise(demo, 2027, 11, hire=False))
+    week, again, first, second = _move_one_demo(planned, "Laura")
+    assert not week.unplaced
+    before, after = events_of(first.ics), events_of(second.ics)
+    assert set(before) == set(after)
+    bumped = [uid for uid in after if after[uid]["sequence"] != before[uid]["sequence"]]
+    assert len(bumped) == 1 and after[bumped[0]]["sequence"] == 1
+    assert second.changed == tuple(bumped) and not second.new and not second.removed
+
+
+def test_moving_a_block_in_a_full_week_lets_waiting_work_in_and_says_so(demo):
+    week, again, first, second = _move_one_demo(demo, "Laura")
+    before, after = events_of(first.ics), events_of(second.ics)
+    assert set(before) <= set(after)
+    assert set(second.new) == set(after) - set(before) and len(again.unplaced) < len(week.unplaced)
+    assert len(second.changed) == 1
+
+
+def test_check_move_refuses_bad_drops_with_a_reason(demo):
+    week = build_week(demo, "Laura", 2027, 11)
+    demo_block = next(e for e in week.events if e.activity == "Demo" and e.market == "US East")
+    other = next(e for e in week.events if e.key != demo_block.key)
+    assert "overlap" in check_move(demo, week, demo_block.key, other.start)
+    assert "quarter hour" in check_move(demo, week, demo_block.key, demo_block.start + dt.timedelta(minutes=5))
+    night = dt.datetime(2027, 3, 16, 2, tzinfo=UTC)  # 03:00 Zurich, 22:00 New York the day before
+    assert "business hours" in check_move(demo, week, demo_block.key, night)
+    assert "outside this week" in check_move(demo, week, demo_block.key, dt.datetime(2027, 3, 30, 9, tzinfo=UTC))
+
+
+def test_an_event_that_is_gone_is_reported_and_cancelled_not_dropped(demo):
+    week = build_week(demo, "Laura", 2027, 11)
+    first = export_weeks([week], demo, now=NOW)
+    fewer = Schedule(week.rep, week.week, week.events[1:], ())
+    second = export_weeks([fewer], demo, now=NOW, previous={r.uid: r for r in first.records})
+    assert len(second.removed) == 1
+    gone = events_of(second.ics)[second.removed[0].uid]
+    assert str(gone["status"]) == "CANCELLED" and gone["sequence"] == 1
+
+
+def test_an_ambiguous_local_time_is_written_in_utc(demo):
+    # 02:30 on 31 October 2027 happens twice in Zurich.
+    start = dt.datetime(2027, 10, 31, 0, 30, tzinfo=UTC)  # 02:30 CEST, the first one
+    event = Event("Laura", "DACH", "Demo", start, start + dt.timedelta(minutes=45), True)
+    report = export_weeks([Schedule("Laura", "2027-W43", (event,), ())], demo, now=NOW)
+    (vevent,) = events_of(report.ics).values()
+    assert "TZID" not in vevent["dtstart"].params and vevent.decoded("dtstart") == start
+
+
+# --- importing busy times ---------------------------------------------------------------------
+
+CAL = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n{body}END:VCALENDAR\r\n"
+
+
+def ics(*events: str, header: str = "") -> bytes:
+    body = header + "".join(f"BEGIN:VEVENT\r\nUID:{i}\r\nDTSTAMP:20270101T000000Z\r\n{e}END:VEVENT\r\n"
+                            for i, e in enumerate(events))
+    return CAL.format(body=body).encode()
+
+
+def test_recurring_meetings_are_expanded_in_the_window():
+    data = ics("DTSTART;TZID=Europe/Zurich:20270104T100000\r\nDTEND;TZID=Europe/Zurich:20270104T110000\r\n"
+               "RRULE:FREQ=WEEKLY;BYDAY=MO\r\nSUMMARY:Team\r\n")
+    busy = read_busy(data, timezone="Europe/Zurich", start=dt.datetime(2027, 3, 1, tzinfo=UTC),
+                     end=dt.datetime(2027, 4, 5, tzinfo=UTC))
+    assert len(busy) == 5
+    # 10:00 Zurich is 09:00Z before 28 March and 08:00Z after.
+    assert busy[0].start == dt.datetime(2027, 3, 1, 9, tzinfo=UTC)
+    assert busy[-1].start == dt.datetime(2027, 3, 29, 8, tzinfo=UTC)
+
+
+def test_all_day_events_block_whole_local_days_with_an_exclusive_end():
+    data = ics("DTSTART;VALUE=DATE:20270315\r\nDTEND;VALUE=DATE:20270317\r\nSUMMARY:Trade fair\r\n")
+    (busy,) = read_busy(data, timezone="Asia/Kolkata", **WINDOW)
+    assert busy.start == dt.datetime(2027, 3, 14, 18, 30, tzinfo=UTC)  # 15 March 00:00 +05:30
+    assert busy.end == dt.datetime(2027, 3, 16, 18, 30, tzinfo=UTC)    # 17 March 00:00, not included
+
+
+def test_free_and_cancelled_events_are_not_busy():
+    data = ics("DTSTART:20270315T100000Z\r\nDTEND:20270315T110000Z\r\nTRANSP:TRANSPARENT\r\n",
+               "DTSTART:20270316T100000Z\r\nDTEND:20270316T110000Z\r\nSTATUS:CANCELLED\r\n",
+               "DTSTART:20270317T100000Z\r\nDTEND:20270317T110000Z\r\n")
+    assert [b.start.day for b in read_busy(data, timezone="UTC", **WINDOW)] == [17]
+
+
+def test_google_x_wr_timezone_files():
+    # Google writes UTC times plus X-WR-TIMEZONE; recurring events follow the named zone's DST.
+    data = ics("DTSTART:20270301T090000Z\r\nDTEND:20270301T100000Z\r\nRRULE:FREQ=WEEKLY;COUNT=5\r\n",
+               header="X-WR-TIMEZONE:Europe/Zurich\r\n")
+    busy = read_busy(data, timezone="Europe/Zurich", **WINDOW)
+    assert busy[0].start == dt.datetime(2027, 3, 1, 9, tzinfo=UTC)
+    assert busy[-1].start == dt.datetime(2027, 3, 29, 8, tzinfo=UTC)  # still 10:00 in Zurich
+
+
+def test_outlook_windows_zone_names():
+    data = ics("DTSTART;TZID=W. Europe Standard Time:20270315T100000\r\n"
+               "DTEND;TZID=W. Europe Standard Time:20270315T110000\r\n")
+    (busy,) = read_busy(data, timezone="Europe/Zurich", **WINDOW)
+    assert busy.start == dt.datetime(2027, 3, 15, 9, tzinfo=UTC)
+
+
+def test_a_recurrence_with_no_end_is_bounded_by_the_window():
+    data = ics("DTSTART:20270101T100000Z\r\nDTEND:20270101T101500Z\r\nRRULE:FREQ=HOURLY\r\n")
+    started = time.perf_counter()
+    busy = read_busy(data, timezone="UTC", start=dt.datetime(2027, 1, 1, tzinfo=UTC),
+                     end=dt.datetime(2027, 1, 8, tzinfo=UTC))
+    assert len(busy) == 7 * 24 - 10 and time.perf_counter() - started < 10
+
+
+def test_ten_megabytes_of_folding_is_refused_at_once():
+    data = b"BEGIN:VCALENDAR\r\nX-JUNK:" + b"a\r\n " * (10 * 1024 * 1024 // 4) + b"\r\nEND:VCALENDAR\r\n"
+    started = time.perf_counter()
+    with pytest.raises(PlannerError, match="too large"):
+        read_busy(data, timezone="UTC", **WINDOW)
+    assert time.perf_counter() - started < 2
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.ics")), ids=lambda p: p.name)
+def test_hostile_files_give_a_clear_error_quickly(path):
+    """Each file in tests/corpus/ics is refused with the message in its .expected file."""
+    expected = path.with_suffix(".expected").read_text().strip()
+    started = time.perf_counter()
+    with pytest.raises(PlannerError) as info:
+        read_busy(path.read_bytes(), timezone="Europe/Zurich", source=path.name, **WINDOW)
+    assert expected in str(info.value) and str(info.value).startswith(path.name)
+    assert time.perf_counter() - started < 5
+
+
+def test_the_corpus_is_there():
+    assert len(list(CORPUS.glob("*.ics"))) >= 15

@@ -1,0 +1,95 @@
+"""Dialogs: calendar export."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QRadioButton,
+                               QSpinBox, QVBoxLayout)
+
+from planner.calendars import export_files
+from planner.errors import PlannerError
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("dialogs", text)
+
+
+class ExportDialog(QDialog):
+    """Choose reps, weeks, one file or one per rep, and where; then write and say where it went."""
+
+    def __init__(self, session, parent=None, now=None):
+        super().__init__(parent)
+        self.session = session
+        self.now = now or (lambda: dt.datetime.now(dt.timezone.utc))
+        self.setWindowTitle(tr("Export to calendar (.ics)"))
+        self.reps = QListWidget()
+        for rep in session.scenario.reps:
+            item = QListWidgetItem(rep.name)
+            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+            item.setCheckState(Qt.Checked)
+            self.reps.addItem(item)
+        self.weeks = QSpinBox()
+        self.weeks.setRange(1, 104)
+        self.weeks.setValue(4)
+        self.one_file = QRadioButton(tr("One file for the team"))
+        self.per_rep = QRadioButton(tr("One file per rep (in a folder)"))
+        self.one_file.setChecked(True)
+        self.stretch = QCheckBox(tr("Include work placed outside working hours (stretch)"))
+        self.path = QLineEdit(str(Path.home() / "rep-planner.ics"))
+        browse = QPushButton(tr("Browse..."))
+        browse.clicked.connect(self._browse)
+        where = QHBoxLayout()
+        where.addWidget(self.path)
+        where.addWidget(browse)
+        form = QFormLayout()
+        form.addRow(tr("Reps:"), self.reps)
+        form.addRow(tr("From week:"), QLabel(session.week_name))
+        form.addRow(tr("Weeks:"), self.weeks)
+        form.addRow(self.one_file)
+        form.addRow(self.per_rep)
+        form.addRow(self.stretch)
+        form.addRow(tr("Save to:"), where)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText(tr("Export"))
+        buttons.accepted.connect(self.export)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.per_rep.toggled.connect(self._mode)
+        self.result_files = []
+
+    def _mode(self, per_rep: bool) -> None:
+        path = Path(self.path.text())
+        self.path.setText(str(path.with_suffix("")) if per_rep else str(path.with_suffix(".ics")))
+
+    def _browse(self) -> None:
+        if self.per_rep.isChecked():
+            chosen = QFileDialog.getExistingDirectory(self, tr("Folder for the calendars"), self.path.text())
+        else:
+            chosen, _ = QFileDialog.getSaveFileName(self, tr("Save calendar"), self.path.text(),
+                                                    tr("iCalendar files (*.ics)"))
+        if chosen:
+            self.path.setText(chosen)
+
+    def chosen_reps(self) -> list[str]:
+        return [self.reps.item(i).text() for i in range(self.reps.count())
+                if self.reps.item(i).checkState() == Qt.Checked]
+
+    def export(self) -> None:
+        try:
+            self.result_files = export_files(self.session.store, self.chosen_reps(), *self.session.week,
+                                             self.weeks.value(), self.path.text(), per_rep=self.per_rep.isChecked(),
+                                             stretch=self.stretch.isChecked(), now=self.now())
+        except PlannerError as exc:
+            QMessageBox.warning(self, tr("Export failed"), str(exc))
+            return
+        lines = [tr("{events} events to {path} ({new} new, {changed} changed, {removed} removed)").format(
+            events=f.events, path=f.path, new=f.new, changed=f.changed, removed=len(f.removed))
+            for f in self.result_files]
+        QMessageBox.information(self, tr("Exported"), tr("Wrote:") + "\n" + "\n".join(lines))
+        self.accept()

@@ -1,0 +1,49 @@
+"""Slow work off the GUI thread: the optimiser, with progress and cancel."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QThread, Signal
+
+from planner.errors import PlannerError
+from planner.storage import Store
+from planner.territories import optimise
+
+
+class OptimiseWorker(QThread):
+    """Runs :func:`planner.territories.optimise` with its own database connection.
+
+    ``progress`` carries (covered value or -1, gap, seconds); ``done`` the plan;
+    ``failed`` a message. :meth:`cancel` stops the search; the best plan so far
+    still arrives through ``done``, marked cancelled.
+    """
+
+    progress = Signal(float, float, float)
+    done = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, db_path: str, year: int, week: int, time_limit: float = 30.0, parent=None):
+        super().__init__(parent)
+        self.db_path, self.year, self.week, self.time_limit = db_path, year, week, time_limit
+        self._stop = threading.Event()
+
+    def cancel(self) -> None:
+        self._stop.set()
+
+    def run(self) -> None:
+        store = None
+        try:
+            store = Store(self.db_path, create=False)
+            plan = optimise(store.load(), self.year, self.week, time_limit=self.time_limit,
+                            progress=lambda p: self.progress.emit(p.value if p.value is not None else -1.0,
+                                                                  p.gap, p.seconds),
+                            should_stop=self._stop.is_set)
+            self.done.emit(plan)
+        except PlannerError as exc:
+            self.failed.emit(str(exc))
+        except Exception as exc:  # the app must survive a solver failure; say what happened
+            self.failed.emit(f"The optimiser failed: {exc}")
+        finally:
+            if store is not None:
+                store.close()
