@@ -8,8 +8,6 @@ from pathlib import Path
 from typing import Sequence
 
 from .errors import PlannerError
-from .ics_export import ExportRecord, export_weeks
-from .ics_import import read_busy_file
 from .schedule import Schedule, build_week
 from .storage import CalendarStore, Store
 from .timezones import add_weeks, format_week
@@ -22,7 +20,7 @@ class ExportedFile:
     events: int
     new: int
     changed: int
-    removed: tuple[ExportRecord, ...]
+    removed: tuple  # ExportRecord
 
 
 def rep_schedule(store: Store, scenario, rep: str, year: int, week: int, stretch: bool = False) -> Schedule:
@@ -39,6 +37,8 @@ def export_files(store: Store, reps: Sequence[str], year: int, week: int, weeks:
     Each file is written whole or not at all; what was exported is remembered so
     the next export keeps UIDs and raises SEQUENCE only on what changed.
     """
+    from .ics_export import export_weeks  # icalendar is loaded only when a calendar is written
+
     if not 1 <= weeks <= 104:
         raise PlannerError(f"weeks: give 1 to 104 weeks (got {weeks})")
     if not reps:
@@ -77,6 +77,8 @@ def export_files(store: Store, reps: Sequence[str], year: int, week: int, weeks:
 
 def import_busy(store: Store, rep: str, path: str | Path, start: dt.datetime, end: dt.datetime) -> int:
     """Replace the busy times ``path`` gave ``rep`` last time; returns how many."""
+    from .ics_import import read_busy_file
+
     timezone = store.load().rep(rep).timezone
     busy = read_busy_file(path, timezone=timezone, start=start, end=end)
     return CalendarStore(store).replace_busy(rep, busy, source=str(path))

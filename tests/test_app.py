@@ -35,6 +35,7 @@ def cell(model, row_name, column_title):
 
 
 def territory(window, market, rep):
+    window.show_view("territories")  # as a user would: look at the Territories tab
     model = window.territories.model
     row = [model.headerData(r, Qt.Vertical) for r in range(model.rowCount())].index(market)
     column = [model.headerData(c, Qt.Horizontal) for c in range(model.columnCount())].index(rep)
@@ -42,6 +43,7 @@ def territory(window, market, rep):
 
 
 def test_models_pass_qt_model_tester(window, qtmodeltester):
+    window.show_view("territories")
     for model in (window.team.model, window.markets.model, window.territories.model):
         qtmodeltester.check(model)
 
@@ -49,6 +51,7 @@ def test_models_pass_qt_model_tester(window, qtmodeltester):
 def test_editing_a_reps_hours_changes_the_overlap_and_undo_restores_it(window):
     before = territory(window, "US East", "Laura")
     assert before.startswith("17.5 h")  # 08:30-17:30 Zurich vs New York on EDT: 3.5 h a day
+    window.show_view("team")
     index = cell(window.team.model, "Laura", "Working hours")
     assert window.team.model.setData(index, "Mon-Fri 12:00-21:00")
     # New York 09:00-17:00 EDT is 14:00-22:00 in Zurich (still CET): 14:00-21:00 is 7 h a day.
@@ -96,6 +99,7 @@ def test_time_zone_picker_finds_zones_by_any_part_and_shows_offsets(qtbot):
 
 
 def test_optimise_completes_shows_reasons_and_applies_with_undo(window, qtbot):
+    window.show_view("territories")
     view = window.territories
     view.optimise(time_limit=20)
     worker = view.worker

@@ -14,7 +14,7 @@ from planner.hours import parse_hours
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("delegates", text)
+    return QCoreApplication.translate("", text)
 
 
 @lru_cache(maxsize=1)
@@ -29,7 +29,8 @@ def zone_label(name: str, now: dt.datetime) -> str:
     offset = local.utcoffset()
     minutes = int(offset.total_seconds() // 60)
     sign = "+" if minutes >= 0 else "-"
-    return f"{name}  UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}  {tr('now')} {local:%H:%M}"
+    now_word = tr("now")
+    return f"{name}  UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}  {now_word} {local:%H:%M}"
 
 
 class TimeZonePicker(QComboBox):

@@ -15,7 +15,7 @@ from planner.errors import PlannerError
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("dialogs", text)
+    return QCoreApplication.translate("", text)
 
 
 class ExportDialog(QDialog):

@@ -18,7 +18,7 @@ from planner.model import RULE_PRESETS, TIERS
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("models", text)
+    return QCoreApplication.translate("", text)
 
 
 @dataclass(frozen=True)

@@ -25,16 +25,41 @@ from planner.workload import thresholds_for
 
 from .delegates import CellDelegate
 from .models import MarketsModel, RepsModel, TerritoryModel
-from .week_view import PALETTE, WeekCanvas, WeekData, local_spans
+from .week_view import PALETTE, WeekCanvas, WeekData, WeekHeader, local_spans
 from .workers import OptimiseWorker
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("views", text)
+    return QCoreApplication.translate("", text)
 
 
 def market_colours(scenario) -> dict[str, str]:
     return {m.name: PALETTE[i % len(PALETTE)] for i, m in enumerate(scenario.markets)}
+
+
+class _Lazy:
+    """A view that recomputes only when it is on screen: a change to a hidden view marks it stale."""
+
+    _stale = True
+
+    def watch(self, session) -> None:
+        session.changed.connect(self._on_change)
+
+    def _on_change(self, touched) -> None:
+        self._stale = True
+        self.touched = getattr(self, "touched", frozenset()) | touched
+        if self.isVisible():
+            self.bring_up_to_date()
+
+    def bring_up_to_date(self) -> None:
+        if self._stale:
+            self._stale = False
+            touched, self.touched = getattr(self, "touched", frozenset()), frozenset()
+            self.update_view(touched)
+
+    def showEvent(self, event):
+        self.bring_up_to_date()
+        super().showEvent(event)
 
 
 class _Notice(QLabel):
@@ -133,7 +158,7 @@ class TableEditor(QWidget):
             self._do(commands.RemoveRep(name) if self.kind == "rep" else commands.RemoveMarket(name))
 
 
-class TerritoriesView(QWidget):
+class TerritoriesView(_Lazy, QWidget):
     """Reps x markets: shared hours as heat, assignment by menu or double-click, and the optimiser."""
 
     def __init__(self, session, parent=None):
@@ -166,6 +191,7 @@ class TerritoriesView(QWidget):
         self.progress.setRange(0, 100)
         self.progress.setTextVisible(True)
         self.progress.setFormat(tr("Ready"))
+        self.progress.setValue(0)
         self.report = QTextBrowser()
         self.report.setOpenLinks(False)
         self.report.setHtml(tr("<p><b>Optimise</b> (Ctrl+R) finds who should cover which market: the most market "
@@ -193,10 +219,9 @@ class TerritoriesView(QWidget):
         split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(split)
-        session.changed.connect(self.refresh)
-        self.refresh()
+        self.watch(session)
 
-    def refresh(self, touched=frozenset({"reps"})) -> None:
+    def update_view(self, touched=frozenset()) -> None:
         scenario = self.session.scenario
         year, week = self.session.week
         table = fit_table(scenario, year, week)
@@ -292,18 +317,20 @@ class TerritoriesView(QWidget):
     @staticmethod
     def plan_html(plan) -> str:
         e = html.escape
-        parts = [f"<h3>{e(tr('Plan for {week}').format(week=plan.week))}</h3>",
+        title = tr("Plan for {week}").format(week=plan.week)
+        left_out, hire = tr("Left out"), tr("Where to hire next")
+        parts = [f"<h3>{e(title)}</h3>",
                  "<p>" + e(tr("Covers {value} of {total} in market value; the busiest rep is at {util:.0%} of "
                               "capacity.").format(value=f"{plan.value:,.0f}", total=f"{plan.total_value:,.0f}",
                                                   util=plan.max_utilisation)) + "</p><ul>"]
         parts += [f"<li><b>{e(a.market)} \u2192 {e(a.rep)}</b>: {e(a.reason)}</li>" for a in plan.assignments]
         parts.append("</ul>")
         if plan.unassigned:
-            parts.append(f"<h4>{e(tr('Left out'))}</h4><ul>")
+            parts.append(f"<h4>{e(left_out)}</h4><ul>")
             parts += [f"<li><b>{e(u.market)}</b>: {e(u.reason)}</li>" for u in plan.unassigned]
             parts.append("</ul>")
         if plan.hire:
-            parts.append(f"<h4>{e(tr('Where to hire next'))}</h4><ul>")
+            parts.append(f"<h4>{e(hire)}</h4><ul>")
             parts += [f"<li>" + e(tr("A rep in {zone} ({hours}) would take {markets}: {value}").format(
                 zone=h.timezone, hours=h.hours, markets=", ".join(h.markets), value=f"{h.value:,.0f}")) + "</li>"
                 for h in plan.hire]
@@ -311,7 +338,7 @@ class TerritoriesView(QWidget):
         return "".join(parts)
 
 
-class WeekView(QWidget):
+class WeekView(_Lazy, QWidget):
     """A rep's week: navigation, the canvas, and what could not be placed."""
 
     def __init__(self, session, now=None, parent=None):
@@ -319,11 +346,12 @@ class WeekView(QWidget):
         self.session = session
         self.now = now
         self.rep_box = QComboBox()
-        self.rep_box.currentTextChanged.connect(lambda _: self.refresh())
+        self.rep_box.currentTextChanged.connect(lambda _: self.isVisible() and self.refresh())
         self.week_label = QLabel()
         self.stretch = QCheckBox(tr("Stretch (place everything)"))
         self.stretch.setToolTip(tr("Place all the work, outside working hours if need be, to see what it costs"))
         self.stretch.toggled.connect(lambda _: self.refresh())
+        self.schedule = None
         bar = QHBoxLayout()
         bar.addWidget(QLabel(tr("Rep:")))
         bar.addWidget(self.rep_box)
@@ -345,20 +373,23 @@ class WeekView(QWidget):
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(self.canvas)
+        self.header = WeekHeader(self.canvas)
         self.legend = QLabel()
         self.legend.setWordWrap(True)
         self.notice = _Notice()
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.legend)
+        layout.addWidget(self.header)
         layout.addWidget(self.scroll, 1)
         layout.addWidget(self.notice)
-        session.changed.connect(self._changed)
+        self.watch(session)
         self._fill_reps()
-        self.refresh()
 
     def showEvent(self, event):
         super().showEvent(event)
+        if self.schedule is None:
+            self.refresh()
         # Open on the working day, not on midnight.
         from .week_view import HEADER_H, HOUR_H
         QTimer.singleShot(0, lambda: self.scroll.verticalScrollBar().setValue(HEADER_H + 6 * HOUR_H))
@@ -372,7 +403,7 @@ class WeekView(QWidget):
             self.rep_box.setCurrentText(current)
         self.rep_box.blockSignals(False)
 
-    def _changed(self, touched) -> None:
+    def update_view(self, touched=frozenset()) -> None:
         if "reps" in touched:
             self._fill_reps()
         self.refresh()
@@ -411,6 +442,7 @@ class WeekView(QWidget):
                                       local_spans(side_minutes(rep.side, year, week, (lo, hi)), rep.timezone, monday),
                                       market_hours, holidays, colours, rulers,
                                       self.now() if callable(self.now) else self.now))
+        self.header.update()
         legend = " ".join(f"<span style='color:{colours[m.name]}'>\u25A0</span> {html.escape(m.name)}" for m in mine)
         unplaced = len(self.schedule.unplaced)
         outside = sum(e.outside_hours for e in self.schedule.events)
@@ -452,7 +484,7 @@ class _LoadBar(QWidget):
         p.drawText(self.rect().adjusted(4, 0, 0, 0), Qt.AlignVCenter | Qt.AlignLeft, f"{self.hours:g} h")
 
 
-class WorkloadView(QWidget):
+class WorkloadView(_Lazy, QWidget):
     """The team by risk: hours against thresholds, flags with sources, and what-if."""
 
     def __init__(self, session, parent=None):
@@ -461,7 +493,7 @@ class WorkloadView(QWidget):
         self.weeks = {}
         self.stretch = QCheckBox(tr("Stretch (everything placed, as if all of it had to be done)"))
         self.stretch.setChecked(True)
-        self.stretch.toggled.connect(lambda _: self.refresh())
+        self.stretch.toggled.connect(lambda _: self.isVisible() and self.refresh())
         self.team = QTableWidget(0, 5)
         self.team.setHorizontalHeaderLabels([tr("Rep"), tr("Planned hours"), tr("Flags"), tr("Day"),
                                              tr("Outside hours")])
@@ -492,7 +524,9 @@ class WorkloadView(QWidget):
         split.addWidget(lower)
         layout = QVBoxLayout(self)
         layout.addWidget(split)
-        session.changed.connect(lambda _: self.refresh())
+        self.watch(session)
+
+    def update_view(self, touched=frozenset()) -> None:
         self.refresh()
 
     def refresh(self) -> None:
@@ -537,7 +571,8 @@ class WorkloadView(QWidget):
         w = self.weeks[name]
         e = html.escape
         if not w.flags:
-            text = f"<p>{e(tr('{rep}: {hours:g} h planned, no flags.').format(rep=name, hours=w.planned_hours))}</p>"
+            calm = tr("{rep}: {hours:g} h planned, no flags.").format(rep=name, hours=w.planned_hours)
+            text = f"<p>{e(calm)}</p>"
         else:
             colour = {"critical": "#c5221f", "warning": "#b06000", "info": "#1967d2"}
             items = "".join(f"<li><b style='color:{colour[f.severity]}'>{e(f.severity.upper())}</b> "

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from planner.schedule import Event, Schedule, check_move
@@ -23,12 +23,13 @@ PALETTE = ["#4285f4", "#db4437", "#0f9d58", "#f4b400", "#ab47bc", "#00acc1", "#f
 HOUR_H = 40
 GUTTER = 48
 RULER_W = 40
-HEADER_H = 46
+HEADER_H = 6     # top margin of the canvas; day names live in WeekHeader
+DAY_HEADER_H = 46
 SNAP = 15
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("week", text)
+    return QCoreApplication.translate("", text)
 
 
 @dataclass
@@ -65,6 +66,44 @@ def local_spans(spans, tz: str, monday: dt.date) -> list[tuple[int, int, int]]:
     return out
 
 
+class WeekHeader(QWidget):
+    """Day names, holidays and the market rulers' titles: stays put while the hours scroll."""
+
+    def __init__(self, canvas: "WeekCanvas", parent=None):
+        super().__init__(parent)
+        self.canvas = canvas
+        self.setFixedHeight(DAY_HEADER_H)
+
+    def paintEvent(self, _):
+        d = self.canvas.data
+        if not d:
+            return
+        painter = QPainter(self)
+        palette = self.palette()
+        left, col_w = self.canvas._left(), self.canvas._col_w()
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, small.pointSizeF() - 1.5))
+        bold = QFont(self.font())
+        bold.setBold(True)
+        painter.setFont(small)
+        for r, market in enumerate(d.ruler_offsets):
+            painter.setPen(QColor(d.colours[market]))
+            painter.drawText(QRectF(GUTTER + r * RULER_W, 2, RULER_W - 2, DAY_HEADER_H - 4),
+                             Qt.AlignCenter | Qt.TextWordWrap, market[:12])
+        for day in range(7):
+            x = left + day * col_w
+            date = d.monday + dt.timedelta(days=day)
+            painter.setFont(bold)
+            painter.setPen(palette.text().color())
+            painter.drawText(QRectF(x, 2, col_w, 20), Qt.AlignCenter, QCoreApplication.translate(
+                "week", "{day} {date}").format(day=date.strftime("%a"), date=date.strftime("%d %b")))
+            if day in d.holidays:
+                painter.setFont(small)
+                painter.setPen(QColor("#c5221f"))
+                painter.drawText(QRectF(x + 2, 22, col_w - 4, DAY_HEADER_H - 22), Qt.AlignCenter | Qt.TextWordWrap,
+                                 "; ".join(d.holidays[day])[:60])
+
+
 class WeekCanvas(QWidget):
     moved = Signal(object, object)   # event key, new UTC start
     refused = Signal(str)
@@ -75,6 +114,7 @@ class WeekCanvas(QWidget):
         self._blocks: list[tuple[QRectF, Event]] = []
         self._drag: tuple[Event, QRectF, QPointF] | None = None
         self._ghost: QRectF | None = None
+        self._background: QPixmap | None = None
         self.setMouseTracking(True)
         self.setMinimumSize(760, HEADER_H + 24 * HOUR_H)
 
@@ -102,6 +142,7 @@ class WeekCanvas(QWidget):
 
     def set_data(self, data: WeekData) -> None:
         self.data = data
+        self._background = None
         self._layout()
         self.update()
 
@@ -120,16 +161,27 @@ class WeekCanvas(QWidget):
                 day, first, last = day + 1, 0, last - 1440
 
     def resizeEvent(self, event):
+        self._background = None
         self._layout()
         super().resizeEvent(event)
 
     # --- painting ---
     def paintEvent(self, _):
         painter = QPainter(self)
-        palette = self.palette()
-        painter.fillRect(self.rect(), palette.base())
         if not self.data:
+            painter.fillRect(self.rect(), self.palette().base())
             return
+        # The grid, rulers and shading change only with the data or the size: drawn once.
+        if self._background is None or self._background.size() != self.size() * self.devicePixelRatioF():
+            self._background = QPixmap(self.size() * self.devicePixelRatioF())
+            self._background.setDevicePixelRatio(self.devicePixelRatioF())
+            self._paint_background(QPainter(self._background))
+        painter.drawPixmap(0, 0, self._background)
+        self._paint_blocks(painter)
+
+    def _paint_background(self, painter: QPainter) -> None:
+        palette = self.palette()
+        painter.fillRect(QRectF(0, 0, self.width(), self.height()), palette.base())
         d, col_w, left = self.data, self._col_w(), self._left()
         text_colour = palette.text().color()
         grid = QColor(text_colour)
@@ -160,26 +212,18 @@ class WeekCanvas(QWidget):
                     painter.drawText(QRectF(GUTTER + r * RULER_W, y, RULER_W - 4, HOUR_H), Qt.AlignRight | Qt.AlignTop,
                                      f"{minutes // 60:02d}:{minutes % 60:02d}")
                 painter.setPen(QPen(grid))
-        for r, market in enumerate(d.ruler_offsets):
-            painter.setPen(QColor(d.colours[market]))
-            painter.drawText(QRectF(GUTTER + r * RULER_W, 2, RULER_W - 2, HEADER_H - 4), Qt.AlignCenter | Qt.TextWordWrap,
-                             market[:10])
-        header = QFont(self.font())
-        header.setBold(True)
         for day in range(7):
             x = left + day * col_w
             painter.setPen(QPen(grid))
             painter.drawLine(QPointF(x, 0), QPointF(x, HEADER_H + 24 * HOUR_H))
-            date = d.monday + dt.timedelta(days=day)
-            painter.setFont(header)
-            painter.setPen(text_colour)
-            painter.drawText(QRectF(x, 2, col_w, 20), Qt.AlignCenter, QCoreApplication.translate(
-                "week", "{day} {date}").format(day=date.strftime("%a"), date=date.strftime("%d %b")))
-            if day in d.holidays:
-                painter.setFont(small)
-                painter.setPen(QColor("#c5221f"))
-                painter.drawText(QRectF(x + 2, 22, col_w - 4, HEADER_H - 22), Qt.AlignCenter | Qt.TextWordWrap,
-                                 "; ".join(d.holidays[day])[:60])
+        painter.end()
+
+    def _paint_blocks(self, painter: QPainter) -> None:
+        d, col_w, left = self.data, self._col_w(), self._left()
+        palette = self.palette()
+        text_colour = palette.text().color()
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, small.pointSizeF() - 1.5))
         painter.setFont(small)
         for rect, event in self._blocks:
             colour = QColor(d.colours.get(event.market, "#888888"))

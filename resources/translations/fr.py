@@ -1,0 +1,213 @@
+"""French strings for the app, keyed by the English source.
+
+``python resources/translations/fr.py`` regenerates rep_planner_fr.ts (with
+pyside6-lupdate, from the ui/ sources) and compiles rep_planner_fr.qm (with
+pyside6-lrelease). A test checks that every source string has a translation.
+"""
+
+FR = {
+    "&About Rep Planner": "À &propos de Rep Planner",
+    "&Edit": "&Édition",
+    "&Export calendar (.ics)...": "&Exporter le calendrier (.ics)...",
+    "&File": "&Fichier",
+    "&Help": "&Aide",
+    "&Import scenario (JSON)...": "&Importer un scénario (JSON)...",
+    "&Markets": "&Marchés",
+    "&New...": "&Nouveau...",
+    "&Open...": "&Ouvrir...",
+    "&Quit": "&Quitter",
+    "&Redo": "&Rétablir",
+    "&Team": "É&quipe",
+    "&Undo": "&Annuler",
+    "&View": "&Affichage",
+    "&Week": "&Semaine",
+    "<b>Rep Planner</b><p>Plans sales reps' weeks across time zones: territories, schedules, burnout flags and calendars.</p>":
+        "<b>Rep Planner</b><p>Planifie les semaines des commerciaux à travers les fuseaux horaires : territoires, "
+        "plannings, alertes de surmenage et calendriers.</p>",
+    "<b>What if</b> (untick a market, tick another):": "<b>Et si</b> (décochez un marché, cochez-en un autre) :",
+    "<p><b>Optimise</b> (Ctrl+R) finds who should cover which market: the most market value your team can serve inside their working hours, with the load spread evenly. Locked assignments stay. Every choice comes with its reasons, and so does every market left out; the plan also says where to hire next.</p><p>Nothing changes until you press <b>Apply plan</b>, and Undo reverts it.</p>":
+        "<p><b>Optimiser</b> (Ctrl+R) trouve qui doit couvrir quel marché : le plus de valeur que votre équipe peut "
+        "servir pendant ses heures de travail, avec une charge bien répartie. Les affectations verrouillées restent. "
+        "Chaque choix est justifié, de même que chaque marché laissé de côté ; le plan indique aussi où recruter.</p>"
+        "<p>Rien ne change avant <b>Appliquer le plan</b>, et Annuler le défait.</p>",
+    "<p>Looking for the best assignment...</p>": "<p>Recherche de la meilleure affectation...</p>",
+    "A rep in {zone} ({hours}) would take {markets}: {value}": "Un commercial à {zone} ({hours}) prendrait {markets} : {value}",
+    "About Rep Planner": "À propos de Rep Planner",
+    "Add an activity type to the scenario first.": "Ajoutez d'abord un type d'activité au scénario.",
+    "Add {noun}": "Ajouter un {noun}",
+    "Apply optimised plan": "Appliquer le plan optimisé",
+    "Apply plan": "Appliquer le plan",
+    "Assign {market} to {rep}": "Affecter {market} à {rep}",
+    "Assigned and locked.": "Affecté et verrouillé.",
+    "Assigned.": "Affecté.",
+    "Async h": "h asynchrones",
+    "Best found in the time": "Meilleur plan trouvé dans le temps imparti",
+    "Best so far covers {value} ({seconds:.0f} s)": "Le meilleur plan couvre {value} ({seconds:.0f} s)",
+    "Browse...": "Parcourir...",
+    "Business hours": "Heures d'ouverture",
+    "Calendar file": "Fichier de calendrier",
+    "Call": "Appel",
+    "Cancel": "Annuler",
+    "Cancelled: best plan so far": "Annulé : meilleur plan trouvé",
+    "Cannot create": "Création impossible",
+    "Cannot export": "Export impossible",
+    "Cannot import": "Import impossible",
+    "Cannot move {activity} for {market} there: {reason}.": "Impossible de déplacer {activity} pour {market} ici : {reason}.",
+    "Cannot open": "Ouverture impossible",
+    "Cannot save": "Enregistrement impossible",
+    "Country": "Pays",
+    "Covers {value} of {total} in market value; the busiest rep is at {util:.0%} of capacity.":
+        "Couvre {value} sur {total} de valeur de marché ; le commercial le plus chargé est à {util:.0%} de sa capacité.",
+    "Day": "Journée",
+    "Demo": "Démo",
+    "Duplicate": "Dupliquer",
+    "Export": "Exporter",
+    "Export &scenario (JSON)...": "Exporter le &scénario (JSON)...",
+    "Export failed": "Échec de l'export",
+    "Export the scenario": "Exporter le scénario",
+    "Export to calendar (.ics)": "Exporter vers un calendrier (.ics)",
+    "Exported": "Exporté",
+    "Find the assignment that covers the most value in humane hours (Ctrl+R)":
+        "Trouver l'affectation qui couvre le plus de valeur avec des horaires humains (Ctrl+R)",
+    "Flags": "Alertes",
+    "Folder for the calendars": "Dossier des calendriers",
+    "Follow-up": "Relance",
+    "From week:": "À partir de la semaine :",
+    "Hours a week in which each rep's working hours meet each market's business hours, {week}. Green: its live work fits; amber: too few shared hours; red: none. ✓ assigned. Double-click to assign; right-click to lock or unassign.":
+        "Heures par semaine où les horaires de chaque commercial rencontrent les heures d'ouverture de chaque marché, "
+        "{week}. Vert : le travail en direct tient ; orange : trop peu d'heures communes ; rouge : aucune. "
+        "✓ affecté. Double-clic pour affecter ; clic droit pour verrouiller ou retirer.",
+    "Hours/week": "Heures/semaine",
+    "Import &busy times (.ics)...": "Importer les &indisponibilités (.ics)...",
+    "Import a scenario": "Importer un scénario",
+    "Import busy times": "Importer les indisponibilités",
+    "Import {name}": "Importer {name}",
+    "Imported {n} busy times for {rep}": "{n} indisponibilités importées pour {rep}",
+    "Include work placed outside working hours (stretch)": "Inclure le travail placé hors des heures de travail (étirement)",
+    "Left out": "Laissés de côté",
+    "Live h": "h en direct",
+    "Lock (the optimiser keeps it)": "Verrouiller (l'optimiseur le garde)",
+    "Market": "Marché",
+    "Markets": "Marchés",
+    "Max h/week": "Max h/semaine",
+    "Move {activity} for {market}": "Déplacer {activity} pour {market}",
+    "Moved; the week is now kept as you arranged it (Ctrl+Z to undo).":
+        "Déplacé ; la semaine reste telle que vous l'avez organisée (Ctrl+Z pour annuler).",
+    "New Rep Planner database": "Nouvelle base Rep Planner",
+    "New market {n}": "Nouveau marché {n}",
+    "New rep {n}": "Nouveau commercial {n}",
+    "New scenario": "Nouveau scénario",
+    "Next week": "Semaine suivante",
+    "One file for the team": "Un fichier pour l'équipe",
+    "One file per rep (in a folder)": "Un fichier par commercial (dans un dossier)",
+    "Open &Recent": "Ouvrir un fichier &récent",
+    "Open a Rep Planner database": "Ouvrir une base Rep Planner",
+    "Optimal": "Optimal",
+    "Optimise": "Optimiser",
+    "Optimising...": "Optimisation...",
+    "Outside hours": "Hors horaires",
+    "Outside your working hours": "En dehors de vos heures de travail",
+    "Place all the work, outside working hours if need be, to see what it costs":
+        "Placer tout le travail, hors des heures de travail si besoin, pour voir ce que cela coûte",
+    "Placed by hand": "Placé à la main",
+    "Plan for {week}": "Plan pour {week}",
+    "Planned hours": "Heures prévues",
+    "Previous week": "Semaine précédente",
+    "Prospect's time: {day} {start}-{end} {zone} ({tz})": "Heure du prospect : {day} {start}-{end} {zone} ({tz})",
+    "Ready": "Prêt",
+    "Region": "Région",
+    "Remove": "Supprimer",
+    "Rep": "Commercial",
+    "Rep Planner": "Rep Planner",
+    "Rep Planner databases (*.db)": "Bases Rep Planner (*.db)",
+    "Rep Planner databases (*.db);;All files (*)": "Bases Rep Planner (*.db);;Tous les fichiers (*)",
+    "Rep:": "Commercial :",
+    "Reps:": "Commerciaux :",
+    "Rules": "Règles",
+    "Save &As...": "Enregistrer &sous...",
+    "Save a copy as": "Enregistrer une copie sous",
+    "Save calendar": "Enregistrer le calendrier",
+    "Save to:": "Enregistrer dans :",
+    "Scenario files (*.json)": "Fichiers de scénario (*.json)",
+    "Stopped": "Arrêté",
+    "Stopping...": "Arrêt...",
+    "Stretch (everything placed, as if all of it had to be done)": "Étirer (tout placer, comme s'il fallait tout faire)",
+    "Stretch (place everything)": "Étirer (tout placer)",
+    "T&erritories": "T&erritoires",
+    "Team": "Équipe",
+    "Territories": "Territoires",
+    "This week": "Cette semaine",
+    "Tier": "Niveau",
+    "Time zone": "Fuseau horaire",
+    "Today": "Aujourd'hui",
+    "Unassign {market}": "Retirer {market}",
+    "Unlock": "Déverrouiller",
+    "Value": "Valeur",
+    "W&orkload": "&Charge",
+    "Week": "Semaine",
+    "Weeks:": "Semaines :",
+    "Where to hire next": "Où recruter ensuite",
+    "Whose calendar is it?": "À qui est ce calendrier ?",
+    "Working hours": "Heures de travail",
+    "Workload": "Charge",
+    "Wrote {path}": "{path} écrit",
+    "Wrote:": "Écrit :",
+    "Your time: {day} {start}-{end} {zone}": "Votre heure : {day} {start}-{end} {zone}",
+    "e.g. Mon-Fri 09:00-17:00; several ranges: Mon-Thu 07:00-12:00, 13:00-17:00":
+        "p. ex. Mon-Fri 09:00-17:00 ; plusieurs plages : Mon-Thu 07:00-12:00, 13:00-17:00",
+    "iCalendar files (*.ics)": "Fichiers iCalendar (*.ics)",
+    "locked": "verrouillé",
+    "market": "marché",
+    "none": "aucune",
+    "now": "maintenant",
+    "rep": "commercial",
+    "{activity}/week": "{activity}/semaine",
+    "{before:g} h and {nb} flags now; {after:g} h and {na} flags with these markets.":
+        "{before:g} h et {nb} alertes aujourd'hui ; {after:g} h et {na} alertes avec ces marchés.",
+    "{blocks} blocks, {outside} outside working hours, {unplaced} could not be placed":
+        "{blocks} créneaux, {outside} hors des heures de travail, {unplaced} non placés",
+    "{day} {date}": "{day} {date}",
+    "{events} events to {path} ({new} new, {changed} changed, {removed} removed)":
+        "{events} événements dans {path} ({new} nouveaux, {changed} modifiés, {removed} supprimés)",
+    "{hours:g} h a week": "{hours:g} h par semaine",
+    "{name}  —  {path}  —  {week}": "{name}  —  {path}  —  {week}",
+    "{name} — Rep Planner": "{name} — Rep Planner",
+    "{n} ({worst})": "{n} ({worst})",
+    "{path} exists already; choose a new name.": "{path} existe déjà ; choisissez un autre nom.",
+    "{rep} and {market} share {hours:g} h a week; its live work needs {live:g} h.":
+        "{rep} et {market} partagent {hours:g} h par semaine ; le travail en direct demande {live:g} h.",
+    "{rep}: {hours:g} h planned, no flags.": "{rep} : {hours:g} h prévues, aucune alerte.",
+    "{week}: {first} to {last}": "{week} : du {first} au {last}",
+}
+
+
+def build() -> None:
+    import html
+    import re
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    here = Path(__file__).resolve().parent
+    root = here.parent.parent
+    ts = here / "rep_planner_fr.ts"
+    tools = Path(sys.executable).parent
+    subprocess.run([str(tools / "pyside6-lupdate"), *sorted(str(p) for p in (root / "ui").glob("*.py")),
+                    "-ts", str(ts), "-no-obsolete", "-locations", "none"], check=True, cwd=root)
+    text = ts.read_text(encoding="utf-8")
+
+    def fill(match):
+        source = html.unescape(match.group(1))
+        if source not in FR:
+            raise SystemExit(f"no French for {source!r}")
+        return f"<source>{match.group(1)}</source>\n        <translation>{html.escape(FR[source], quote=False)}</translation>"
+
+    text = re.sub(r"<source>(.*?)</source>\s*<translation type=\"unfinished\"></translation>", fill, text, flags=re.S)
+    text = text.replace('language="en_US"', 'language="fr_FR"').replace("<TS version=\"2.1\">", "<TS version=\"2.1\" language=\"fr_FR\">", 1) \
+        if 'language="fr_FR"' not in text else text
+    ts.write_text(text, encoding="utf-8")
+    subprocess.run([str(tools / "pyside6-lrelease"), str(ts), "-qm", str(here / "rep_planner_fr.qm")], check=True)
+
+
+if __name__ == "__main__":
+    build()

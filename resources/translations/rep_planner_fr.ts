@@ -1,0 +1,645 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name></name>
+    <message>
+        <source>now</source>
+        <translation>maintenant</translation>
+    </message>
+    <message>
+        <source>{hours:g} h a week</source>
+        <translation>{hours:g} h par semaine</translation>
+    </message>
+    <message>
+        <source>Export to calendar (.ics)</source>
+        <translation>Exporter vers un calendrier (.ics)</translation>
+    </message>
+    <message>
+        <source>One file for the team</source>
+        <translation>Un fichier pour l&apos;équipe</translation>
+    </message>
+    <message>
+        <source>One file per rep (in a folder)</source>
+        <translation>Un fichier par commercial (dans un dossier)</translation>
+    </message>
+    <message>
+        <source>Include work placed outside working hours (stretch)</source>
+        <translation>Inclure le travail placé hors des heures de travail (étirement)</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Parcourir...</translation>
+    </message>
+    <message>
+        <source>Reps:</source>
+        <translation>Commerciaux :</translation>
+    </message>
+    <message>
+        <source>From week:</source>
+        <translation>À partir de la semaine :</translation>
+    </message>
+    <message>
+        <source>Weeks:</source>
+        <translation>Semaines :</translation>
+    </message>
+    <message>
+        <source>Save to:</source>
+        <translation>Enregistrer dans :</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Folder for the calendars</source>
+        <translation>Dossier des calendriers</translation>
+    </message>
+    <message>
+        <source>Save calendar</source>
+        <translation>Enregistrer le calendrier</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics)</source>
+        <translation>Fichiers iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Échec de l&apos;export</translation>
+    </message>
+    <message>
+        <source>{events} events to {path} ({new} new, {changed} changed, {removed} removed)</source>
+        <translation>{events} événements dans {path} ({new} nouveaux, {changed} modifiés, {removed} supprimés)</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>Exporté</translation>
+    </message>
+    <message>
+        <source>Wrote:</source>
+        <translation>Écrit :</translation>
+    </message>
+    <message>
+        <source>e.g. Mon-Fri 09:00-17:00; several ranges: Mon-Thu 07:00-12:00, 13:00-17:00</source>
+        <translation>p. ex. Mon-Fri 09:00-17:00 ; plusieurs plages : Mon-Thu 07:00-12:00, 13:00-17:00</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>Commercial</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Fuseau horaire</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <source>Working hours</source>
+        <translation>Heures de travail</translation>
+    </message>
+    <message>
+        <source>Max h/week</source>
+        <translation>Max h/semaine</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Règles</translation>
+    </message>
+    <message>
+        <source>Hours/week</source>
+        <translation>Heures/semaine</translation>
+    </message>
+    <message>
+        <source>Markets</source>
+        <translation>Marchés</translation>
+    </message>
+    <message>
+        <source>Market</source>
+        <translation>Marché</translation>
+    </message>
+    <message>
+        <source>Business hours</source>
+        <translation>Heures d&apos;ouverture</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>{activity}/week</source>
+        <translation>{activity}/semaine</translation>
+    </message>
+    <message>
+        <source>Live h</source>
+        <translation>h en direct</translation>
+    </message>
+    <message>
+        <source>Async h</source>
+        <translation>h asynchrones</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>verrouillé</translation>
+    </message>
+    <message>
+        <source>{rep} and {market} share {hours:g} h a week; its live work needs {live:g} h.</source>
+        <translation>{rep} et {market} partagent {hours:g} h par semaine ; le travail en direct demande {live:g} h.</translation>
+    </message>
+    <message>
+        <source>Assigned and locked.</source>
+        <translation>Affecté et verrouillé.</translation>
+    </message>
+    <message>
+        <source>Assigned.</source>
+        <translation>Affecté.</translation>
+    </message>
+    <message>
+        <source>rep</source>
+        <translation>commercial</translation>
+    </message>
+    <message>
+        <source>market</source>
+        <translation>marché</translation>
+    </message>
+    <message>
+        <source>Add {noun}</source>
+        <translation>Ajouter un {noun}</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Dupliquer</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>New rep {n}</source>
+        <translation>Nouveau commercial {n}</translation>
+    </message>
+    <message>
+        <source>Add an activity type to the scenario first.</source>
+        <translation>Ajoutez d&apos;abord un type d&apos;activité au scénario.</translation>
+    </message>
+    <message>
+        <source>New market {n}</source>
+        <translation>Nouveau marché {n}</translation>
+    </message>
+    <message>
+        <source>Optimise</source>
+        <translation>Optimiser</translation>
+    </message>
+    <message>
+        <source>Find the assignment that covers the most value in humane hours (Ctrl+R)</source>
+        <translation>Trouver l&apos;affectation qui couvre le plus de valeur avec des horaires humains (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Apply plan</source>
+        <translation>Appliquer le plan</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Prêt</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Optimise&lt;/b&gt; (Ctrl+R) finds who should cover which market: the most market value your team can serve inside their working hours, with the load spread evenly. Locked assignments stay. Every choice comes with its reasons, and so does every market left out; the plan also says where to hire next.&lt;/p&gt;&lt;p&gt;Nothing changes until you press &lt;b&gt;Apply plan&lt;/b&gt;, and Undo reverts it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Optimiser&lt;/b&gt; (Ctrl+R) trouve qui doit couvrir quel marché : le plus de valeur que votre équipe peut servir pendant ses heures de travail, avec une charge bien répartie. Les affectations verrouillées restent. Chaque choix est justifié, de même que chaque marché laissé de côté ; le plan indique aussi où recruter.&lt;/p&gt;&lt;p&gt;Rien ne change avant &lt;b&gt;Appliquer le plan&lt;/b&gt;, et Annuler le défait.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Hours a week in which each rep&apos;s working hours meet each market&apos;s business hours, {week}. Green: its live work fits; amber: too few shared hours; red: none. ✓ assigned. Double-click to assign; right-click to lock or unassign.</source>
+        <translation>Heures par semaine où les horaires de chaque commercial rencontrent les heures d&apos;ouverture de chaque marché, {week}. Vert : le travail en direct tient ; orange : trop peu d&apos;heures communes ; rouge : aucune. ✓ affecté. Double-clic pour affecter ; clic droit pour verrouiller ou retirer.</translation>
+    </message>
+    <message>
+        <source>Assign {market} to {rep}</source>
+        <translation>Affecter {market} à {rep}</translation>
+    </message>
+    <message>
+        <source>Unassign {market}</source>
+        <translation>Retirer {market}</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Déverrouiller</translation>
+    </message>
+    <message>
+        <source>Lock (the optimiser keeps it)</source>
+        <translation>Verrouiller (l&apos;optimiseur le garde)</translation>
+    </message>
+    <message>
+        <source>Optimising...</source>
+        <translation>Optimisation...</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Looking for the best assignment...&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Recherche de la meilleure affectation...&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Stopping...</source>
+        <translation>Arrêt...</translation>
+    </message>
+    <message>
+        <source>Best so far covers {value} ({seconds:.0f} s)</source>
+        <translation>Le meilleur plan couvre {value} ({seconds:.0f} s)</translation>
+    </message>
+    <message>
+        <source>Optimal</source>
+        <translation>Optimal</translation>
+    </message>
+    <message>
+        <source>Best found in the time</source>
+        <translation>Meilleur plan trouvé dans le temps imparti</translation>
+    </message>
+    <message>
+        <source>Cancelled: best plan so far</source>
+        <translation>Annulé : meilleur plan trouvé</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Arrêté</translation>
+    </message>
+    <message>
+        <source>Apply optimised plan</source>
+        <translation>Appliquer le plan optimisé</translation>
+    </message>
+    <message>
+        <source>Plan for {week}</source>
+        <translation>Plan pour {week}</translation>
+    </message>
+    <message>
+        <source>Left out</source>
+        <translation>Laissés de côté</translation>
+    </message>
+    <message>
+        <source>Where to hire next</source>
+        <translation>Où recruter ensuite</translation>
+    </message>
+    <message>
+        <source>Covers {value} of {total} in market value; the busiest rep is at {util:.0%} of capacity.</source>
+        <translation>Couvre {value} sur {total} de valeur de marché ; le commercial le plus chargé est à {util:.0%} de sa capacité.</translation>
+    </message>
+    <message>
+        <source>A rep in {zone} ({hours}) would take {markets}: {value}</source>
+        <translation>Un commercial à {zone} ({hours}) prendrait {markets} : {value}</translation>
+    </message>
+    <message>
+        <source>Stretch (place everything)</source>
+        <translation>Étirer (tout placer)</translation>
+    </message>
+    <message>
+        <source>Place all the work, outside working hours if need be, to see what it costs</source>
+        <translation>Placer tout le travail, hors des heures de travail si besoin, pour voir ce que cela coûte</translation>
+    </message>
+    <message>
+        <source>Rep:</source>
+        <translation>Commercial :</translation>
+    </message>
+    <message>
+        <source>Previous week</source>
+        <translation>Semaine précédente</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Cette semaine</translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation>Semaine suivante</translation>
+    </message>
+    <message>
+        <source>{week}: {first} to {last}</source>
+        <translation>{week} : du {first} au {last}</translation>
+    </message>
+    <message>
+        <source>{blocks} blocks, {outside} outside working hours, {unplaced} could not be placed</source>
+        <translation>{blocks} créneaux, {outside} hors des heures de travail, {unplaced} non placés</translation>
+    </message>
+    <message>
+        <source>Move {activity} for {market}</source>
+        <translation>Déplacer {activity} pour {market}</translation>
+    </message>
+    <message>
+        <source>Moved; the week is now kept as you arranged it (Ctrl+Z to undo).</source>
+        <translation>Déplacé ; la semaine reste telle que vous l&apos;avez organisée (Ctrl+Z pour annuler).</translation>
+    </message>
+    <message>
+        <source>Stretch (everything placed, as if all of it had to be done)</source>
+        <translation>Étirer (tout placer, comme s&apos;il fallait tout faire)</translation>
+    </message>
+    <message>
+        <source>Planned hours</source>
+        <translation>Heures prévues</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Alertes</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Journée</translation>
+    </message>
+    <message>
+        <source>Outside hours</source>
+        <translation>Hors horaires</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What if&lt;/b&gt; (untick a market, tick another):</source>
+        <translation>&lt;b&gt;Et si&lt;/b&gt; (décochez un marché, cochez-en un autre) :</translation>
+    </message>
+    <message>
+        <source>{n} ({worst})</source>
+        <translation>{n} ({worst})</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>{rep}: {hours:g} h planned, no flags.</source>
+        <translation>{rep} : {hours:g} h prévues, aucune alerte.</translation>
+    </message>
+    <message>
+        <source>{before:g} h and {nb} flags now; {after:g} h and {na} flags with these markets.</source>
+        <translation>{before:g} h et {nb} alertes aujourd&apos;hui ; {after:g} h et {na} alertes avec ces marchés.</translation>
+    </message>
+    <message>
+        <source>Cannot move {activity} for {market} there: {reason}.</source>
+        <translation>Impossible de déplacer {activity} pour {market} ici : {reason}.</translation>
+    </message>
+    <message>
+        <source>Your time: {day} {start}-{end} {zone}</source>
+        <translation>Votre heure : {day} {start}-{end} {zone}</translation>
+    </message>
+    <message>
+        <source>Prospect&apos;s time: {day} {start}-{end} {zone} ({tz})</source>
+        <translation>Heure du prospect : {day} {start}-{end} {zone} ({tz})</translation>
+    </message>
+    <message>
+        <source>Outside your working hours</source>
+        <translation>En dehors de vos heures de travail</translation>
+    </message>
+    <message>
+        <source>Placed by hand</source>
+        <translation>Placé à la main</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Rep Planner</source>
+        <translation>Rep Planner</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <source>Markets</source>
+        <translation>Marchés</translation>
+    </message>
+    <message>
+        <source>Territories</source>
+        <translation>Territoires</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Semaine</translation>
+    </message>
+    <message>
+        <source>Workload</source>
+        <translation>Charge</translation>
+    </message>
+    <message>
+        <source>{name}  —  {path}  —  {week}</source>
+        <translation>{name}  —  {path}  —  {week}</translation>
+    </message>
+    <message>
+        <source>{name} — Rep Planner</source>
+        <translation>{name} — Rep Planner</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;New...</source>
+        <translation>&amp;Nouveau...</translation>
+    </message>
+    <message>
+        <source>&amp;Open...</source>
+        <translation>&amp;Ouvrir...</translation>
+    </message>
+    <message>
+        <source>Save &amp;As...</source>
+        <translation>Enregistrer &amp;sous...</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Ouvrir un fichier &amp;récent</translation>
+    </message>
+    <message>
+        <source>&amp;Import scenario (JSON)...</source>
+        <translation>&amp;Importer un scénario (JSON)...</translation>
+    </message>
+    <message>
+        <source>Import &amp;busy times (.ics)...</source>
+        <translation>Importer les &amp;indisponibilités (.ics)...</translation>
+    </message>
+    <message>
+        <source>&amp;Export calendar (.ics)...</source>
+        <translation>&amp;Exporter le calendrier (.ics)...</translation>
+    </message>
+    <message>
+        <source>Export &amp;scenario (JSON)...</source>
+        <translation>Exporter le &amp;scénario (JSON)...</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Édition</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Team</source>
+        <translation>É&amp;quipe</translation>
+    </message>
+    <message>
+        <source>&amp;Markets</source>
+        <translation>&amp;Marchés</translation>
+    </message>
+    <message>
+        <source>T&amp;erritories</source>
+        <translation>T&amp;erritoires</translation>
+    </message>
+    <message>
+        <source>&amp;Week</source>
+        <translation>&amp;Semaine</translation>
+    </message>
+    <message>
+        <source>W&amp;orkload</source>
+        <translation>&amp;Charge</translation>
+    </message>
+    <message>
+        <source>Previous week</source>
+        <translation>Semaine précédente</translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation>Semaine suivante</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;About Rep Planner</source>
+        <translation>À &amp;propos de Rep Planner</translation>
+    </message>
+    <message>
+        <source>Cannot open</source>
+        <translation>Ouverture impossible</translation>
+    </message>
+    <message>
+        <source>Open a Rep Planner database</source>
+        <translation>Ouvrir une base Rep Planner</translation>
+    </message>
+    <message>
+        <source>Rep Planner databases (*.db);;All files (*)</source>
+        <translation>Bases Rep Planner (*.db);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>New Rep Planner database</source>
+        <translation>Nouvelle base Rep Planner</translation>
+    </message>
+    <message>
+        <source>Rep Planner databases (*.db)</source>
+        <translation>Bases Rep Planner (*.db)</translation>
+    </message>
+    <message>
+        <source>Cannot create</source>
+        <translation>Création impossible</translation>
+    </message>
+    <message>
+        <source>{path} exists already; choose a new name.</source>
+        <translation>{path} existe déjà ; choisissez un autre nom.</translation>
+    </message>
+    <message>
+        <source>New scenario</source>
+        <translation>Nouveau scénario</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>Démo</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Appel</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Relance</translation>
+    </message>
+    <message>
+        <source>Save a copy as</source>
+        <translation>Enregistrer une copie sous</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>Enregistrement impossible</translation>
+    </message>
+    <message>
+        <source>Import a scenario</source>
+        <translation>Importer un scénario</translation>
+    </message>
+    <message>
+        <source>Scenario files (*.json)</source>
+        <translation>Fichiers de scénario (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot import</source>
+        <translation>Import impossible</translation>
+    </message>
+    <message>
+        <source>Import {name}</source>
+        <translation>Importer {name}</translation>
+    </message>
+    <message>
+        <source>Export the scenario</source>
+        <translation>Exporter le scénario</translation>
+    </message>
+    <message>
+        <source>Wrote {path}</source>
+        <translation>{path} écrit</translation>
+    </message>
+    <message>
+        <source>Cannot export</source>
+        <translation>Export impossible</translation>
+    </message>
+    <message>
+        <source>Import busy times</source>
+        <translation>Importer les indisponibilités</translation>
+    </message>
+    <message>
+        <source>Whose calendar is it?</source>
+        <translation>À qui est ce calendrier ?</translation>
+    </message>
+    <message>
+        <source>Calendar file</source>
+        <translation>Fichier de calendrier</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics)</source>
+        <translation>Fichiers iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>Imported {n} busy times for {rep}</source>
+        <translation>{n} indisponibilités importées pour {rep}</translation>
+    </message>
+    <message>
+        <source>About Rep Planner</source>
+        <translation>À propos de Rep Planner</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Rep Planner&lt;/b&gt;&lt;p&gt;Plans sales reps&apos; weeks across time zones: territories, schedules, burnout flags and calendars.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Rep Planner&lt;/b&gt;&lt;p&gt;Planifie les semaines des commerciaux à travers les fuseaux horaires : territoires, plannings, alertes de surmenage et calendriers.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>week</name>
+    <message>
+        <source>{day} {date}</source>
+        <translation>{day} {date}</translation>
+    </message>
+</context>
+</TS>
