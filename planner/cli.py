@@ -269,6 +269,45 @@ def cmd_import_busy(args, today):
     print(f"Imported {count} busy times for {rep.name} from {args.file} ({start:%Y-%m-%d} to {end:%Y-%m-%d})")
 
 
+@command("import-csv")
+def cmd_import_csv(args, today):
+    from . import commands, csv_io
+
+    store = _store(args)
+    scenario = store.load()
+    data = csv_io.read_file(args.file)
+    if args.kind == "reps":
+        result = csv_io.read_reps(data, str(args.file))
+        command = commands.UpsertReps(result.items)
+    else:
+        result = csv_io.read_markets(data, scenario, str(args.file))
+        command = commands.UpsertMarkets(result.items)
+    result.raise_if_any(str(args.file))
+    if args.dry_run:
+        print(f"{args.file}: {len(result.items)} {args.kind} would be imported; nothing saved (--dry-run)")
+        return
+    commands.apply(store, command)
+    print(f"Imported {len(result.items)} {args.kind} from {args.file} into {store.path}")
+
+
+@command("export-csv")
+def cmd_export_csv(args, today):
+    from pathlib import Path
+
+    from . import csv_io
+
+    scenario = _store(args).load()
+    text = csv_io.write_reps(scenario) if args.kind == "reps" else csv_io.write_markets(scenario)
+    path = Path(args.file)
+    try:
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+    except OSError as exc:
+        raise PlannerError(f"{path}: cannot write the file ({exc.strerror})") from None
+    print(f"Wrote {len(scenario.reps if args.kind == 'reps' else scenario.markets)} {args.kind} to {path}")
+
+
 @command("compare")
 def cmd_compare(args, today):
     from .team import compare_plans, format_clock
@@ -353,6 +392,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rep", required=True)
     p.add_argument("--days", type=int, default=365, help="days ahead to import (default 365)")
     p.add_argument("--days-back", type=int, default=7, help="days back to import (default 7)")
+    p = add("import-csv", "add or update reps or markets from a CSV file (a bad row refuses the whole file)")
+    p.add_argument("kind", choices=("reps", "markets"))
+    p.add_argument("file")
+    p.add_argument("--dry-run", action="store_true", help="check the file, save nothing")
+    p = add("export-csv", "write reps or markets to a CSV file for spreadsheets")
+    p.add_argument("kind", choices=("reps", "markets"))
+    p.add_argument("file")
     p = add("compare", "cover every market (as assigned) against the optimised plan, per rep", reads=True)
     p.add_argument("--week", help="ISO week (default: this week)")
     p.add_argument("--time-limit", type=float, default=30.0)

@@ -272,3 +272,35 @@ def apply(store, command) -> Change:
     change = command.apply(store.load())
     store.save(change.scenario, renamed_reps=change.renamed_reps)
     return change
+
+
+@dataclass(frozen=True)
+class UpsertReps:
+    """Add these reps; a rep whose name exists already is replaced (a CSV import)."""
+
+    reps: tuple[Rep, ...]
+
+    @property
+    def text(self) -> str:
+        return f"Import {len(self.reps)} reps"
+
+    def apply(self, scenario: Scenario) -> Change:
+        incoming = {r.name: r for r in self.reps}
+        kept = [incoming.pop(r.name, r) for r in scenario.reps]
+        return Change(scenario.replace(reps=kept + list(incoming.values())), frozenset({"reps"}))
+
+
+@dataclass(frozen=True)
+class UpsertMarkets:
+    """Add these markets; a market whose name exists already is replaced (a CSV import)."""
+
+    markets: tuple[Market, ...]
+
+    @property
+    def text(self) -> str:
+        return f"Import {len(self.markets)} markets"
+
+    def apply(self, scenario: Scenario) -> Change:
+        incoming = {m.name: m for m in self.markets}
+        kept = [incoming.pop(m.name, m) for m in scenario.markets]
+        return Change(scenario.replace(markets=kept + list(incoming.values())), frozenset({"markets"}))

@@ -13,7 +13,9 @@ the same call serves a one-cell edit and a whole imported scenario.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import json
+import os
 import sqlite3
 from pathlib import Path
 from typing import Mapping
@@ -85,6 +87,17 @@ _TABLES = {
 }
 
 
+def _explain(exc: sqlite3.DatabaseError) -> str:
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return f"{text}: another program is writing to it; try again in a moment"
+    if "readonly" in text:
+        return f"{text}: it was opened read-only; save a copy to keep changes"
+    if "full" in text:
+        return f"{text}: free some disk space and try again"
+    return text
+
+
 def default_path() -> Path:
     """Where the app keeps its database unless told otherwise (``--db``)."""
     return platformdirs.user_data_path(APP_NAME, appauthor=False) / "rep-planner.db"
@@ -132,24 +145,88 @@ def _number(value: float):
 class Store:
     """A scenario database. Open with a path; ``":memory:"`` for tests."""
 
-    def __init__(self, path: str | Path, *, create: bool = True):
+    def __init__(self, path: str | Path, *, create: bool = True, read_only: bool = False,
+                 clock=None, keep_backups: int = 5):
         self.path = str(path)
+        self.read_only = read_only
+        self.clock = clock or (lambda: datetime.datetime.now(datetime.timezone.utc))
+        self.keep_backups = keep_backups
         if self.path != ":memory:":
             p = Path(self.path)
-            if not p.exists() and not create:
+            if not p.exists() and (read_only or not create):
                 raise PlannerError(f"{p}: no such database")
-            p.parent.mkdir(parents=True, exist_ok=True)
+            if not read_only:
+                if p.exists() and not os.access(p, os.W_OK):
+                    raise PlannerError(f"{p}: the file is read-only; open it read-only or save a copy elsewhere")
+                try:
+                    p.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise PlannerError(f"{p.parent}: cannot create the folder ({exc.strerror})") from None
         try:
-            self.db = sqlite_utils.Database(self.path)
+            if read_only:
+                conn = sqlite3.connect(f"{Path(self.path).resolve().as_uri()}?mode=ro", uri=True)
+                self.db = sqlite_utils.Database(conn)
+            else:
+                self.db = sqlite_utils.Database(self.path)
             self.db.execute("PRAGMA foreign_keys = ON")
             self.db.execute("PRAGMA busy_timeout = 5000")
+            self._check_health()
             self._check_version()
+            pending = migrations.pending(self.db)
+            if read_only:
+                if pending:
+                    raise PlannerError(f"{self.path}: this database needs an upgrade, which a read-only database "
+                                       "cannot get; open it normally or save a copy")
+                return
             if self.path != ":memory:":
                 self.db.enable_wal()
                 self.db.execute("PRAGMA synchronous = NORMAL")
+            if pending and self.db.table_names():
+                self.backup(f"before-{pending[0].name}")
             migrations.apply(self.db)
         except sqlite3.DatabaseError as exc:
-            raise PlannerError(f"{self.path}: cannot open the database ({exc})") from None
+            raise PlannerError(f"{self.path}: cannot open the database ({exc}){self._way_out()}") from None
+
+    def _check_health(self) -> None:
+        """Refuse a damaged file before anything is written to it."""
+        if self.path == ":memory:":
+            return
+        problems = [row[0] for row in self.db.execute("PRAGMA quick_check").fetchall() if row[0] != "ok"]
+        if problems:
+            raise PlannerError(f"{self.path}: the database is damaged ({problems[0]}){self._way_out()}")
+
+    def _way_out(self) -> str:
+        backups = self.backups() if self.path != ":memory:" else []
+        if backups:
+            return f"; restore a backup (newest: {backups[-1]}) or open another database"
+        return "; open another database or import a scenario file"
+
+    def backup_folder(self) -> Path:
+        p = Path(self.path)
+        return p.with_name(p.name + ".backups")
+
+    def backups(self) -> list[Path]:
+        folder = self.backup_folder()
+        return sorted(folder.glob("*.db")) if folder.exists() else []
+
+    def backup(self, reason: str) -> Path:
+        """A consistent copy through SQLite's backup API; only the newest ``keep_backups`` are kept."""
+        folder = self.backup_folder()
+        folder.mkdir(parents=True, exist_ok=True)
+        stamp = self.clock().strftime("%Y%m%d-%H%M%S")
+        target = folder / f"{Path(self.path).stem}-{stamp}-{reason}.db"
+        n = 1
+        while target.exists():
+            target = folder / f"{Path(self.path).stem}-{stamp}-{reason}-{n}.db"
+            n += 1
+        copy = sqlite3.connect(target)
+        try:
+            self.db.conn.backup(copy)
+        finally:
+            copy.close()
+        for old in self.backups()[: -self.keep_backups]:
+            old.unlink()
+        return target
 
     def _check_version(self) -> None:
         known = {m.name for m in migrations._migrations}
@@ -223,7 +300,8 @@ class Store:
                         self.db[table].upsert_all(rows, pk=keys if len(keys) > 1 else keys[0])
                         changed += len(rows)
         except sqlite3.DatabaseError as exc:
-            raise PlannerError(f"{self.path}: the change was not saved ({exc}); the database is unchanged") from None
+            raise PlannerError(f"{self.path}: the change was not saved ({_explain(exc)}); "
+                               "the database is unchanged") from None
         return changed
 
 
@@ -249,18 +327,24 @@ class CalendarStore:
         rows = [{"uid": r.uid, "rep": r.rep, "week": r.week, "sequence": r.sequence, "fingerprint": r.fingerprint,
                  "summary": r.summary, "start": r.start, "end": r.end, "cancelled": int(r.cancelled)}
                 for r in records]
-        with self.db.atomic():
-            if rows:
-                self.db["exports"].upsert_all(rows, pk="uid")
+        try:
+            with self.db.atomic():
+                if rows:
+                    self.db["exports"].upsert_all(rows, pk="uid")
+        except sqlite3.DatabaseError as exc:
+            raise PlannerError(f"{self.path}: the export record was not saved ({_explain(exc)})") from None
 
     def replace_busy(self, rep: str, busy, source: str) -> int:
         """Replace the rep's busy times from ``source`` with ``busy``, in one transaction."""
-        with self.db.atomic():
-            self.db["busy"].delete_where("rep = ? AND source = ?", [rep, source])
-            rows = [{"rep": rep, "start": b.start.isoformat(), "end": b.end.isoformat(), "summary": b.summary,
-                     "source": source} for b in busy]
-            if rows:
-                self.db["busy"].insert_all(rows)
+        rows = [{"rep": rep, "start": b.start.isoformat(), "end": b.end.isoformat(), "summary": b.summary,
+                 "source": source} for b in busy]
+        try:
+            with self.db.atomic():
+                self.db["busy"].delete_where("rep = ? AND source = ?", [rep, source])
+                if rows:
+                    self.db["busy"].insert_all(rows)
+        except sqlite3.DatabaseError as exc:
+            raise PlannerError(f"{self.path}: the busy times were not saved ({_explain(exc)}); nothing changed") from None
         return len(busy)
 
     def busy(self, rep: str):
@@ -285,7 +369,7 @@ class CalendarStore:
                 if rows:
                     self.db["pins"].insert_all(rows)
         except sqlite3.DatabaseError as exc:
-            raise PlannerError(f"{self.path}: the move was not saved ({exc})") from None
+            raise PlannerError(f"{self.path}: the move was not saved ({_explain(exc)})") from None
 
     def set_pin(self, rep: str, week: str, key, start) -> None:
         with self.db.atomic():

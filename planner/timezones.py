@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
-from zoneinfo import ZoneInfo, available_timezones
+from zoneinfo import ZoneInfo
 
 import pendulum
 from pendulum.tz.exceptions import AmbiguousTime, NonExistingTime
@@ -22,17 +22,21 @@ UTC = dt.timezone.utc
 
 
 @lru_cache(maxsize=1)
-def _zone_names() -> frozenset[str]:
-    return frozenset(available_timezones())
+def zone_names() -> frozenset[str]:
+    """The IANA names in the tzdata package: the same list on every machine (the
+    system's own zoneinfo may add names such as ``localtime`` that mean nothing elsewhere)."""
+    import importlib.resources
+
+    return frozenset(importlib.resources.files("tzdata").joinpath("zones").read_text().split())
 
 
 @lru_cache(maxsize=None)
 def zone(name: str):
     """The pendulum zone for an IANA name; a clear error if it does not exist."""
-    if not isinstance(name, str) or name not in _zone_names():
+    if not isinstance(name, str) or name not in zone_names():
         hint = ""
         if isinstance(name, str):
-            close = [z for z in _zone_names() if z.lower() == name.lower() or z.endswith("/" + name)]
+            close = [z for z in zone_names() if z.lower() == name.lower() or z.endswith("/" + name)]
             if close:
                 hint = f"; did you mean {sorted(close)[0]!r}?"
         raise ValidationError("timezone", name, "not an IANA time zone such as 'Europe/Zurich'" + hint)

@@ -1,4 +1,5 @@
 import datetime as dt
+import os
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -125,7 +126,8 @@ HOURS = ["Mon-Fri 09:00-17:00", "Mon-Fri 08:00-12:00, 13:00-18:00", "Sun-Thu 09:
          "Mon-Fri 20:00-02:00", "Tue-Sat 06:00-14:00"]
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=int(os.environ.get("REP_PLANNER_EXAMPLES", "40")), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(ZONES), st.sampled_from(HOURS),
        st.lists(st.tuples(st.sampled_from(ZONES), st.sampled_from(HOURS), st.integers(0, 6), st.integers(0, 6),
                           st.integers(0, 12)), min_size=1, max_size=4),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
-from zoneinfo import ZoneInfo, available_timezones
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QStyledItemDelegate
@@ -19,7 +19,9 @@ def tr(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def zone_names() -> tuple[str, ...]:
-    return tuple(sorted(z for z in available_timezones() if "/" in z and not z.startswith(("Etc/", "SystemV/")))
+    from planner.timezones import zone_names
+
+    return tuple(sorted(z for z in zone_names() if "/" in z and not z.startswith(("Etc/", "SystemV/")))
                  + ["UTC"])
 
 

@@ -1,0 +1,195 @@
+"""Writes the hostile-input corpus: ``python tests/corpus/make_corpus.py``.
+
+Each case is a file (or a line of hours.tsv / zones.tsv) with the text its
+error message must contain. The 50 MB scenario and the 10 MB calendar are made
+by the tests themselves, not stored.
+"""
+
+import json
+from pathlib import Path
+
+HERE = Path(__file__).parent
+BASE = {
+    "format": "rep-planner/1", "name": "Corpus",
+    "activities": [{"name": "Demo", "minutes": 45, "live": True}, {"name": "Email", "minutes": 15, "live": False}],
+    "reps": [{"name": "Ana", "timezone": "Europe/Zurich", "country": "CH", "hours": "Mon-Fri 09:00-17:00"}],
+    "markets": [{"name": "NY", "timezone": "America/New_York", "country": "US", "hours": "Mon-Fri 09:00-17:00",
+                 "tier": "A", "value": 100, "weekly": {"Demo": 2, "Email": 3}}],
+    "assignments": [{"rep": "Ana", "market": "NY"}],
+}
+
+HOURS = [
+    ("Mon-Fri 09:00-25:00", "00:00 to 24:00"), ("Mon-Fri 24:00-02:00", "00:00 to 23:59"),
+    ("Mon-Fry 09:00-17:00", "'Fry'"), ("Mon-Fri 09:00-09:00", "cannot end when it starts"),
+    ("Mon-Fri 9-17", "HH:MM"), ("Mon-Fri 09:60-17:00", "minutes must be 00 to 59"), ("", "empty"),
+    ("09:00-17:00", "days then times"), ("Mon-Fri", "days then times"), ("Mon-Fri 09:00", "09:00-17:00"),
+    ("Mon-Fri 09:00-12:00, 11:00-13:00", "overlaps"), ("Mon,Mon 09:00-12:00", "listed twice"),
+    ("Sun 22:00-08:00; Mon 07:00-09:00", "overlaps"), ("Mon-Fri 09:00-17:00;", "clause 2"),
+    ("Monday-Friday 09:00-17:00", "a day must be one of"), ("Lun-Ven 09:00-17:00", "'Lun'"),
+    ("Mon-Fri 09.00-17.00", "HH:MM"), ("Mon-Fri 9am-5pm", "HH:MM"), ("Mon-Fri 09:00-17:00:00", "HH:MM"),
+    ("Mon-Fri -09:00-17:00", "09:00-17:00"), ("Mon-Fri 09:00--17:00", "HH:MM"), ("Mon-Fri 099:00-17:00", "HH:MM"),
+    ("Mon-Fri 09:00-17:00,", "09:00-17:00"), ("Mon-Fri ,09:00-17:00", "09:00-17:00"),
+    ("Mon-Fri 09:00-17:00; ; Sat 10:00-12:00", "clause 2"), ("Mon-Fri 12:00-12:00", "cannot end when it starts"),
+    ("Mon-Sun 00:00-00:00", "cannot end when it starts"), ("Mon-Fri 23:00-23:59, 23:30-01:00", "overlaps"),
+    ("Mon-Sun 08:00-08:30, 08:15-09:00", "overlaps"), ("Mon-Fri 09:00-17:00; Mon 16:00-18:00", "overlaps"),
+    ("Mon-Fri 09:00 17:00", "a time range must look like 09:00-17:00"), ("Mon-Fri 25:00-26:00", "00:00 to 23:59"),
+    ("Mon-Fri 09:00-24:30", "00:00 to 24:00"), ("Mon-Fri 00:00-24:01", "00:00 to 24:00"),
+    ("Mon- 09:00-17:00", "a day must be one of"), ("-Fri 09:00-17:00", "days then times"),
+    ("Mon,,Fri 09:00-17:00", "empty day"), ("Mon-Fri 09:00-17:00 extra", "HH:MM"),
+    ("Mon-Fri " + "09:00-10:00, " * 3 + "09:30-11:00", "overlaps"), ("Mon-Fri\t09:00-17:00\x00", "HH:MM"),
+]
+ZONES = [
+    ("Europe/Zurch", "not an IANA time zone"), ("europe/zurich", "did you mean 'Europe/Zurich'"),
+    ("Zurich", "did you mean 'Europe/Zurich'"), ("CET+1", "not an IANA time zone"), ("", "not an IANA time zone"),
+    ("GMT+05:30", "not an IANA time zone"), ("Mars/Olympus", "not an IANA time zone"), ("UTC+2", "not an IANA time zone"),
+    ("America/New York", "not an IANA time zone"), ("Asia/Calcuta", "not an IANA time zone"),
+    ("Europe/Zurich ", "not an IANA time zone"), (" Europe/Zurich", "not an IANA time zone"),
+    ("Europe\\Zurich", "not an IANA time zone"), ("../../etc/passwd", "not an IANA time zone"),
+    ("W. Europe Standard Time", "not an IANA time zone"), ("Pacific Standard Time", "not an IANA time zone"),
+    ("+0530", "not an IANA time zone"), ("Z", "not an IANA time zone"), ("localtime", "not an IANA time zone"),
+    ("Europe/Zurich/Old", "not an IANA time zone"), ("A" * 300, "not an IANA time zone"),
+]
+
+
+def scenario(**changes) -> dict:
+    data = json.loads(json.dumps(BASE))
+    for path, value in changes.items():
+        target = data
+        keys = path.split(".")
+        for key in keys[:-1]:
+            target = target[int(key)] if isinstance(target, list) else target[key]
+        last = keys[-1]
+        if value is KeyError:
+            del target[last]
+        else:
+            target[int(last) if isinstance(target, list) else last] = value
+    return data
+
+
+JSON = {
+    "not-json": (b"{ this is not json", "not valid JSON at line 1"),
+    "truncated": (json.dumps(BASE).encode()[:200], "not valid JSON"),
+    "empty": (b"", "not valid JSON"),
+    "null": (b"null", "must be an object"),
+    "array-root": (b"[1, 2, 3]", "must be an object"),
+    "string-root": (b'"a scenario"', "must be an object"),
+    "deep-nesting": (b"[" * 100000 + b"]" * 100000, "nested too deeply"),
+    "deep-objects": (b'{"a":' * 50000 + b"1" + b"}" * 50000, "nested too deeply"),
+    "latin1": ("{\"name\": \"Zürich\"}".encode("latin-1"), "not UTF-8"),
+    "utf16": (json.dumps(BASE).encode("utf-16"), "not UTF-8"),
+    "nan": (json.dumps(scenario(**{"reps.0.max_weekly_hours": 1}))
+            .replace('"max_weekly_hours": 1', '"max_weekly_hours": NaN').encode(), "max_weekly_hours"),
+    "infinity": (json.dumps(scenario(**{"markets.0.value": 1})).replace('"value": 1', '"value": Infinity').encode(),
+                 "markets[0].value"),
+    "huge-number": (json.dumps(scenario(**{"markets.0.value": 1})).replace('"value": 1', '"value": 1e400').encode(),
+                    "markets[0].value"),
+}
+for name, changes, expected in [
+    ("wrong-format", {"format": "rep-planner/2"}, "format"), ("no-format", {"format": KeyError}, "format: this key"),
+    ("no-name", {"name": KeyError}, "name: this key is missing"), ("name-number", {"name": 5}, "name: must be text"),
+    ("unknown-top-key", {"colour": "red"}, "colour: unknown key"),
+    ("reps-object", {"reps": {"Ana": {}}}, "reps: must be a list"), ("reps-null", {"reps": None}, "reps: must be a list"),
+    ("rep-string", {"reps.0": "Ana"}, "reps[0]: must be an object"),
+    ("rep-no-timezone", {"reps.0.timezone": KeyError}, "reps[0].timezone: this key is missing"),
+    ("rep-timezone-number", {"reps.0.timezone": 1}, "reps[0].timezone: must be text"),
+    ("rep-unknown-key", {"reps.0.timezone_name": "UTC"}, "reps[0].timezone_name: unknown key"),
+    ("rep-hours-list", {"reps.0.hours": ["Mon-Fri 09:00-17:00"]}, "reps[0].hours: must be text"),
+    ("rep-max-string", {"reps.0.max_weekly_hours": "45"}, "must be a number"),
+    ("rep-max-negative", {"reps.0.max_weekly_hours": -1}, "between 0 and 168"),
+    ("rep-max-huge", {"reps.0.max_weekly_hours": 10 ** 30}, "between 0 and 168"),
+    ("rep-max-bool", {"reps.0.max_weekly_hours": True}, "must be a number"),
+    ("rep-rules", {"reps.0.rules": "eu"}, "reps[0].rules"), ("rep-country", {"reps.0.country": "Switzerland"}, "country"),
+    ("rep-country-lower", {"reps.0.country": "ch"}, "country"), ("rep-subdivision", {"reps.0.subdivision": "XX"}, "subdivision"),
+    ("rep-empty-name", {"reps.0.name": ""}, "non-empty"), ("rep-name-spaces", {"reps.0.name": " Ana "}, "spaces"),
+    ("rep-name-long", {"reps.0.name": "A" * 500}, "at most 200"),
+    ("market-tier", {"markets.0.tier": "S"}, "markets[0].tier"), ("market-value-neg", {"markets.0.value": -5}, "value"),
+    ("market-value-str", {"markets.0.value": "100k"}, "must be a number"),
+    ("market-weekly-list", {"markets.0.weekly": [1, 2]}, "weekly"),
+    ("market-weekly-float", {"markets.0.weekly": {"Demo": 1.5}}, "whole number"),
+    ("market-weekly-neg", {"markets.0.weekly": {"Demo": -1}}, "between 0 and 1000"),
+    ("market-weekly-huge", {"markets.0.weekly": {"Demo": 10 ** 12}}, "between 0 and 1000"),
+    ("market-weekly-unknown", {"markets.0.weekly": {"Webinar": 1}}, "no activity type has this name"),
+    ("activity-minutes-zero", {"activities.0.minutes": 0}, "minutes"),
+    ("activity-minutes-huge", {"activities.0.minutes": 100000}, "minutes"),
+    ("activity-live-string", {"activities.0.live": "yes"}, "live"),
+    ("activity-no-minutes", {"activities.0.minutes": KeyError}, "activities[0].minutes: this key is missing"),
+    ("assignment-unknown-rep", {"assignments.0.rep": "Bob"}, "no rep has this name"),
+    ("assignment-unknown-market", {"assignments.0.market": "Mars"}, "no market has this name"),
+    ("assignment-locked-string", {"assignments.0.locked": "true"}, "locked"),
+    ("settings-unknown", {"settings": {"focus": 1}}, "settings.focus: unknown key"),
+    ("settings-zero", {"settings": {"max_markets_per_rep": 0}}, "max_markets_per_rep"),
+    ("settings-lunch", {"settings": {"lunch_start": "noon"}}, "lunch_start"),
+    ("thresholds-unknown", {"thresholds": {"weekly_limit": 50}}, "thresholds.weekly_limit"),
+    ("thresholds-negative", {"thresholds": {"weekly_warning": -1}}, "thresholds.weekly_warning"),
+    ("thresholds-list", {"thresholds": [1]}, "thresholds"),
+]:
+    JSON[name] = (json.dumps(scenario(**changes)).encode(), expected)
+dup = scenario()
+dup["reps"].append(dict(dup["reps"][0]))
+JSON["duplicate-rep"] = (json.dumps(dup).encode(), "two reps have this name")
+dup = scenario()
+dup["assignments"].append({"rep": "Ana", "market": "NY"})
+JSON["market-assigned-twice"] = (json.dumps(dup).encode(), "covered by one rep only")
+JSON["bom-garbage"] = (b"\xef\xbb\xbf\x00\x01garbage", "not valid JSON")
+
+CSV_HEADER = "name,timezone,country,hours,max_weekly_hours"
+CSV = {
+    "reps-formula-equals": (f'{CSV_HEADER}\n=HYPERLINK("http://evil"),UTC,CH,Mon-Fri 09:00-17:00,40\n', "spreadsheet formula"),
+    "reps-formula-plus": (f"{CSV_HEADER}\nAna,UTC,CH,Mon-Fri 09:00-17:00,+40+cmd|' /C calc'!A0\n", "spreadsheet formula"),
+    "reps-formula-at": (f"{CSV_HEADER}\n@SUM(1+1),UTC,CH,Mon-Fri 09:00-17:00,40\n", "spreadsheet formula"),
+    "reps-pipe-delimiter": (CSV_HEADER.replace(",", "|") + "\nAna|UTC|CH|Mon-Fri 09:00-17:00|40\n", "is missing"),
+    "reps-excel-date": (f"{CSV_HEADER}\nAna,UTC,CH,Mon-Fri 09:00-17:00,2027-03-15\n", "must be a number"),
+    "reps-excel-serial-hours": (f"{CSV_HEADER}\nAna,UTC,CH,0.375-0.708,40\n", "hours"),
+    "reps-missing-column": ("name,timezone,country\nAna,UTC,CH\n", "'hours' is missing"),
+    "reps-unknown-column": (f"{CSV_HEADER},colour\nAna,UTC,CH,Mon-Fri 09:00-17:00,40,red\n", "unknown column 'colour'"),
+    "reps-duplicate-column": (f"{CSV_HEADER},name\nAna,UTC,CH,Mon-Fri 09:00-17:00,40,Ana\n", "appears twice"),
+    "reps-ragged": (f"{CSV_HEADER}\nAna,UTC,CH\n", "3 cells where the header has 5"),
+    "reps-too-many-cells": (f"{CSV_HEADER}\nAna,UTC,CH,Mon-Fri 09:00-17:00,40,extra\n", "6 cells"),
+    "reps-empty": ("", "empty"),
+    "reps-bad-zone": (f"{CSV_HEADER}\nAna,Europe/Zurch,CH,Mon-Fri 09:00-17:00,40\n", "row 2, timezone"),
+    "reps-bad-hours": (f"{CSV_HEADER}\nAna,UTC,CH,Mon-Fri 09:00-25:00,40\n", "row 2, hours"),
+    "reps-bad-country": (f"{CSV_HEADER}\nAna,UTC,Swiss,Mon-Fri 09:00-17:00,40\n", "row 2, country"),
+    "reps-negative-max": (f"{CSV_HEADER}\nAna,UTC,CH,Mon-Fri 09:00-17:00,-4\n", "between 0 and 168"),
+    "reps-duplicate-name": (f"{CSV_HEADER}\nAna,UTC,CH,Mon-Fri 09:00-17:00,40\nAna,UTC,CH,Mon-Fri 09:00-17:00,40\n",
+                            "earlier row"),
+    "reps-row-three": (f"{CSV_HEADER}\nAna,UTC,CH,Mon-Fri 09:00-17:00,40\nBo,UTC,CH,Mon-Fry 09:00-17:00,40\n", "row 3"),
+    "reps-bad-rules": ("name,timezone,country,hours,rules\nAna,UTC,CH,Mon-Fri 09:00-17:00,strict\n", "rules"),
+    "reps-header-only-bad": ("nom,fuseau,pays,heures\n", "is missing"),
+    "reps-quote-unclosed": (f'{CSV_HEADER}\n"Ana,UTC,CH,Mon-Fri 09:00-17:00,40\n', "cells where the header has"),
+    "markets-bad-tier": ("name,timezone,country,hours,tier,value\nNY,America/New_York,US,Mon-Fri 09:00-17:00,Z,1\n",
+                         "tier"),
+    "markets-value-text": ("name,timezone,country,hours,value\nNY,America/New_York,US,Mon-Fri 09:00-17:00,lots\n",
+                           "must be a number"),
+    "markets-count-text": ("name,timezone,country,hours,demo\nNY,America/New_York,US,Mon-Fri 09:00-17:00,two\n",
+                           "whole number"),
+    "markets-count-negative": ("name,timezone,country,hours,demo\nNY,America/New_York,US,Mon-Fri 09:00-17:00,-2\n",
+                               "between 0 and 1000"),
+    "markets-unknown-activity": ("name,timezone,country,hours,webinar\nNY,America/New_York,US,Mon-Fri 09:00-17:00,2\n",
+                                 "unknown column 'webinar'"),
+    "markets-formula": ("name,timezone,country,hours\n=1+1,America/New_York,US,Mon-Fri 09:00-17:00\n", "spreadsheet formula"),
+}
+CSV_BYTES = {
+    "reps-xlsx": (b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00" + b"\x00" * 64, "binary file"),
+    "reps-latin1": ("name,timezone,country,hours\nZürich,UTC,CH,Mon-Fri 09:00-17:00\n".encode("latin-1"), "not UTF-8"),
+    "reps-bom-semicolon-bad": ("\ufeffname;timezone;country;hours\nAna;Europe/Zurch;CH;Mon-Fri 09:00-17:00\n"
+                               .encode("utf-8"), "row 2, timezone"),
+    "reps-tab-bad": ("name\ttimezone\tcountry\thours\nAna\tUTC\tCH\tMon-Fri 9-17\n".encode(), "row 2, hours"),
+}
+
+
+def main() -> None:
+    (HERE / "hours.tsv").write_text("".join(f"{h!r}\t{e}\n" for h, e in HOURS), encoding="utf-8")
+    (HERE / "zones.tsv").write_text("".join(f"{z!r}\t{e}\n" for z, e in ZONES), encoding="utf-8")
+    for name, (data, expected) in JSON.items():
+        (HERE / "json" / f"{name}.json").write_bytes(data)
+        (HERE / "json" / f"{name}.expected").write_text(expected + "\n", encoding="utf-8")
+    for name, (text, expected) in CSV.items():
+        (HERE / "csv" / f"{name}.csv").write_text(text, encoding="utf-8")
+        (HERE / "csv" / f"{name}.expected").write_text(expected + "\n", encoding="utf-8")
+    for name, (data, expected) in CSV_BYTES.items():
+        (HERE / "csv" / f"{name}.csv").write_bytes(data)
+        (HERE / "csv" / f"{name}.expected").write_text(expected + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
