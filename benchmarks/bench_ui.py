@@ -82,12 +82,16 @@ def repaint(blocks: int = 300, runs: int = 5) -> tuple[float, float]:
     app.processEvents()
 
     class Rects(QWidget):
+        def __init__(self, rects):
+            super().__init__()
+            self.rects = rects
+
         def paintEvent(self, _):
             p = QPainter(self)
-            for rect, _event in canvas._blocks:
+            for rect in self.rects:
                 p.fillRect(rect, QColor("#4285f4"))
 
-    plain = Rects()
+    plain = Rects([rect for rect, _event in canvas._blocks])
     plain.resize(1200, 1100)
     plain.show()
     app.processEvents()

@@ -14,7 +14,7 @@ from typing import Callable, Sequence
 
 from . import scenario_file
 from .errors import PlannerError
-from .hours import format_hours, parse_hours
+from .hours import parse_hours
 from .overlap import Side, overlap, overlap_matrix
 from .storage import DEMO_PATH, default_path, open_store
 from .timezones import check_zone, format_week, in_zone, parse_week, week_of

@@ -88,11 +88,15 @@ class _Folds:
                         for t in transitions(zone, first - dt.timedelta(days=2), last + dt.timedelta(days=2))
                         if t.before > t.after]
 
-    def when(self, instant: dt.datetime):
-        """The instant in the zone, or in UTC if its local time is ambiguous."""
-        if any(lo <= instant < hi for lo, hi in self.windows):
-            return instant.astimezone(UTC)
-        return instant.astimezone(self.zone)
+    def ambiguous(self, instant: dt.datetime) -> bool:
+        return any(lo <= instant < hi for lo, hi in self.windows)
+
+    def span(self, start: dt.datetime, end: dt.datetime):
+        """Start and end in the zone; both in UTC if either local time is ambiguous, so that no
+        client has to combine a local DTSTART with a UTC DTEND."""
+        if self.ambiguous(start) or self.ambiguous(end):
+            return start.astimezone(UTC), end.astimezone(UTC)
+        return start.astimezone(self.zone), end.astimezone(self.zone)
 
 
 def export_weeks(schedules: Sequence[Schedule], scenario: Scenario, *, now: dt.datetime,
@@ -123,7 +127,7 @@ def export_weeks(schedules: Sequence[Schedule], scenario: Scenario, *, now: dt.d
         for event in schedule.events:
             uid = event_uid(event, schedule.week)
             summary, description = _summary(event), _description(event, scenario)
-            start, end = folds[tz].when(event.start), folds[tz].when(event.end)
+            start, end = folds[tz].span(event.start, event.end)
             fingerprint = hashlib.sha1(f"{event.start.isoformat()}|{event.end.isoformat()}|{summary}|{description}"
                                        .encode()).hexdigest()
             before = previous.pop(uid, None)

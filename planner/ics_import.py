@@ -132,6 +132,17 @@ def read_busy(data: bytes, *, timezone: str, start: dt.datetime, end: dt.datetim
         raise PlannerError(f"{source}: X-WR-TIMEZONE cannot be used ({exc})") from None
     for event in calendar.walk("VEVENT"):
         _check_event(event, lines, source)
+    # RFC 5545: DTEND gives an exact duration, the same for every occurrence. The expansion
+    # library adds durations on the wall clock, which is off by the change for an occurrence
+    # that spans a DST change, so ends are recomputed from the master event's exact duration.
+    exact: dict[str, dt.timedelta] = {}
+    modified: set[tuple[str, dt.datetime]] = set()  # instances the file itself changes (RECURRENCE-ID)
+    for event in calendar.walk("VEVENT"):
+        uid = str(event.get("uid", ""))
+        if "recurrence-id" in event:
+            modified.add((uid, _as_utc(event["recurrence-id"].dt, tz)))
+        elif "dtend" in event:
+            exact[uid] = _as_utc(event["dtend"].dt, tz) - _as_utc(event["dtstart"].dt, tz)
     busy = []
     try:
         for count, event in enumerate(recurring_ical_events.of(calendar).between(start, end)):
@@ -143,11 +154,18 @@ def read_busy(data: bytes, *, timezone: str, start: dt.datetime, end: dt.datetim
             if str(event.get("status", "")).upper() == "CANCELLED":
                 continue
             begin = event["dtstart"].dt
-            finish = event["dtend"].dt if "dtend" in event else None
-            if finish is None:
-                finish = begin + (event["duration"].dt if "duration" in event else
-                                  dt.timedelta(days=1) if not isinstance(begin, dt.datetime) else dt.timedelta(0))
-            s, e = _as_utc(begin, tz), _as_utc(finish, tz)
+            s = _as_utc(begin, tz)
+            uid = str(event.get("uid", ""))
+            rid = event.get("recurrence-id")
+            own = rid is not None and (uid, _as_utc(rid.dt, tz)) in modified
+            if isinstance(begin, dt.datetime) and not own and uid in exact:
+                e = s + exact[uid]
+            else:
+                finish = event["dtend"].dt if "dtend" in event else None
+                if finish is None:
+                    finish = begin + (event["duration"].dt if "duration" in event else
+                                      dt.timedelta(days=1) if not isinstance(begin, dt.datetime) else dt.timedelta(0))
+                e = _as_utc(finish, tz)
             if e > s:
                 busy.append(BusyTime(s, e, str(event.get("summary", ""))))
     except PlannerError:

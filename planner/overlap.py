@@ -89,10 +89,11 @@ def side_minutes(side: Side, year: int, week: int, window: tuple[int, int], *, h
             start, end = max(start, lo), min(end, hi)
             if start < end:
                 spans.append((start, end))
-    return _merge(spans)
+    return merge(spans)
 
 
-def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def merge(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, with overlapping or touching spans joined."""
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:

@@ -10,8 +10,8 @@ from .model import Assignment, Scenario
 from .overlap import from_minute, to_minute
 from .schedule import Schedule, build_week
 from .timezones import add_weeks, format_week, in_zone
-from .workload import (SEVERITY_ORDER, WorkloadFlag, average_flag, check_week, declared_spans, merge,
-                       thresholds_for)
+from .overlap import merge
+from .workload import SEVERITY_ORDER, WorkloadFlag, average_flag, check_week, declared_spans, thresholds_for
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ import highspy
 import numpy as np
 
 from .errors import PlannerError
-from .hours import DAY_NAMES, WorkingHours, Shift, format_hours
+from .hours import WorkingHours, Shift, format_hours
 from .model import Rep, Scenario
 from .overlap import WeekMasks, spans_mask, week_masks
 from .schedule import lunch_spans

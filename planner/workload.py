@@ -16,7 +16,7 @@ from typing import Mapping, Sequence
 
 from .errors import ValidationError
 from .hours import parse_hours
-from .overlap import from_minute, side_minutes, to_minute, week_window
+from .overlap import from_minute, merge, side_minutes, to_minute, week_window
 from .timezones import add_weeks, in_zone, local_to_utc
 
 SEVERITY_ORDER = {"critical": 0, "warning": 1, "info": 2}
@@ -125,16 +125,6 @@ def _night_minutes(start: int, end: int, tz: str, t: Thresholds) -> int:
         total += max(0, min(end, hi) - max(start, lo))
         day += dt.timedelta(days=1)
     return total
-
-
-def merge(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return merged
 
 
 def check_week(spans: Sequence[tuple[int, int]], tz: str, year: int, week: int, preset: str = "eu-wtd",

@@ -219,3 +219,53 @@ def test_broken_database_gives_a_message_not_a_traceback(tmp_path):
     assert result.returncode == 2
     assert "cannot open the database" in result.stderr and "Traceback" not in result.stderr
     assert bad.read_bytes() == b"not a database" * 50
+
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+def _expected(path):
+    return path.with_suffix(".expected").read_text(encoding="utf-8").strip()
+
+
+def test_every_bad_scenario_file_shows_its_message_in_the_app(window, monkeypatch):
+    from .test_corpus import table_dump
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    before = table_dump(Path(window.session.store.path))
+    files = sorted((CORPUS / "json").glob("*.json"))
+    for path in files:
+        window.import_scenario(str(path))
+        assert shown and _expected(path) in shown[-1], path.name
+    assert len(shown) == len(files)
+    assert table_dump(Path(window.session.store.path)) == before
+    assert not window.session.undo_stack.canUndo()
+
+
+def test_every_bad_csv_is_previewed_with_its_problem_and_cannot_be_imported(window):
+    from .test_corpus import table_dump
+    before = table_dump(Path(window.session.store.path))
+    for path in sorted((CORPUS / "csv").glob("*.csv")):
+        kind = "markets" if path.stem.startswith("markets") else "reps"
+        dialog = window.import_csv(kind, str(path))
+        texts = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
+        assert any(_expected(path) in t for t in texts), (path.name, texts)
+        assert not dialog.import_button.isEnabled()
+        dialog.reject()
+    assert table_dump(Path(window.session.store.path)) == before
+
+
+def test_a_good_csv_imports_and_undo_takes_it_back(window, tmp_path):
+    path = tmp_path / "reps.csv"
+    path.write_text("\ufeffname;timezone;country;hours;max_weekly_hours\n"
+                    "Kenji;Asia/Tokyo;JP;Mon-Fri 09:00-18:00;40\nLaura;Europe/Zurich;CH;Mon-Fri 08:00-16:00;40\n",
+                    encoding="utf-8")
+    dialog = window.import_csv("reps", str(path))
+    assert dialog.import_button.isEnabled()
+    assert dialog.table.item(1, 3).text() == "replaces the existing one"
+    dialog.do_import()
+    scenario = window.session.store.load()
+    assert scenario.rep("Kenji").timezone == "Asia/Tokyo"
+    assert str(scenario.rep("Laura").hours) == "Mon-Fri 08:00-16:00"
+    window.undo_action.trigger()
+    assert "Kenji" not in {r.name for r in window.session.store.load().reps}

@@ -185,3 +185,37 @@ def test_hostile_files_give_a_clear_error_quickly(path):
 
 def test_the_corpus_is_there():
     assert len(list(CORPUS.glob("*.ics"))) >= 15
+
+
+def test_an_event_ending_in_lord_howes_repeated_half_hour_round_trips(demo):
+    # Found by the property test: Lord Howe goes back from +11 to +10:30 at 15:00Z on 1 April 2028,
+    # so 15:00Z is 01:30 local, a time that happens twice.
+    from planner.model import ActivityType, Market, Rep, Scenario
+    scenario = Scenario("p", [ActivityType("Call", 30, True)],
+                        [Rep("Rep", "Australia/Lord_Howe", "AU", "Mon-Sun 00:00-24:00")],
+                        [Market("M", "Australia/Lord_Howe", "AU", "Mon-Sun 00:00-24:00", "A", 1, {"Call": 1})])
+    start = dt.datetime(2028, 4, 1, 13, tzinfo=UTC)
+    event = Event("Rep", "M", "Call", start, start + dt.timedelta(hours=2), True)
+    report = export_weeks([Schedule("Rep", "2028-W13", (event,), ())], scenario, now=NOW)
+    busy = read_busy(report.ics, timezone="Australia/Lord_Howe", start=dt.datetime(2028, 3, 25, tzinfo=UTC),
+                     end=dt.datetime(2028, 4, 10, tzinfo=UTC))
+    assert [(b.start, b.end) for b in busy] == [(event.start, event.end)]
+
+
+def test_a_weekly_meeting_across_a_dst_change_keeps_its_exact_length():
+    # 01:00-03:00 Zurich every Sunday: on 28 March 2027 the clocks jump at 02:00, and RFC 5545
+    # keeps the exact two hours from DTEND - DTSTART.
+    data = ics("DTSTART;TZID=Europe/Zurich:20270321T010000\r\nDTEND;TZID=Europe/Zurich:20270321T030000\r\n"
+               "RRULE:FREQ=WEEKLY;COUNT=3\r\n")
+    busy = read_busy(data, timezone="Europe/Zurich", **WINDOW)
+    assert [b.end - b.start for b in busy] == [dt.timedelta(hours=2)] * 3
+
+
+def test_a_moved_instance_of_a_recurring_meeting_keeps_its_own_times():
+    data = ics("DTSTART;TZID=Europe/Zurich:20270301T100000\r\nDTEND;TZID=Europe/Zurich:20270301T110000\r\n"
+               "RRULE:FREQ=WEEKLY;COUNT=3\r\n",
+               "RECURRENCE-ID;TZID=Europe/Zurich:20270308T100000\r\nDTSTART;TZID=Europe/Zurich:20270308T140000\r\n"
+               "DTEND;TZID=Europe/Zurich:20270308T163000\r\n")
+    busy = read_busy(data.replace(b"UID:1", b"UID:0"), timezone="Europe/Zurich", **WINDOW)
+    assert [(b.start.hour, b.end - b.start) for b in busy] == [
+        (9, dt.timedelta(hours=1)), (13, dt.timedelta(hours=2, minutes=30)), (9, dt.timedelta(hours=1))]

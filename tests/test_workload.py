@@ -1,7 +1,7 @@
 import pytest
 
 from planner.errors import ValidationError
-from planner.model import Assignment, Rep, Scenario
+from planner.model import Rep, Scenario
 from planner.team import check, compare_plans, format_clock, rep_week, team_week, what_if
 from planner.territories import apply_plan, optimise
 from planner.workload import Thresholds

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
+ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "rep-planner.svg"
 VIEWS = ("team", "markets", "territories", "week", "workload")
 
 
@@ -50,6 +51,8 @@ def main(argv=None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Rep Planner")
     app.setOrganizationName("Rep Planner")
+    from PySide6.QtGui import QIcon
+    app.setWindowIcon(QIcon(str(ICON)))  # SVG: sharp at any screen scale
     install_translator(app, args.lang)
     today = dt.date.today()
     try:

@@ -93,3 +93,74 @@ class ExportDialog(QDialog):
             for f in self.result_files]
         QMessageBox.information(self, tr("Exported"), tr("Wrote:") + "\n" + "\n".join(lines))
         self.accept()
+
+
+class CsvImportDialog(QDialog):
+    """Preview of a CSV of reps or markets: every row, and every problem with its row and column.
+
+    Import is possible only when no row has a problem, so nothing is half imported.
+    """
+
+    def __init__(self, session, kind: str, path: str, parent=None):
+        from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
+
+        from planner import csv_io
+
+        super().__init__(parent)
+        self.session, self.kind = session, kind
+        self.setWindowTitle(tr("Import {kind} from {file}").format(kind=tr(kind), file=Path(path).name))
+        self.result = None
+        self.problem_text = ""
+        try:
+            data = csv_io.read_file(path)
+            if kind == "reps":
+                self.result = csv_io.read_reps(data, Path(path).name)
+            else:
+                self.result = csv_io.read_markets(data, session.scenario, Path(path).name)
+        except PlannerError as exc:
+            self.problem_text = str(exc)
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels([tr("Name"), tr("Time zone"), tr("Hours"), tr("Status")])
+        items = self.result.items if self.result else ()
+        existing = {x.name for x in (session.scenario.reps if kind == "reps" else session.scenario.markets)}
+        for item in items:
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            for column, value in enumerate((item.name, item.timezone, str(item.hours),
+                                            tr("replaces the existing one") if item.name in existing else tr("new"))):
+                self.table.setItem(row, column, QTableWidgetItem(value))
+        self.table.resizeColumnsToContents()
+        problems = [str(p) for p in self.result.problems] if self.result else [self.problem_text]
+        self.problems = QListWidget()
+        self.problems.addItems(problems)
+        self.summary = QLabel()
+        if problems:
+            self.summary.setText(tr("{n} problem(s): fix the file and import it again; nothing is imported "
+                                    "until every row is right.").format(n=len(problems)))
+            self.summary.setStyleSheet("color: #c5221f;")
+        else:
+            self.summary.setText(tr("{n} row(s) ready to import.").format(n=len(items)))
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.import_button = buttons.button(QDialogButtonBox.Ok)
+        self.import_button.setText(tr("Import"))
+        self.import_button.setEnabled(bool(items) and not problems)
+        buttons.accepted.connect(self.do_import)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(self.summary)
+        if problems:
+            layout.addWidget(self.problems)
+        layout.addWidget(buttons)
+        self.resize(760, 480)
+
+    def do_import(self) -> None:
+        from planner import commands
+
+        command = (commands.UpsertReps(self.result.items) if self.kind == "reps"
+                   else commands.UpsertMarkets(self.result.items))
+        problem = self.session.do(command)
+        if problem:
+            QMessageBox.warning(self, tr("Cannot import"), problem)
+            return
+        self.accept()

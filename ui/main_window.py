@@ -6,7 +6,7 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBox, QTabWidget
 
@@ -16,7 +16,7 @@ from planner.errors import PlannerError
 from planner.model import ActivityType, Scenario
 from planner.storage import Store, open_store
 
-from .dialogs import ExportDialog
+from .dialogs import CsvImportDialog, ExportDialog
 from .models import MarketsModel, RepsModel
 from .session import Session
 from .views import TableEditor, TerritoriesView, WeekView, WorkloadView
@@ -89,9 +89,13 @@ class MainWindow(QMainWindow):
         self.recent_menu = file.addMenu(self.tr("Open &Recent"))
         file.addSeparator()
         self._action(file, self.tr("&Import scenario (JSON)..."), self.import_scenario, "Ctrl+I")
+        self._action(file, self.tr("Import reps (CSV)..."), lambda: self.import_csv("reps"))
+        self._action(file, self.tr("Import markets (CSV)..."), lambda: self.import_csv("markets"))
         self._action(file, self.tr("Import &busy times (.ics)..."), self.import_busy)
         self._action(file, self.tr("&Export calendar (.ics)..."), self.export_calendar, "Ctrl+E")
         self._action(file, self.tr("Export &scenario (JSON)..."), self.export_scenario)
+        self._action(file, self.tr("Export reps (CSV)..."), lambda: self.export_csv("reps"))
+        self._action(file, self.tr("Export markets (CSV)..."), lambda: self.export_csv("markets"))
         file.addSeparator()
         self._action(file, self.tr("&Quit"), self.close, QKeySequence.Quit)
         edit = bar.addMenu(self.tr("&Edit"))
@@ -207,6 +211,30 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(self.tr("Wrote {path}").format(path=path), 8000)
             except PlannerError as exc:
                 QMessageBox.warning(self, self.tr("Cannot export"), str(exc))
+
+    def import_csv(self, kind: str, path: str | None = None) -> CsvImportDialog | None:
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import from CSV"), "", self.tr("CSV files (*.csv)"))
+        if not path:
+            return None
+        dialog = CsvImportDialog(self.session, kind, path, self)
+        dialog.open()
+        return dialog
+
+    def export_csv(self, kind: str) -> None:
+        from planner import csv_io
+
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export to CSV"), f"{kind}.csv",
+                                              self.tr("CSV files (*.csv)"))
+        if not path:
+            return
+        text = csv_io.write_reps(self.session.scenario) if kind == "reps" else csv_io.write_markets(self.session.scenario)
+        try:
+            Path(path).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Cannot export"), f"{path}: {exc.strerror}")
+            return
+        self.statusBar().showMessage(self.tr("Wrote {path}").format(path=path), 8000)
 
     def import_busy(self) -> None:
         reps = [r.name for r in self.session.scenario.reps]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QListWidget, QListWidgetItem, QMenu, QProgressBar, QPushButton, QScrollArea,
@@ -14,8 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLay
 
 from planner import commands
 from planner.calendars import rep_schedule
-from planner.errors import PlannerError
-from planner.model import ActivityType, Market, Rep
+from planner.model import Market, Rep
 from planner.overlap import side_minutes, week_window
 from planner.public_holidays import holidays_between
 from planner.team import format_clock, rep_week
@@ -24,7 +23,7 @@ from planner.timezones import week_monday
 from planner.workload import thresholds_for
 
 from .delegates import CellDelegate
-from .models import MarketsModel, RepsModel, TerritoryModel
+from .models import TerritoryModel
 from .week_view import PALETTE, WeekCanvas, WeekData, WeekHeader, local_spans
 from .workers import OptimiseWorker
 
@@ -35,6 +34,15 @@ def tr(text: str) -> str:
 
 def market_colours(scenario) -> dict[str, str]:
     return {m.name: PALETTE[i % len(PALETTE)] for i, m in enumerate(scenario.markets)}
+
+
+def _stack(*parts) -> QWidget:
+    """A widget holding widgets and layouts one above the other."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    for part in parts:
+        (layout.addLayout if isinstance(part, QHBoxLayout) else layout.addWidget)(part)
+    return box
 
 
 class _Lazy:
@@ -202,19 +210,9 @@ class TerritoriesView(_Lazy, QWidget):
         controls = QHBoxLayout()
         for w in (self.optimise_button, self.cancel_button, self.apply_button):
             controls.addWidget(w)
-        right = QWidget()
-        rl = QVBoxLayout(right)
-        rl.addLayout(controls)
-        rl.addWidget(self.progress)
-        rl.addWidget(self.report)
-        left = QWidget()
-        ll = QVBoxLayout(left)
-        ll.addWidget(self.caption)
-        ll.addWidget(self.grid)
-        ll.addWidget(self.notice)
         split = QSplitter()
-        split.addWidget(left)
-        split.addWidget(right)
+        split.addWidget(_stack(self.caption, self.grid, self.notice))
+        split.addWidget(_stack(controls, self.progress, self.report))
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
@@ -331,7 +329,7 @@ class TerritoriesView(_Lazy, QWidget):
             parts.append("</ul>")
         if plan.hire:
             parts.append(f"<h4>{e(hire)}</h4><ul>")
-            parts += [f"<li>" + e(tr("A rep in {zone} ({hours}) would take {markets}: {value}").format(
+            parts += ["<li>" + e(tr("A rep in {zone} ({hours}) would take {markets}: {value}").format(
                 zone=h.timezone, hours=h.hours, markets=", ".join(h.markets), value=f"{h.value:,.0f}")) + "</li>"
                 for h in plan.hire]
             parts.append("</ul>")
@@ -507,20 +505,12 @@ class WorkloadView(_Lazy, QWidget):
         self.what_if.itemChanged.connect(lambda _: self._what_if())
         self.what_if_result = QLabel()
         self.what_if_result.setWordWrap(True)
-        right = QWidget()
-        rl = QVBoxLayout(right)
-        rl.addWidget(QLabel(tr("<b>What if</b> (untick a market, tick another):")))
-        rl.addWidget(self.what_if)
-        rl.addWidget(self.what_if_result)
-        top = QWidget()
-        tl = QVBoxLayout(top)
-        tl.addWidget(self.stretch)
-        tl.addWidget(self.team)
         split = QSplitter(Qt.Vertical)
-        split.addWidget(top)
+        split.addWidget(_stack(self.stretch, self.team))
         lower = QSplitter()
         lower.addWidget(self.flags)
-        lower.addWidget(right)
+        lower.addWidget(_stack(QLabel(tr("<b>What if</b> (untick a market, tick another):")), self.what_if,
+                               self.what_if_result))
         split.addWidget(lower)
         layout = QVBoxLayout(self)
         layout.addWidget(split)

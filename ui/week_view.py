@@ -152,7 +152,7 @@ class WeekCanvas(QWidget):
             return
         zone = ZoneInfo(self.data.timezone)
         for event in self.data.schedule.events:
-            start, end = event.start.astimezone(zone), event.end.astimezone(zone)
+            start = event.start.astimezone(zone)
             day = (start.date() - self.data.monday).days
             first = start.hour * 60 + start.minute
             last = first + int((event.end - event.start).total_seconds() // 60)

@@ -178,6 +178,23 @@ FR = {
         "{rep} et {market} partagent {hours:g} h par semaine ; le travail en direct demande {live:g} h.",
     "{rep}: {hours:g} h planned, no flags.": "{rep} : {hours:g} h prévues, aucune alerte.",
     "{week}: {first} to {last}": "{week} : du {first} au {last}",
+    "CSV files (*.csv)": "Fichiers CSV (*.csv)",
+    "Export markets (CSV)...": "Exporter les marchés (CSV)...",
+    "Export reps (CSV)...": "Exporter les commerciaux (CSV)...",
+    "Export to CSV": "Exporter en CSV",
+    "Hours": "Heures",
+    "Import": "Importer",
+    "Import from CSV": "Importer depuis un CSV",
+    "Import markets (CSV)...": "Importer des marchés (CSV)...",
+    "Import reps (CSV)...": "Importer des commerciaux (CSV)...",
+    "Import {kind} from {file}": "Importer des {kind} depuis {file}",
+    "Name": "Nom",
+    "Status": "État",
+    "new": "nouveau",
+    "replaces the existing one": "remplace l'existant",
+    "{n} problem(s): fix the file and import it again; nothing is imported until every row is right.":
+        "{n} problème(s) : corrigez le fichier et importez-le à nouveau ; rien n'est importé tant qu'une ligne est fausse.",
+    "{n} row(s) ready to import.": "{n} ligne(s) prêtes à importer.",
 }
 
 
@@ -202,7 +219,7 @@ def build() -> None:
             raise SystemExit(f"no French for {source!r}")
         return f"<source>{match.group(1)}</source>\n        <translation>{html.escape(FR[source], quote=False)}</translation>"
 
-    text = re.sub(r"<source>(.*?)</source>\s*<translation type=\"unfinished\"></translation>", fill, text, flags=re.S)
+    text = re.sub(r"<source>([^<]*)</source>\s*<translation type=\"unfinished\">[^<]*</translation>", fill, text)
     text = text.replace('language="en_US"', 'language="fr_FR"').replace("<TS version=\"2.1\">", "<TS version=\"2.1\" language=\"fr_FR\">", 1) \
         if 'language="fr_FR"' not in text else text
     ts.write_text(text, encoding="utf-8")

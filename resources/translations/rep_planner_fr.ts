@@ -80,6 +80,46 @@
         <translation>Écrit :</translation>
     </message>
     <message>
+        <source>Import {kind} from {file}</source>
+        <translation>Importer des {kind} depuis {file}</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Heures</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>replaces the existing one</source>
+        <translation>remplace l&apos;existant</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>nouveau</translation>
+    </message>
+    <message>
+        <source>{n} problem(s): fix the file and import it again; nothing is imported until every row is right.</source>
+        <translation>{n} problème(s) : corrigez le fichier et importez-le à nouveau ; rien n&apos;est importé tant qu&apos;une ligne est fausse.</translation>
+    </message>
+    <message>
+        <source>{n} row(s) ready to import.</source>
+        <translation>{n} ligne(s) prêtes à importer.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <source>Cannot import</source>
+        <translation>Import impossible</translation>
+    </message>
+    <message>
         <source>e.g. Mon-Fri 09:00-17:00; several ranges: Mon-Thu 07:00-12:00, 13:00-17:00</source>
         <translation>p. ex. Mon-Fri 09:00-17:00 ; plusieurs plages : Mon-Thu 07:00-12:00, 13:00-17:00</translation>
     </message>
@@ -459,6 +499,14 @@
         <translation>&amp;Importer un scénario (JSON)...</translation>
     </message>
     <message>
+        <source>Import reps (CSV)...</source>
+        <translation>Importer des commerciaux (CSV)...</translation>
+    </message>
+    <message>
+        <source>Import markets (CSV)...</source>
+        <translation>Importer des marchés (CSV)...</translation>
+    </message>
+    <message>
         <source>Import &amp;busy times (.ics)...</source>
         <translation>Importer les &amp;indisponibilités (.ics)...</translation>
     </message>
@@ -469,6 +517,14 @@
     <message>
         <source>Export &amp;scenario (JSON)...</source>
         <translation>Exporter le &amp;scénario (JSON)...</translation>
+    </message>
+    <message>
+        <source>Export reps (CSV)...</source>
+        <translation>Exporter les commerciaux (CSV)...</translation>
+    </message>
+    <message>
+        <source>Export markets (CSV)...</source>
+        <translation>Exporter les marchés (CSV)...</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -605,6 +661,18 @@
     <message>
         <source>Cannot export</source>
         <translation>Export impossible</translation>
+    </message>
+    <message>
+        <source>Import from CSV</source>
+        <translation>Importer depuis un CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export to CSV</source>
+        <translation>Exporter en CSV</translation>
     </message>
     <message>
         <source>Import busy times</source>
