@@ -104,6 +104,7 @@ class TableEditor(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.notice = _Notice()
+        self.notice.say(tr("Double-click a cell to change it. Every change is saved at once; Ctrl+Z undoes it."))
         self.model.refused.connect(self.notice.refuse)
         bar = QHBoxLayout()
         noun = tr("rep") if kind == "rep" else tr("market")

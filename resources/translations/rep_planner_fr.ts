@@ -204,6 +204,10 @@
         <translation>Affecté.</translation>
     </message>
     <message>
+        <source>Double-click a cell to change it. Every change is saved at once; Ctrl+Z undoes it.</source>
+        <translation>Double-cliquez sur une cellule pour la modifier. Chaque modification est enregistrée aussitôt ; Ctrl+Z l'annule.</translation>
+    </message>
+    <message>
         <source>rep</source>
         <translation>commercial</translation>
     </message>
