@@ -30,6 +30,12 @@ def greedy_plan(scenario, table):
     return value, util
 
 
+def _gap(gap: float | None) -> str:
+    if gap is None:
+        return "-"
+    return "no bound" if gap >= 1.0 else f"{gap:.1%}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--time-limit", type=float, default=60.0)
@@ -48,7 +54,7 @@ def main() -> None:
         o_time = time.perf_counter() - start
         print(f"{reps:>4} x {markets:<5}  {o_time:8.2f}s  {plan.status:>8}  {plan.gap:7.2%}  {g_time:6.2f}s  "
               f"{plan.value / g_value:11.4f}  {plan.max_utilisation:12.3f}  "
-              f"{'-' if plan.balance_gap is None else format(plan.balance_gap, '.1%'):>11}  {g_util:15.3f}")
+              f"{_gap(plan.balance_gap):>11}  {g_util:15.3f}")
 
 
 if __name__ == "__main__":

@@ -269,3 +269,19 @@ def test_a_good_csv_imports_and_undo_takes_it_back(window, tmp_path):
     assert str(scenario.rep("Laura").hours) == "Mon-Fri 08:00-16:00"
     window.undo_action.trigger()
     assert "Kenji" not in {r.name for r in window.session.store.load().reps}
+
+
+def test_dragging_a_market_to_another_rep_reassigns_it(window, qtbot):
+    window.show_view("territories")
+    grid = window.territories.grid
+    model = window.territories.model
+    row = [model.headerData(r, Qt.Vertical) for r in range(model.rowCount())].index("UK & Ireland")
+    laura, marco = (model.index(row, c) for c in (0, 1))
+    assert window.session.scenario.rep_of("UK & Ireland") == "Laura"
+    qtbot.mousePress(grid.viewport(), Qt.LeftButton, pos=grid.visualRect(laura).center())
+    qtbot.mouseMove(grid.viewport(), grid.visualRect(marco).center())
+    qtbot.mouseRelease(grid.viewport(), Qt.LeftButton, pos=grid.visualRect(marco).center())
+    assert window.session.store.load().rep_of("UK & Ireland") == "Marco"
+    assert territory(window, "UK & Ireland", "Marco").endswith("\u2713")
+    window.undo_action.trigger()
+    assert window.session.store.load().rep_of("UK & Ireland") == "Laura"

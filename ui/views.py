@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QListWidget, QListWidgetItem, QMenu, QProgressBar, QPushButton, QScrollArea,
@@ -167,6 +167,35 @@ class TableEditor(QWidget):
             self._do(commands.RemoveRep(name) if self.kind == "rep" else commands.RemoveMarket(name))
 
 
+class TerritoryGrid(QTableView):
+    """The reps x markets grid: drag along a market's row from one rep to another to reassign it."""
+
+    dropped = Signal(object, object)  # from index, to index
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._pressed = None
+        self.setMouseTracking(True)
+
+    def mousePressEvent(self, event):
+        self._pressed = self.indexAt(event.position().toPoint()) if event.button() == Qt.LeftButton else None
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event):
+        if self._pressed is not None and self._pressed.isValid() and event.buttons() & Qt.LeftButton:
+            self.viewport().setCursor(Qt.ClosedHandCursor)
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event):
+        self.viewport().unsetCursor()
+        start, self._pressed = self._pressed, None
+        end = self.indexAt(event.position().toPoint())
+        if start is not None and start.isValid() and end.isValid() and start.row() == end.row() \
+                and start.column() != end.column():
+            self.dropped.emit(start, end)
+        super().mouseReleaseEvent(event)
+
+
 class TerritoriesView(_Lazy, QWidget):
     """Reps x markets: shared hours as heat, assignment by menu or double-click, and the optimiser."""
 
@@ -176,8 +205,9 @@ class TerritoriesView(_Lazy, QWidget):
         self.worker: OptimiseWorker | None = None
         self.plan = None
         self.model = TerritoryModel(self)
-        self.grid = QTableView()
+        self.grid = TerritoryGrid()
         self.grid.setModel(self.model)
+        self.grid.dropped.connect(self._dragged)
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.grid.setContextMenuPolicy(Qt.CustomContextMenu)
@@ -228,7 +258,7 @@ class TerritoriesView(_Lazy, QWidget):
         self.caption.setText(tr(
             "Hours a week in which each rep's working hours meet each market's business hours, {week}. "
             "Green: its live work fits; amber: too few shared hours; red: none. \u2713 assigned. "
-            "Double-click to assign; right-click to lock or unassign.").format(week=self.session.week_name))
+            "Drag a market along its row to another rep, or double-click; right-click to lock or unassign.").format(week=self.session.week_name))
 
     def _menu(self, pos) -> None:
         index = self.grid.indexAt(pos)
@@ -246,6 +276,10 @@ class TerritoriesView(_Lazy, QWidget):
             menu.addAction(tr("Unlock") if locked else tr("Lock (the optimiser keeps it)"),
                            lambda: self._do(commands.SetLocked(market.name, not locked)))
         menu.exec(self.grid.viewport().mapToGlobal(pos))
+
+    def _dragged(self, start, end) -> None:
+        rep, market = self.model.cell(end)
+        self._do(commands.Assign(market.name, rep.name))
 
     def _toggle(self, index) -> None:
         rep, market = self.model.cell(index)

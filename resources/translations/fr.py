@@ -73,10 +73,11 @@ FR = {
     "Folder for the calendars": "Dossier des calendriers",
     "Follow-up": "Relance",
     "From week:": "À partir de la semaine :",
-    "Hours a week in which each rep's working hours meet each market's business hours, {week}. Green: its live work fits; amber: too few shared hours; red: none. ✓ assigned. Double-click to assign; right-click to lock or unassign.":
+    "Hours a week in which each rep's working hours meet each market's business hours, {week}. Green: its live work fits; amber: too few shared hours; red: none. ✓ assigned. Drag a market along its row to another rep, or double-click; right-click to lock or unassign.":
         "Heures par semaine où les horaires de chaque commercial rencontrent les heures d'ouverture de chaque marché, "
         "{week}. Vert : le travail en direct tient ; orange : trop peu d'heures communes ; rouge : aucune. "
-        "✓ affecté. Double-clic pour affecter ; clic droit pour verrouiller ou retirer.",
+        "✓ affecté. Glissez un marché le long de sa ligne vers un autre commercial, ou double-cliquez ; "
+        "clic droit pour verrouiller ou retirer.",
     "Hours/week": "Heures/semaine",
     "Import &busy times (.ics)...": "Importer les &indisponibilités (.ics)...",
     "Import a scenario": "Importer un scénario",

@@ -205,7 +205,7 @@
     </message>
     <message>
         <source>Double-click a cell to change it. Every change is saved at once; Ctrl+Z undoes it.</source>
-        <translation>Double-cliquez sur une cellule pour la modifier. Chaque modification est enregistrée aussitôt ; Ctrl+Z l'annule.</translation>
+        <translation>Double-cliquez sur une cellule pour la modifier. Chaque modification est enregistrée aussitôt ; Ctrl+Z l&apos;annule.</translation>
     </message>
     <message>
         <source>rep</source>
@@ -264,8 +264,8 @@
         <translation>&lt;p&gt;&lt;b&gt;Optimiser&lt;/b&gt; (Ctrl+R) trouve qui doit couvrir quel marché : le plus de valeur que votre équipe peut servir pendant ses heures de travail, avec une charge bien répartie. Les affectations verrouillées restent. Chaque choix est justifié, de même que chaque marché laissé de côté ; le plan indique aussi où recruter.&lt;/p&gt;&lt;p&gt;Rien ne change avant &lt;b&gt;Appliquer le plan&lt;/b&gt;, et Annuler le défait.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Hours a week in which each rep&apos;s working hours meet each market&apos;s business hours, {week}. Green: its live work fits; amber: too few shared hours; red: none. ✓ assigned. Double-click to assign; right-click to lock or unassign.</source>
-        <translation>Heures par semaine où les horaires de chaque commercial rencontrent les heures d&apos;ouverture de chaque marché, {week}. Vert : le travail en direct tient ; orange : trop peu d&apos;heures communes ; rouge : aucune. ✓ affecté. Double-clic pour affecter ; clic droit pour verrouiller ou retirer.</translation>
+        <source>Hours a week in which each rep&apos;s working hours meet each market&apos;s business hours, {week}. Green: its live work fits; amber: too few shared hours; red: none. ✓ assigned. Drag a market along its row to another rep, or double-click; right-click to lock or unassign.</source>
+        <translation>Heures par semaine où les horaires de chaque commercial rencontrent les heures d'ouverture de chaque marché, {week}. Vert : le travail en direct tient ; orange : trop peu d'heures communes ; rouge : aucune. ✓ affecté. Glissez un marché le long de sa ligne vers un autre commercial, ou double-cliquez ; clic droit pour verrouiller ou retirer.</translation>
     </message>
     <message>
         <source>Assign {market} to {rep}</source>
