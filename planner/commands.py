@@ -22,6 +22,7 @@ class Change:
     scenario: Scenario
     touched: frozenset[str]                      # reps, markets, assignments, ...
     renamed_reps: Mapping[str, str] = field(default_factory=dict)
+    renamed_markets: Mapping[str, str] = field(default_factory=dict)
 
 
 def _number(field_name: str, value):
@@ -92,7 +93,9 @@ class EditMarket:
         markets = tuple(new if m.name == old.name else m for m in scenario.markets)
         assignments = [dataclasses.replace(a, market=new.name) if a.market == old.name else a
                        for a in scenario.assignments]
-        return Change(scenario.replace(markets=markets, assignments=assignments), frozenset({"markets", "assignments"}))
+        renamed = {old.name: new.name} if new.name != old.name else {}
+        return Change(scenario.replace(markets=markets, assignments=assignments), frozenset({"markets", "assignments"}),
+                      renamed_markets=renamed)
 
 
 @dataclass(frozen=True)
@@ -270,7 +273,7 @@ class ReplaceScenario:
 def apply(store, command) -> Change:
     """Apply ``command`` to the stored scenario and save the result in one transaction."""
     change = command.apply(store.load())
-    store.save(change.scenario, renamed_reps=change.renamed_reps)
+    store.save(change.scenario, renamed_reps=change.renamed_reps, renamed_markets=change.renamed_markets)
     return change
 
 

@@ -268,12 +268,14 @@ class Store:
             thresholds=json.loads(meta.get("thresholds", "{}")),
         )
 
-    def save(self, scenario: Scenario, renamed_reps: Mapping[str, str] | None = None) -> int:
+    def save(self, scenario: Scenario, renamed_reps: Mapping[str, str] | None = None,
+             renamed_markets: Mapping[str, str] | None = None) -> int:
         """Make the database hold ``scenario``, in one transaction.
 
         ``renamed_reps`` (old name -> new name) carries a renamed rep's busy
-        times, pinned blocks and export records along. Returns how many rows
-        were written or deleted.
+        times, pinned blocks and export records along; ``renamed_markets`` a
+        renamed market's pinned blocks. Returns how many rows were written or
+        deleted.
         """
         new = _rows(scenario)
         changed = 0
@@ -285,6 +287,8 @@ class Store:
                     for old, new_name in renamed_reps.items():
                         for table in ("busy", "pins", "exports"):
                             self.db.execute(f"UPDATE [{table}] SET rep = ? WHERE rep = ?", [new_name, old])
+                for old, new_name in (renamed_markets or {}).items():
+                    self.db.execute("UPDATE pins SET market = ? WHERE market = ?", [new_name, old])
                 for table, keys in _TABLES.items():  # deletes, children first
                     wanted = {tuple(r[k] for k in keys) for r in new[table]}
                     for row in list(self.db[table].rows):
@@ -334,17 +338,21 @@ class CalendarStore:
         except sqlite3.DatabaseError as exc:
             raise PlannerError(f"{self.path}: the export record was not saved ({_explain(exc)})") from None
 
+    def _replace_rows(self, table: str, where: str, params: list, rows: list[dict], what: str) -> None:
+        """Delete the rows ``where`` matches and insert ``rows``, in one transaction."""
+        try:
+            with self.db.atomic():
+                self.db[table].delete_where(where, params)
+                if rows:
+                    self.db[table].insert_all(rows)
+        except sqlite3.DatabaseError as exc:
+            raise PlannerError(f"{self.path}: {what} not saved ({_explain(exc)}); nothing changed") from None
+
     def replace_busy(self, rep: str, busy, source: str) -> int:
         """Replace the rep's busy times from ``source`` with ``busy``, in one transaction."""
         rows = [{"rep": rep, "start": b.start.isoformat(), "end": b.end.isoformat(), "summary": b.summary,
                  "source": source} for b in busy]
-        try:
-            with self.db.atomic():
-                self.db["busy"].delete_where("rep = ? AND source = ?", [rep, source])
-                if rows:
-                    self.db["busy"].insert_all(rows)
-        except sqlite3.DatabaseError as exc:
-            raise PlannerError(f"{self.path}: the busy times were not saved ({_explain(exc)}); nothing changed") from None
+        self._replace_rows("busy", "rep = ? AND source = ?", [rep, source], rows, "the busy times were")
         return len(busy)
 
     def busy(self, rep: str):
@@ -363,23 +371,7 @@ class CalendarStore:
         """Make ``pins`` (key -> UTC start) the rep's pinned blocks for the week, in one transaction."""
         rows = [{"rep": rep, "week": week, "market": m, "activity": a, "n": n, "start": start.isoformat()}
                 for (m, a, n), start in pins.items()]
-        try:
-            with self.db.atomic():
-                self.db["pins"].delete_where("rep = ? AND week = ?", [rep, week])
-                if rows:
-                    self.db["pins"].insert_all(rows)
-        except sqlite3.DatabaseError as exc:
-            raise PlannerError(f"{self.path}: the move was not saved ({_explain(exc)})") from None
-
-    def set_pin(self, rep: str, week: str, key, start) -> None:
-        with self.db.atomic():
-            market, activity, n = key
-            if start is None:
-                self.db["pins"].delete_where("rep = ? AND week = ? AND market = ? AND activity = ? AND n = ?",
-                                             [rep, week, market, activity, n])
-            else:
-                self.db["pins"].upsert({"rep": rep, "week": week, "market": market, "activity": activity, "n": n,
-                                        "start": start.isoformat()}, pk=("rep", "week", "market", "activity", "n"))
+        self._replace_rows("pins", "rep = ? AND week = ?", [rep, week], rows, "the move was")
 
 
 def open_store(path: str | Path | None = None, *, seed_demo: bool = True) -> Store:

@@ -285,3 +285,14 @@ def test_dragging_a_market_to_another_rep_reassigns_it(window, qtbot):
     assert territory(window, "UK & Ireland", "Marco").endswith("\u2713")
     window.undo_action.trigger()
     assert window.session.store.load().rep_of("UK & Ireland") == "Laura"
+
+
+def test_undoing_a_market_rename_brings_its_pins_back(window):
+    calendars = CalendarStore(window.session.store)
+    start = dt.datetime(2027, 3, 15, 14, tzinfo=dt.timezone.utc)
+    calendars.replace_pins("Laura", "2027-W11", {("US East", "Demo", 0): start})
+    window.show_view("markets")
+    assert window.markets.model.setData(cell(window.markets.model, "US East", "Market"), "US East Coast")
+    assert calendars.pins("Laura", "2027-W11") == {("US East Coast", "Demo", 0): start}
+    window.undo_action.trigger()
+    assert calendars.pins("Laura", "2027-W11") == {("US East", "Demo", 0): start}

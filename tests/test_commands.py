@@ -49,7 +49,7 @@ def test_renaming_a_rep_keeps_their_markets_busy_times_and_pins(store):
     calendars = CalendarStore(store)
     start = dt.datetime(2027, 3, 15, 9, tzinfo=UTC)
     calendars.replace_busy("Laura", [BusyTime(start, start + dt.timedelta(hours=1), "Dentist")], "cal.ics")
-    calendars.set_pin("Laura", "2027-W11", ("US East", "Demo", 0), start)
+    calendars.replace_pins("Laura", "2027-W11", {("US East", "Demo", 0): start})
     markets = {a.market for a in store.load().assignments if a.rep == "Laura"}
     change = c.apply(store, c.EditRep("Laura", "name", "Laura Meier"))
     assert change.renamed_reps == {"Laura": "Laura Meier"}
@@ -77,3 +77,12 @@ def test_assign_lock_and_undo_by_saving_the_old_scenario(store):
     assert any(a.market == "India" and a.rep == "Laura" and a.locked for a in store.load().assignments)
     store.save(before)
     assert store.load() == before
+
+
+def test_renaming_a_market_keeps_its_pinned_blocks(store):
+    calendars = CalendarStore(store)
+    start = dt.datetime(2027, 3, 15, 14, tzinfo=UTC)
+    calendars.replace_pins("Laura", "2027-W11", {("US East", "Demo", 0): start})
+    c.apply(store, c.EditMarket("US East", "name", "US East Coast"))
+    assert calendars.pins("Laura", "2027-W11") == {("US East Coast", "Demo", 0): start}
+    assert store.load().rep_of("US East Coast") == "Laura"

@@ -28,11 +28,13 @@ class _ScenarioCommand(QUndoCommand):
         if self._first:  # already applied and saved by Session.do
             self._first = False
             return
-        self.session._restore(self.change.scenario, self.change.renamed_reps, self.change.touched)
+        self.session._restore(self.change.scenario, self.change.renamed_reps, self.change.renamed_markets,
+                              self.change.touched)
 
     def undo(self):
-        back = {new: old for old, new in self.change.renamed_reps.items()}
-        self.session._restore(self.before, back, self.change.touched)
+        reps = {new: old for old, new in self.change.renamed_reps.items()}
+        markets = {new: old for old, new in self.change.renamed_markets.items()}
+        self.session._restore(self.before, reps, markets, self.change.touched)
 
 
 class _PinsCommand(QUndoCommand):
@@ -69,7 +71,8 @@ class Session(QObject):
         before = self.scenario
         try:
             change = command.apply(before)
-            self.store.save(change.scenario, renamed_reps=change.renamed_reps)
+            self.store.save(change.scenario, renamed_reps=change.renamed_reps,
+                            renamed_markets=change.renamed_markets)
         except PlannerError as exc:
             self.failed.emit(str(exc))
             return str(exc)
@@ -98,9 +101,9 @@ class Session(QObject):
         self.scenario = self.store.load()
         self.changed.emit(frozenset({"reps", "markets", "assignments", "busy", "pins"}))
 
-    def _restore(self, scenario, renamed, touched) -> None:
+    def _restore(self, scenario, renamed_reps, renamed_markets, touched) -> None:
         try:
-            self.store.save(scenario, renamed_reps=renamed)
+            self.store.save(scenario, renamed_reps=renamed_reps, renamed_markets=renamed_markets)
         except PlannerError as exc:
             self.failed.emit(str(exc))
             return
