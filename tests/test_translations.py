@@ -11,13 +11,18 @@ ROOT = Path(__file__).parent.parent
 
 
 def test_french_is_shipped_and_used(qapp):
+    from PySide6.QtCore import QDate, QLocale
+
+    before = QLocale()
     translator = install_translator(qapp, "fr")
     try:
         assert translator is not None
         assert QCoreApplication.translate("", "Optimise") == "Optimiser"
         assert QCoreApplication.translate("MainWindow", "Territories") == "Territoires"
+        assert QLocale().toString(QDate(2027, 3, 29), "ddd d MMM") == "lun. 29 mars"
     finally:
         qapp.removeTranslator(translator)
+        QLocale.setDefault(before)
     assert QCoreApplication.translate("", "Optimise") == "Optimise"
 
 

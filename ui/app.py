@@ -29,6 +29,7 @@ def install_translator(app, language: str | None):
 
     translator = QTranslator(app)
     locale = QLocale(language) if language else QLocale.system()
+    QLocale.setDefault(locale)  # dates and numbers in that language too
     if translator.load(locale, "rep_planner", "_", str(TRANSLATIONS)):
         app.installTranslator(translator)
         return translator

@@ -24,7 +24,7 @@ from planner.workload import thresholds_for
 
 from .delegates import CellDelegate
 from .models import TerritoryModel
-from .week_view import PALETTE, WeekCanvas, WeekData, WeekHeader, local_spans
+from .week_view import PALETTE, WeekCanvas, WeekData, WeekHeader, local_date, local_spans
 from .workers import OptimiseWorker
 
 
@@ -446,8 +446,8 @@ class WeekView(_Lazy, QWidget):
         name = self.rep_box.currentText()
         monday = week_monday(year, week)
         self.week_label.setText(tr("{week}: {first} to {last}").format(
-            week=self.session.week_name, first=monday.strftime("%d %b"),
-            last=(monday + dt.timedelta(days=6)).strftime("%d %b %Y")))
+            week=self.session.week_name, first=local_date(monday, "d MMM"),
+            last=local_date(monday + dt.timedelta(days=6), "d MMM yyyy")))
         if not name:
             self.canvas.data = None
             self.canvas.update()

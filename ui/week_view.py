@@ -48,6 +48,13 @@ class WeekData:
     now: dt.datetime | None = None
 
 
+def local_date(date: dt.date, pattern: str) -> str:
+    """A date in the app's language (``ddd d MMM``: Mon 15 Mar, lun. 15 mars)."""
+    from PySide6.QtCore import QDate, QLocale
+
+    return QLocale().toString(QDate(date.year, date.month, date.day), pattern)
+
+
 def local_spans(spans, tz: str, monday: dt.date) -> list[tuple[int, int, int]]:
     """Epoch-minute spans as (day index, start, end) on ``tz``'s wall clock, split at midnight."""
     from planner.overlap import from_minute
@@ -95,8 +102,7 @@ class WeekHeader(QWidget):
             date = d.monday + dt.timedelta(days=day)
             painter.setFont(bold)
             painter.setPen(palette.text().color())
-            painter.drawText(QRectF(x, 2, col_w, 20), Qt.AlignCenter, QCoreApplication.translate(
-                "week", "{day} {date}").format(day=date.strftime("%a"), date=date.strftime("%d %b")))
+            painter.drawText(QRectF(x, 2, col_w, 20), Qt.AlignCenter, local_date(date, "ddd d MMM"))
             if day in d.holidays:
                 painter.setFont(small)
                 painter.setPen(QColor("#c5221f"))
@@ -319,9 +325,9 @@ class WeekCanvas(QWidget):
         c, e = event.start.astimezone(m_zone), event.end.astimezone(m_zone)
         lines = [f"<b>{event.activity}: {event.market}</b>",
                  tr("Your time: {day} {start}-{end} {zone}").format(
-                     day=a.strftime("%a"), start=a.strftime("%H:%M"), end=b.strftime("%H:%M"), zone=a.tzname()),
+                     day=local_date(a.date(), "ddd"), start=a.strftime("%H:%M"), end=b.strftime("%H:%M"), zone=a.tzname()),
                  tr("Prospect's time: {day} {start}-{end} {zone} ({tz})").format(
-                     day=c.strftime("%a"), start=c.strftime("%H:%M"), end=e.strftime("%H:%M"), zone=c.tzname(),
+                     day=local_date(c.date(), "ddd"), start=c.strftime("%H:%M"), end=e.strftime("%H:%M"), zone=c.tzname(),
                      tz=market.timezone)]
         if event.outside_hours:
             lines.append(tr("Outside your working hours"))

@@ -265,7 +265,7 @@
     </message>
     <message>
         <source>Hours a week in which each rep&apos;s working hours meet each market&apos;s business hours, {week}. Green: its live work fits; amber: too few shared hours; red: none. ✓ assigned. Drag a market along its row to another rep, or double-click; right-click to lock or unassign.</source>
-        <translation>Heures par semaine où les horaires de chaque commercial rencontrent les heures d'ouverture de chaque marché, {week}. Vert : le travail en direct tient ; orange : trop peu d'heures communes ; rouge : aucune. ✓ affecté. Glissez un marché le long de sa ligne vers un autre commercial, ou double-cliquez ; clic droit pour verrouiller ou retirer.</translation>
+        <translation>Heures par semaine où les horaires de chaque commercial rencontrent les heures d&apos;ouverture de chaque marché, {week}. Vert : le travail en direct tient ; orange : trop peu d&apos;heures communes ; rouge : aucune. ✓ affecté. Glissez un marché le long de sa ligne vers un autre commercial, ou double-cliquez ; clic droit pour verrouiller ou retirer.</translation>
     </message>
     <message>
         <source>Assign {market} to {rep}</source>
@@ -705,13 +705,6 @@
     <message>
         <source>&lt;b&gt;Rep Planner&lt;/b&gt;&lt;p&gt;Plans sales reps&apos; weeks across time zones: territories, schedules, burnout flags and calendars.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Rep Planner&lt;/b&gt;&lt;p&gt;Planifie les semaines des commerciaux à travers les fuseaux horaires : territoires, plannings, alertes de surmenage et calendriers.&lt;/p&gt;</translation>
-    </message>
-</context>
-<context>
-    <name>week</name>
-    <message>
-        <source>{day} {date}</source>
-        <translation>{day} {date}</translation>
     </message>
 </context>
 </TS>
