@@ -182,21 +182,17 @@ def _flag_json(f) -> dict:
             "days": list(f.days), "source": f.source, "message": f.message}
 
 
-def _build(store, scenario, rep: str, year: int, week: int, stretch: bool):
-    from .calendars import rep_schedule
-
-    return rep_schedule(store, scenario, rep, year, week, stretch)
-
-
 @command("schedule")
 def cmd_schedule(args, today):
+    from .calendars import rep_schedule
+
     store = _store(args)
     scenario = store.load()
     year, week = _week(args, today)
     reps = [scenario.rep(args.rep)] if args.rep else scenario.reps
     events, unplaced, lines = [], [], []
     for rep in reps:
-        sched = _build(store, scenario, rep.name, year, week, args.stretch)
+        sched = rep_schedule(store, scenario, rep.name, year, week, args.stretch)
         events += [_event_json(e, rep.timezone) for e in sched.events]
         unplaced += [{"rep": u.rep, "market": u.market, "activity": u.activity, "minutes": u.minutes,
                       "reason": u.reason} for u in sched.unplaced]

@@ -14,7 +14,7 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping, Sequence
+from typing import Mapping, Sequence
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -185,8 +185,3 @@ def export_weeks(schedules: Sequence[Schedule], scenario: Scenario, *, now: dt.d
         cal.add_component(component)
     active = sum(1 for r in records if not r.cancelled)
     return ExportReport(cal.to_ical(), active, tuple(new), tuple(changed), tuple(removed), tuple(records))
-
-
-def previous_for(records: Iterable[ExportRecord], reps: Iterable[str], weeks: Iterable[str]) -> dict[str, ExportRecord]:
-    reps, weeks = set(reps), set(weeks)
-    return {r.uid: r for r in records if r.rep in reps and r.week in weeks}

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from hypothesis import strategies as st
 
-from planner.hours import DAY_NAMES, WorkingHours, Shift
+from planner.hours import WorkingHours, Shift
 
 ZONES = [
     "America/New_York", "America/Los_Angeles", "America/Sao_Paulo", "America/Santiago", "Europe/London",
@@ -79,7 +79,3 @@ def working_hours(draw, *, allow_overnight: bool = True) -> WorkingHours:
     if not kept:
         kept = [Shift(days[0], 9 * 60, 17 * 60)]
     return WorkingHours(tuple(kept))
-
-
-def describe(hours: WorkingHours) -> str:
-    return "; ".join(f"{DAY_NAMES[s.day]} {s.start}-{s.end}" for s in hours.shifts)
