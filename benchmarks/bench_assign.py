@@ -1,6 +1,6 @@
 """Territory optimiser against a greedy baseline, same scenarios, same run.
 
-``python -m benchmarks.bench_assign [--time-limit S]``
+``python -m benchmarks.bench_assign [--time-limit S] [--seed N]``
 
 Greedy (:func:`planner.territories.greedy`): markets by value, highest first;
 each goes to the rep with the most free hours among those who can take it
@@ -39,12 +39,13 @@ def _gap(gap: float | None) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--time-limit", type=float, default=60.0)
+    parser.add_argument("--seed", type=int, default=0, help="which generated scenarios (default 0)")
     args = parser.parse_args()
-    print(f"Territory optimiser vs greedy, {YEAR}-W{WEEK:02d}, time limit {args.time_limit:g} s")
+    print(f"Territory optimiser vs greedy, {YEAR}-W{WEEK:02d}, time limit {args.time_limit:g} s, seed {args.seed}")
     print(f"{'size':>12}  {'optimiser':>9}  {'status':>8}  {'gap':>7}  {'greedy':>7}  "
           f"{'value ratio':>11}  {'max util opt':>12}  {'balance gap':>11}  {'max util greedy':>15}")
     for reps, markets in ((100, 250), (500, 1000)):
-        scenario = generate(reps, markets)
+        scenario = generate(reps, markets, args.seed)
         table = fit_table(scenario, YEAR, WEEK)
         start = time.perf_counter()
         g_value, g_util = greedy_plan(scenario, table)

@@ -15,8 +15,11 @@ hours they share and whether the market's live work fits in them.
 * locked assignments stay.
 
 The objective is lexicographic: first the most value covered, then, among
-plans of that value, the lowest utilisation of the busiest rep. Every choice
-is explained in words with the numbers behind it.
+plans of that value, the lowest utilisation of the busiest rep. The second
+question is mostly answered by :mod:`planner.balance` (a lower bound and a
+search that usually meets it); HiGHS searches on when it does not. Markets of
+no value are covered when a rep can take them, and kept through balancing.
+Every choice is explained in words with the numbers behind it.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from typing import Callable
 import highspy
 import numpy as np
 
+from .balance import Spread, lower_bound, spread
 from .errors import PlannerError
 from .hours import WorkingHours, Shift, format_hours
 from .model import Rep, Scenario
@@ -40,6 +44,10 @@ from .timezones import UTC, format_week, utc_offset_hours, week_monday
 
 EPS = 1e-9
 INF = highspy.kHighsInf
+# A balance already close to the bound gets HiGHS only this long, and only when its model
+# (one column per rep and market that fit) builds in about a second.
+GRACE_SECONDS = 2.0
+SMALL_MODEL = 20_000
 _banner_shown = False
 
 
@@ -318,6 +326,7 @@ class _Model:
         self.cancelled = False
         self.rounds = 0
         self.bound: float | None = None  # best lower bound of the current phase
+        self.floor = 0.0  # a lower bound known from elsewhere (phase 2)
         self.windows: dict[str, list[tuple[int, float]]] = {}
         self.n = len(problem.pairs)
         scenario = problem.scenario
@@ -335,8 +344,13 @@ class _Model:
         def on_improving(event):
             if progress:
                 out = event.data_out
-                value = -out.objective_function_value * self.value_scale if self.phase == "value" else None
-                progress(Progress(self.phase, value, out.mip_gap, time.perf_counter() - self.started))
+                if self.phase == "value":
+                    value, gap = -out.objective_function_value * self.value_scale, out.mip_gap
+                else:  # the gap against the better of HiGHS's bound and the balance module's
+                    best = out.objective_function_value
+                    value = None
+                    gap = (best - max(out.mip_dual_bound, self.floor)) / best if best > 0 else 0.0
+                progress(Progress(self.phase, value, max(0.0, gap), time.perf_counter() - self.started))
 
         def on_interrupt(event):
             if should_stop and should_stop():
@@ -460,8 +474,11 @@ class _Model:
         gap = self.h.getInfo().mip_gap
         return 1.0 if gap == INF or gap != gap else min(float(gap), 1.0)
 
-    def balance(self, value: float, start: list[float]) -> None:
-        """Switch to phase 2: keep ``value``, minimise the busiest rep's utilisation."""
+    def balance(self, value: float, start: list[float], keep: list[str] | None) -> None:
+        """Switch to phase 2: keep ``value``, minimise the busiest rep's utilisation.
+
+        ``keep``, when the plan covers all the value there is, names the markets that stay
+        covered (every valued market a rep can take, and the unvalued ones already placed)."""
         self.phase = "balance"
         self.bound = None
         u = self.h.getNumCol()
@@ -472,12 +489,11 @@ class _Model:
             if cols and capacity > 0:
                 loads = [self.p.table.get(*self.p.pairs[k]).load_hours / capacity for k in cols]
                 self.add_row(-INF, 0, cols + [u], loads + [-1])
-        coverable = [cols for cols in self.p.by_market.values() if cols]
-        best_possible = sum(self.values[cols[0]] for cols in coverable)
-        if value >= best_possible - 1e-9 * max(1.0, best_possible):
-            # Every market a rep can take is covered: say so market by market, which keeps
-            # the same plans as one dense "value >= V" row and gives a far easier LP.
-            for cols in coverable:
+        if keep is not None:
+            # Say "covered" market by market: the same plans as one dense "value >= V" row,
+            # and a far easier LP.
+            for market in keep:
+                cols = self.p.by_market[market]
                 self.add_row(1, 1, cols, [1] * len(cols))
         else:
             scaled = self.values / self.value_scale
@@ -533,96 +549,124 @@ def _fits_rep(problem: _Problem, rep: str, cols: list[int]) -> bool:
             and not _joint_violations(problem, cols))
 
 
-def rebalance(problem: _Problem, chosen: list[int]) -> list[int]:
-    """Lower the busiest rep's utilisation by moving markets to other reps who can take them.
+def _spread_problem(problem: _Problem, chosen: list[int]) -> tuple[Spread, list[str], list[str]]:
+    """The plan's markets as a :class:`~planner.balance.Spread` over all reps."""
+    table, settings = problem.table, problem.scenario.settings
+    reps = [r.name for r in problem.scenario.reps]
+    rep_index = {name: i for i, name in enumerate(reps)}
+    markets = sorted({problem.pairs[k][1] for k in chosen})
+    column = {problem.pairs[k]: k for m in markets for k in problem.by_market[m]}
+    owner = {problem.pairs[k][1]: rep_index[problem.pairs[k][0]] for k in chosen}
 
-    Covers the same markets; a local search that is fast and usually close to the best
-    balance, used before and after HiGHS's own search."""
-    table = problem.table
-    mine: dict[str, list[int]] = {r.name: [] for r in problem.scenario.reps}
-    for k in chosen:
-        mine[problem.pairs[k][0]].append(k)
-    load = {r: sum(table.get(*problem.pairs[k]).load_hours for k in ks) for r, ks in mine.items()}
+    def fits(rep: int, taken: frozenset[int]) -> bool:
+        cols = [column[(reps[rep], markets[j])] for j in taken]
+        offsets = [table.offsets[markets[j]] for j in taken]
+        return ((not offsets or max(offsets) - min(offsets) <= settings.max_offset_spread_hours + EPS)
+                and not _joint_violations(problem, cols))
 
-    def util(rep: str, hours: float | None = None) -> float:
-        cap = table.capacity[rep]
-        return (load[rep] if hours is None else hours) / cap if cap > 0 else 0.0
-
-    moved = True
-    while moved:
-        moved = False
-        busiest = max(mine, key=util)
-        top = util(busiest)
-        for k in sorted(mine[busiest], key=lambda k: -table.get(*problem.pairs[k]).load_hours):
-            if problem.pairs[k] in problem.locked:
-                continue
-            market = problem.pairs[k][1]
-            hours = table.get(*problem.pairs[k]).load_hours
-            for other in problem.by_market[market]:
-                rep = problem.pairs[other][0]
-                if rep == busiest or util(rep, load[rep] + hours) >= top - EPS:
-                    continue
-                if _fits_rep(problem, rep, mine[rep] + [other]):
-                    mine[busiest].remove(k)
-                    mine[rep].append(other)
-                    load[busiest] -= hours
-                    load[rep] += hours
-                    moved = True
-                    break
-            if moved:
-                break
-    return sorted(k for ks in mine.values() for k in ks)
+    spread_problem = Spread(
+        capacity=[table.capacity[r] * 60 for r in reps],
+        loads=[round(table.get(problem.pairs[problem.by_market[m][0]][0], m).load_hours * 60) for m in markets],
+        eligible=[[rep_index[problem.pairs[k][0]] for k in problem.by_market[m]] for m in markets],
+        owner=[owner[m] for m in markets],
+        fixed={j for j, m in enumerate(markets) if (reps[owner[m]], m) in problem.locked},
+        max_markets=settings.max_markets_per_rep, fits=fits)
+    return spread_problem, reps, markets
 
 
 def optimise(scenario: Scenario, year: int, week: int, *, time_limit: float = 30.0,
              progress: Callable[[Progress], None] | None = None,
              should_stop: Callable[[], bool] | None = None, hire: bool = True,
-             holidays: bool = True) -> Plan:
+             holidays: bool = True, balance_goal: float = 0.01) -> Plan:
     """The best assignment of markets to reps for the week, explained.
 
     ``time_limit`` (seconds) bounds the search; the best plan found by then is
     returned with status ``feasible`` and its gaps. ``progress`` is called with
     each better plan; ``should_stop`` is polled and ends the search early
     (status ``cancelled``, the best plan so far: at worst the greedy one).
+    The value covered is always searched to a proof; the balance search stops
+    early, status ``feasible``, once its plan is proven within ``balance_goal``
+    (a fraction: 0.01 is 1%) of the best balance and a short exact try fails.
     """
     started = time.perf_counter()
     deadline = started + time_limit
     table = fit_table(scenario, year, week, holidays=holidays)
     _check_inputs(scenario, table)
     problem = _problem(scenario, table)
-    model = _Model(problem, progress, should_stop, started)
+    values = [scenario.market(m).value for _, m in problem.pairs]
     first = greedy(problem)
-    best_possible = sum(model.values[cols[0]] for cols in problem.by_market.values() if cols)
-    first_value = float(sum(model.values[k] for k in first))
-    if first_value >= best_possible - 1e-9 * max(1.0, best_possible):
+    best_possible = sum(values[cols[0]] for cols in problem.by_market.values() if cols)
+    model = None  # HiGHS's model is built only when the quick answers do not settle the question
+    if sum(values[k] for k in first) >= best_possible - 1e-9 * max(1.0, best_possible):
         # The greedy plan covers every market any rep can take: no plan can cover more.
-        status, solution, gap = "optimal", model.vector(first), 0.0
+        status, chosen, gap = "optimal", first, 0.0
     else:
+        model = _Model(problem, progress, should_stop, started)
         model.start_from(first)
         status, solution = model.solve(deadline, model.vector(first))
+        chosen = [k for k in range(model.n) if solution[k] > 0.5]
         gap = model.gap()
-    value = float(sum(model.values[k] for k in range(model.n) if solution[k] > 0.5))
+    value = float(sum(values[k] for k in chosen))
     balance_gap = None
     if should_stop and should_stop():
         status = "cancelled"
-    if status == "optimal" and model.n:
-        start = rebalance(problem, [k for k in range(model.n) if solution[k] > 0.5])
-        model.balance(value, model.vector(start))
-        phase2, balanced = model.solve(deadline, model.vector(start))
-        balance_gap = model.gap() if phase2 != "optimal" else 0.0
-        if balanced:
-            solution = balanced
-        if phase2 != "optimal":
-            status = phase2
-            polished = rebalance(problem, [k for k in range(model.n) if solution[k] > 0.5])
-            solution = model.vector(polished)
-            best = _max_utilisation(problem, polished)
-            if best > 0 and model.bound is not None:
-                balance_gap = max(0.0, min(1.0, (best - model.bound) / best))
-    chosen = [problem.pairs[k] for k in range(model.n) if solution[k] > 0.5]
+    if status == "optimal" and problem.pairs:
+        chosen, status, balance_gap = _balance(problem, model, chosen, value, best_possible, deadline,
+                                               progress, should_stop, started, balance_goal)
+    chosen = [problem.pairs[k] for k in chosen]
     plan_hire = _hire(scenario, table, chosen, year, week, holidays) if hire else ()
     return _explain(scenario, table, problem, chosen, status, gap, balance_gap, plan_hire,
                     time.perf_counter() - started)
+
+
+def _balance(problem, model, chosen, value, best_possible, deadline, progress, should_stop, started, goal):
+    """Phase 2: among plans of ``value``, the lowest utilisation of the busiest rep.
+
+    When the plan covers all the value there is, its markets are fixed and
+    :mod:`planner.balance` spreads them, proving the result optimal when it meets
+    that module's lower bound. Otherwise (or when the bound is not met) HiGHS
+    searches on from the spread plan with the time left; the gap is measured
+    against the better of the two bounds. A plan already within ``goal`` of the
+    bound gets HiGHS only for a short try. Returns (columns, status, gap)."""
+    full = value >= best_possible - 1e-9 * max(1.0, best_possible)
+    packing, reps, markets = _spread_problem(problem, chosen)
+    bound = lower_bound(packing)  # for these markets; for every plan of this value only when ``full``
+
+    def report(best: float, low: float) -> None:
+        if progress:
+            progress(Progress("balance", None, (best - low) / best if best > 0 else 0.0,
+                              time.perf_counter() - started))
+
+    now = time.perf_counter()
+    owner = spread(packing, bound=bound, deadline=now + (deadline - now) / 2, should_stop=should_stop,
+                   progress=report)
+    chosen = sorted(next(k for k in problem.by_market[m] if problem.pairs[k][0] == reps[owner[j]])
+                    for j, m in enumerate(markets))
+    best = _max_utilisation(problem, chosen)
+    proven = bound if full else 0.0
+    if best <= proven + EPS:
+        return chosen, "optimal", 0.0
+    if should_stop and should_stop():
+        return chosen, "cancelled", (best - proven) / best
+    if (best - proven) / best <= goal:
+        # Close enough: HiGHS gets a short try at an exact proof, if its model is quick to build.
+        if len(problem.pairs) > SMALL_MODEL:
+            return chosen, "feasible", (best - proven) / best
+        deadline = min(deadline, time.perf_counter() + GRACE_SECONDS)
+    model = model or _Model(problem, progress, should_stop, started)
+    model.floor = proven
+    model.balance(value, model.vector(chosen), markets if full else None)
+    status, found = model.solve(deadline, model.vector(chosen))
+    if found and status != "cancelled":
+        mine = [k for k in range(model.n) if found[k] > 0.5]
+        if _max_utilisation(problem, mine) < best - EPS:
+            chosen, best = mine, _max_utilisation(problem, mine)
+    if status == "optimal":
+        return chosen, "optimal", 0.0
+    proven = max(proven, model.bound or 0.0)
+    if best <= proven + EPS:
+        return chosen, "optimal", 0.0
+    return chosen, status, max(0.0, min(1.0, (best - proven) / best))
 
 
 def apply_plan(scenario: Scenario, plan: Plan) -> Scenario:

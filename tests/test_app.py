@@ -109,6 +109,7 @@ def test_optimise_completes_shows_reasons_and_applies_with_undo(window, qtbot):
     assert view.plan.status == "optimal"
     text = view.report.toPlainText()
     assert "US West" in text and "Where to hire next" in text
+    assert "Proven best" in text  # the demo's plan is proven, and the report says so
     assert view.apply_button.isEnabled()
     view.apply_button.click()
     stored = {a.market: a.rep for a in window.session.store.load().assignments}

@@ -319,6 +319,9 @@ class TerritoriesView(_Lazy, QWidget):
         if value >= 0:
             self.progress.setFormat(tr("Best so far covers {value} ({seconds:.0f} s)").format(
                 value=f"{value:,.0f}", seconds=seconds))
+        else:  # the value is settled; the reps' load is being balanced
+            self.progress.setFormat(tr("Balancing the load: within {gap:.1%} of the best ({seconds:.0f} s)").format(
+                gap=gap, seconds=seconds))
 
     def _done(self, plan) -> None:
         self.plan = plan
@@ -355,7 +358,7 @@ class TerritoriesView(_Lazy, QWidget):
         parts = [f"<h3>{e(title)}</h3>",
                  "<p>" + e(tr("Covers {value} of {total} in market value; the busiest rep is at {util:.0%} of "
                               "capacity.").format(value=f"{plan.value:,.0f}", total=f"{plan.total_value:,.0f}",
-                                                  util=plan.max_utilisation)) + "</p><ul>"]
+                                                  util=plan.max_utilisation)) + " " + e(_proof(plan)) + "</p><ul>"]
         parts += [f"<li><b>{e(a.market)} \u2192 {e(a.rep)}</b>: {e(a.reason)}</li>" for a in plan.assignments]
         parts.append("</ul>")
         if plan.unassigned:
@@ -369,6 +372,19 @@ class TerritoriesView(_Lazy, QWidget):
                 for h in plan.hire]
             parts.append("</ul>")
         return "".join(parts)
+
+
+def _proof(plan) -> str:
+    """How sure the plan is, in words."""
+    if plan.status == "optimal":
+        return tr("Proven best: no plan covers more value, and none of that value leaves the busiest rep "
+                  "less busy.")
+    if plan.gap > 0:
+        return tr("The value covered is within {gap:.1%} of the best possible.").format(gap=plan.gap)
+    if plan.balance_gap:
+        return tr("No plan covers more value; the busiest rep's load is within {gap:.1%} of the best "
+                  "possible.").format(gap=plan.balance_gap)
+    return tr("No plan covers more value.")
 
 
 class WeekView(_Lazy, QWidget):

@@ -300,6 +300,10 @@
         <translation>Le meilleur plan couvre {value} ({seconds:.0f} s)</translation>
     </message>
     <message>
+        <source>Balancing the load: within {gap:.1%} of the best ({seconds:.0f} s)</source>
+        <translation>Équilibrage de la charge : à {gap:.1%} du meilleur ({seconds:.0f} s)</translation>
+    </message>
+    <message>
         <source>Optimal</source>
         <translation>Optimal</translation>
     </message>
@@ -338,6 +342,22 @@
     <message>
         <source>A rep in {zone} ({hours}) would take {markets}: {value}</source>
         <translation>Un commercial à {zone} ({hours}) prendrait {markets} : {value}</translation>
+    </message>
+    <message>
+        <source>Proven best: no plan covers more value, and none of that value leaves the busiest rep less busy.</source>
+        <translation>Meilleur plan prouvé : aucun plan ne couvre plus de valeur, et aucun plan de cette valeur ne charge moins le commercial le plus occupé.</translation>
+    </message>
+    <message>
+        <source>The value covered is within {gap:.1%} of the best possible.</source>
+        <translation>La valeur couverte est à {gap:.1%} du meilleur possible.</translation>
+    </message>
+    <message>
+        <source>No plan covers more value; the busiest rep&apos;s load is within {gap:.1%} of the best possible.</source>
+        <translation>Aucun plan ne couvre plus de valeur ; la charge du commercial le plus occupé est à {gap:.1%} du meilleur possible.</translation>
+    </message>
+    <message>
+        <source>No plan covers more value.</source>
+        <translation>Aucun plan ne couvre plus de valeur.</translation>
     </message>
     <message>
         <source>Stretch (place everything)</source>
