@@ -122,10 +122,10 @@ def lower_bound(problem: Spread) -> float:
 
 
 class _Search:
-    def __init__(self, problem: Spread, seed: int):
+    def __init__(self, problem: Spread, seed: int, owner: list[int] | None = None):
         self.p = problem
         self.rng = random.Random(seed)
-        self.owner = list(problem.owner)
+        self.owner = list(problem.owner if owner is None else owner)
         self.sets = [set() for _ in problem.capacity]
         self.load = [0] * len(problem.capacity)
         for market, rep in enumerate(self.owner):
@@ -250,9 +250,7 @@ def spread(problem: Spread, *, bound: float | None = None, deadline: float = mat
             low = target
         if not reached:
             # A failed try can leave a worse plan behind: go on from the best one.
-            search = _Search(Spread(problem.capacity, problem.loads, problem.eligible, best_owner,
-                                    problem.fixed, problem.max_markets, problem.fits, problem._cache),
-                             seed + attempt)
+            search = _Search(problem, seed + attempt, best_owner)
         if not restarts:
             target = (low + best) / 2
     return best_owner

@@ -44,8 +44,8 @@ from .timezones import UTC, format_week, utc_offset_hours, week_monday
 
 EPS = 1e-9
 INF = highspy.kHighsInf
-# A balance already close to the bound gets HiGHS only this long, and only when its model
-# (one column per rep and market that fit) builds in about a second.
+# A balance proven close to the best gets HiGHS only this long to prove it exactly, and only
+# when its model (one column per rep and market that fit) builds in about a second.
 GRACE_SECONDS = 2.0
 SMALL_MODEL = 20_000
 _banner_shown = False
@@ -327,6 +327,12 @@ class _Model:
         self.rounds = 0
         self.bound: float | None = None  # best lower bound of the current phase
         self.floor = 0.0  # a lower bound known from elsewhere (phase 2)
+        # Phase 2 ends early once ``goal_best`` (a plan that keeps every rule) is proven
+        # within ``goal`` of the bound and HiGHS has had GRACE_SECONDS at an exact proof.
+        self.goal: float | None = None
+        self.goal_best = 0.0
+        self.good_enough = False
+        self.phase_started = started
         self.windows: dict[str, list[tuple[int, float]]] = {}
         self.n = len(problem.pairs)
         scenario = problem.scenario
@@ -342,8 +348,13 @@ class _Model:
         self._rows(problem)
 
         def on_improving(event):
+            out = event.data_out
+            if self.phase == "balance" and self.goal is not None and out.objective_function_value < self.goal_best:
+                taken = {k for k in range(self.n) if out.mip_solution[k] > 0.5}
+                if not any(_joint_violations(self.p, [k for k in cols if k in taken])
+                           for cols in self.p.by_rep.values()):
+                    self.goal_best = out.objective_function_value  # a plan that keeps every rule
             if progress:
-                out = event.data_out
                 if self.phase == "value":
                     value, gap = -out.objective_function_value * self.value_scale, out.mip_gap
                 else:  # the gap against the better of HiGHS's bound and the balance module's
@@ -356,6 +367,12 @@ class _Model:
             if should_stop and should_stop():
                 self.cancelled = True
                 event.data_in.user_interrupt = True
+            elif self.phase == "balance" and self.goal is not None and \
+                    time.perf_counter() - self.phase_started >= GRACE_SECONDS:
+                bound = max(event.data_out.mip_dual_bound, self.floor)
+                if (self.goal_best - bound) / self.goal_best <= self.goal:
+                    self.good_enough = True
+                    event.data_in.user_interrupt = True
 
         self.h.cbMipImprovingSolution.subscribe(on_improving)
         self.h.cbMipInterrupt.subscribe(on_interrupt)
@@ -414,9 +431,7 @@ class _Model:
         return full
 
     def start_from(self, chosen: list[int]) -> None:
-        solution = highspy.HighsSolution()
-        solution.col_value = self.vector(chosen)
-        self.h.setSolution(solution)
+        self.h.setSolution(self._as_solution(self.vector(chosen)))
 
     def _shared_hours_rows(self, cols: list[int]) -> None:
         """Cuts known up front: markets with the very same shared hours, and all together."""
@@ -434,13 +449,19 @@ class _Model:
         if sum(live) > union.bit_count():
             self.add_row(-INF, union.bit_count(), cols, live)
 
-    def solve(self, deadline: float, fallback: list[float]) -> tuple[str, list[float]]:
+    def solve(self, deadline: float, fallback: list[float],
+              repair: Callable[[list[int]], list[int]] | None = None) -> tuple[str, list[float]]:
         """Run to the deadline, adding cuts until the plan's live work fits jointly.
 
         ``fallback`` is a plan known to meet every rule; it is returned (as
-        ``feasible``) if time runs out before the solver's own plan does."""
+        ``feasible``) if time runs out before the solver finds a better one.
+        ``repair`` (phase 1) turns a solver plan whose live work does not fit
+        jointly into one that keeps every rule: the best such plan is the next
+        round's start, and is returned as optimal as soon as it meets the bound,
+        which each round only raises (cuts cut off no plan that keeps the rules)."""
         if self.n == 0:  # no rep can take any market: the empty plan is the only one
             return "optimal", []
+        best = fallback
         while True:
             left = deadline - time.perf_counter()
             self.h.setOptionValue("time_limit", max(left, 0.01))
@@ -452,27 +473,49 @@ class _Model:
             status = self.h.getModelStatus()
             # All columns (the offset windows too): phase 2 starts from this vector.
             solution = list(self.h.getSolution().col_value) if self.h.getInfo().primal_solution_status else []
+            stopped = "cancelled" if self.cancelled else "feasible"
             if not solution:
-                return ("cancelled" if self.cancelled else "feasible"), fallback
+                return stopped, best
             cuts = []
             for cols in self.p.by_rep.values():
                 cuts += _joint_violations(self.p, [k for k in cols if solution[k] > 0.5])
             if not cuts:
                 break
+            if repair:
+                mended = self.vector(repair([k for k in range(self.n) if solution[k] > 0.5]))
+                if self.cost(mended) < self.cost(best):
+                    best = mended
+                if self.bound is not None and self.cost(best) <= self.bound + 1e-6:
+                    return ("cancelled" if self.cancelled else "optimal"), best
             for cut in cuts:
                 self.add_cut(cut)
-            if self.cancelled or time.perf_counter() >= deadline:
-                return ("cancelled" if self.cancelled else "feasible"), fallback
+            if self.cancelled or self.good_enough or time.perf_counter() >= deadline:
+                return stopped, best
+            self.start_from([k for k in range(self.n) if best[k] > 0.5])
+        if repair and self.cost(best) < self.cost(solution):
+            solution, status = best, None  # a repaired plan beats the solver's own
         if self.cancelled:
             return "cancelled", solution
         if status == highspy.HighsModelStatus.kOptimal:
             return "optimal", solution
         return "feasible", solution
 
-    def gap(self) -> float:
-        """The last solve's relative gap; 1.0 (100%) when it has no bound yet."""
-        gap = self.h.getInfo().mip_gap
-        return 1.0 if gap == INF or gap != gap else min(float(gap), 1.0)
+    def cost(self, vector: list[float]) -> float:
+        """Phase 1's objective (minus the scaled value covered) for a full vector."""
+        return -sum(self.values[k] for k in range(self.n) if vector[k] > 0.5) / self.value_scale
+
+    @staticmethod
+    def _as_solution(vector: list[float]) -> highspy.HighsSolution:
+        solution = highspy.HighsSolution()
+        solution.col_value = vector
+        return solution
+
+    def value_gap(self, value: float) -> float:
+        """How far ``value`` may be below the best value: 0 when proven, 1.0 (100%) with no bound."""
+        if self.bound is None:
+            return 1.0
+        best = -self.bound * self.value_scale
+        return max(0.0, min(1.0, (best - value) / best)) if best > 0 else 0.0
 
     def balance(self, value: float, start: list[float], keep: list[str] | None) -> None:
         """Switch to phase 2: keep ``value``, minimise the busiest rep's utilisation.
@@ -480,6 +523,7 @@ class _Model:
         ``keep``, when the plan covers all the value there is, names the markets that stay
         covered (every valued market a rep can take, and the unvalued ones already placed)."""
         self.phase = "balance"
+        self.phase_started = time.perf_counter()
         self.bound = None
         u = self.h.getNumCol()
         self.h.addCol(1.0, 0.0, INF, 0, np.array([], dtype=np.int32), np.array([]))
@@ -504,9 +548,7 @@ class _Model:
         full = self.vector(chosen)
         loads = _loads(self.p.scenario, self.p.table, [self.p.pairs[k] for k in chosen])
         full[u] = max((loads[r] / c for r, c in self.p.table.capacity.items() if c > 0), default=0.0)
-        solution = highspy.HighsSolution()
-        solution.col_value = full
-        self.h.setSolution(solution)
+        self.h.setSolution(self._as_solution(full))
 
 
 def greedy(problem: _Problem) -> list[int]:
@@ -537,6 +579,33 @@ def greedy(problem: _Problem) -> list[int]:
                 load[rep] += table.get(rep, market.name).load_hours
                 break
     return sorted(k for ks in mine.values() for k in ks)
+
+
+def _repair(problem: _Problem, chosen: list[int]) -> list[int]:
+    """A plan that keeps every rule, made from one whose live work does not fit jointly.
+
+    In each clash the least valuable market leaves its rep; markets that left go,
+    most valuable first, to another rep who can take them, or stay out."""
+    values = {k: problem.scenario.market(problem.pairs[k][1]).value for k in chosen}
+    mine: dict[str, list[int]] = {r.name: [] for r in problem.scenario.reps}
+    for k in chosen:
+        mine[problem.pairs[k][0]].append(k)
+    out = []
+    for rep, cols in mine.items():
+        while clashes := _joint_violations(problem, cols):
+            drop = min((k for k in clashes[0] if problem.pairs[k] not in problem.locked),
+                       key=lambda k: (values[k], k), default=None)
+            if drop is None:
+                break  # only locked markets clash: kept as the user set them
+            cols.remove(drop)
+            out.append(drop)
+    for k in sorted(out, key=lambda k: (-values[k], k)):
+        for other in problem.by_market[problem.pairs[k][1]]:
+            rep = problem.pairs[other][0]
+            if other != k and _fits_rep(problem, rep, mine[rep] + [other]):
+                mine[rep].append(other)
+                break
+    return sorted(k for cols in mine.values() for k in cols)
 
 
 def _fits_rep(problem: _Problem, rep: str, cols: list[int]) -> bool:
@@ -603,9 +672,9 @@ def optimise(scenario: Scenario, year: int, week: int, *, time_limit: float = 30
     else:
         model = _Model(problem, progress, should_stop, started)
         model.start_from(first)
-        status, solution = model.solve(deadline, model.vector(first))
+        status, solution = model.solve(deadline, model.vector(first), repair=lambda cols: _repair(problem, cols))
         chosen = [k for k in range(model.n) if solution[k] > 0.5]
-        gap = model.gap()
+        gap = 0.0 if status == "optimal" else model.value_gap(float(sum(values[k] for k in chosen)))
     value = float(sum(values[k] for k in chosen))
     balance_gap = None
     if should_stop and should_stop():
@@ -626,8 +695,9 @@ def _balance(problem, model, chosen, value, best_possible, deadline, progress, s
     :mod:`planner.balance` spreads them, proving the result optimal when it meets
     that module's lower bound. Otherwise (or when the bound is not met) HiGHS
     searches on from the spread plan with the time left; the gap is measured
-    against the better of the two bounds. A plan already within ``goal`` of the
-    bound gets HiGHS only for a short try. Returns (columns, status, gap)."""
+    against the better of the two bounds, and HiGHS stops after a short try at
+    an exact proof once the plan is within ``goal`` of it. Returns (columns,
+    status, gap)."""
     full = value >= best_possible - 1e-9 * max(1.0, best_possible)
     packing, reps, markets = _spread_problem(problem, chosen)
     bound = lower_bound(packing)  # for these markets; for every plan of this value only when ``full``
@@ -648,13 +718,10 @@ def _balance(problem, model, chosen, value, best_possible, deadline, progress, s
         return chosen, "optimal", 0.0
     if should_stop and should_stop():
         return chosen, "cancelled", (best - proven) / best
-    if (best - proven) / best <= goal:
-        # Close enough: HiGHS gets a short try at an exact proof, if its model is quick to build.
-        if len(problem.pairs) > SMALL_MODEL:
-            return chosen, "feasible", (best - proven) / best
-        deadline = min(deadline, time.perf_counter() + GRACE_SECONDS)
+    if (best - proven) / best <= goal and len(problem.pairs) > SMALL_MODEL:
+        return chosen, "feasible", (best - proven) / best  # close enough, and HiGHS's model is slow to build
     model = model or _Model(problem, progress, should_stop, started)
-    model.floor = proven
+    model.floor, model.goal, model.goal_best = proven, goal, best
     model.balance(value, model.vector(chosen), markets if full else None)
     status, found = model.solve(deadline, model.vector(chosen))
     if found and status != "cancelled":
