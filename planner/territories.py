@@ -370,7 +370,7 @@ class _Model:
             elif self.phase == "balance" and self.goal is not None and \
                     time.perf_counter() - self.phase_started >= GRACE_SECONDS:
                 bound = max(event.data_out.mip_dual_bound, self.floor)
-                if (self.goal_best - bound) / self.goal_best <= self.goal:
+                if self.goal_best - bound <= self.goal * self.goal_best:
                     self.good_enough = True
                     event.data_in.user_interrupt = True
 
@@ -493,7 +493,7 @@ class _Model:
                 return stopped, best
             self.start_from([k for k in range(self.n) if best[k] > 0.5])
         if repair and self.cost(best) < self.cost(solution):
-            solution, status = best, None  # a repaired plan beats the solver's own
+            return stopped, best  # a repaired plan of an earlier round beats the solver's last one
         if self.cancelled:
             return "cancelled", solution
         if status == highspy.HighsModelStatus.kOptimal:
