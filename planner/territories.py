@@ -39,7 +39,7 @@ from .errors import PlannerError
 from .hours import WorkingHours, Shift, format_hours
 from .model import Rep, Scenario
 from .overlap import WeekMasks, spans_mask, week_masks
-from .schedule import lunch_spans
+from .schedule import SLOT, lunch_spans
 from .timezones import UTC, format_week, utc_offset_hours, week_monday
 
 EPS = 1e-9
@@ -331,6 +331,7 @@ class _Model:
         # within ``goal`` of the bound and HiGHS has had GRACE_SECONDS at an exact proof.
         self.goal: float | None = None
         self.goal_best = 0.0
+        self.goal_slack = 0.0  # or within this much utilisation (one schedule slot of the busiest rep)
         self.good_enough = False
         self.phase_started = started
         self.windows: dict[str, list[tuple[int, float]]] = {}
@@ -370,7 +371,7 @@ class _Model:
             elif self.phase == "balance" and self.goal is not None and \
                     time.perf_counter() - self.phase_started >= GRACE_SECONDS:
                 bound = max(event.data_out.mip_dual_bound, self.floor)
-                if self.goal_best - bound <= self.goal * self.goal_best:
+                if self.goal_best - bound <= max(self.goal * self.goal_best, self.goal_slack):
                     self.good_enough = True
                     event.data_in.user_interrupt = True
 
@@ -655,7 +656,8 @@ def optimise(scenario: Scenario, year: int, week: int, *, time_limit: float = 30
     (status ``cancelled``, the best plan so far: at worst the greedy one).
     The value covered is always searched to a proof; the balance search stops
     early, status ``feasible``, once its plan is proven within ``balance_goal``
-    (a fraction: 0.01 is 1%) of the best balance and a short exact try fails.
+    (a fraction: 0.01 is 1%) of the best balance, or within a 15-minute slot of
+    the busiest rep's week, and a short exact try fails.
     """
     started = time.perf_counter()
     deadline = started + time_limit
@@ -696,7 +698,8 @@ def _balance(problem, model, chosen, value, best_possible, deadline, progress, s
     that module's lower bound. Otherwise (or when the bound is not met) HiGHS
     searches on from the spread plan with the time left; the gap is measured
     against the better of the two bounds, and HiGHS stops after a short try at
-    an exact proof once the plan is within ``goal`` of it. Returns (columns,
+    an exact proof once the plan is within ``goal`` of it, or within one
+    schedule slot (15 minutes) of the busiest rep's week. Returns (columns,
     status, gap)."""
     full = value >= best_possible - 1e-9 * max(1.0, best_possible)
     packing, reps, markets = _spread_problem(problem, chosen)
@@ -718,10 +721,15 @@ def _balance(problem, model, chosen, value, best_possible, deadline, progress, s
         return chosen, "optimal", 0.0
     if should_stop and should_stop():
         return chosen, "cancelled", (best - proven) / best
-    if (best - proven) / best <= goal and len(problem.pairs) > SMALL_MODEL:
-        return chosen, "feasible", (best - proven) / best  # close enough, and HiGHS's model is slow to build
+    # Close enough: within ``goal``, or within one schedule slot of the busiest rep's week.
+    loads = _loads(problem.scenario, problem.table, [problem.pairs[k] for k in chosen])
+    capacity = problem.table.capacity
+    busiest = max((r for r, c in capacity.items() if c > 0), key=lambda r: loads[r] / capacity[r])
+    slack = max(goal * best, SLOT / 60 / capacity[busiest])
+    if best - proven <= slack and len(problem.pairs) > SMALL_MODEL:
+        return chosen, "feasible", (best - proven) / best  # and HiGHS's model is slow to build
     model = model or _Model(problem, progress, should_stop, started)
-    model.floor, model.goal, model.goal_best = proven, goal, best
+    model.floor, model.goal, model.goal_best, model.goal_slack = proven, goal, best, slack
     model.balance(value, model.vector(chosen), markets if full else None)
     status, found = model.solve(deadline, model.vector(chosen))
     if found and status != "cancelled":

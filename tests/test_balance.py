@@ -113,10 +113,14 @@ def test_a_mid_size_territory_is_proven_balanced(generated):
     assert plan.max_utilisation == pytest.approx(lower_bound(packing), abs=1e-9)
 
 
-def test_a_balance_close_to_the_bound_ends_early_with_its_gap():
-    # Seed 1 of 20 x 50: the search stops a step above the bound (0.4% gap), which an exact
-    # proof does not close in seconds; the plan comes back long before the time limit.
-    plan = optimise(generate(20, 50, seed=1), *WEEK, hire=False, time_limit=120)
-    assert plan.status in ("optimal", "feasible")
-    assert plan.balance_gap is not None and plan.balance_gap <= 0.01
+@pytest.mark.parametrize("reps,markets,seed", [(20, 50, 1), (10, 25, 0)])
+def test_a_balance_close_to_the_bound_ends_early_with_its_gap(reps, markets, seed):
+    # 20 x 50 (seed 1) stops a step above the bound, a 0.4% gap; 10 x 25 (seed 0) 1.5% above it,
+    # but less than one 15-minute slot of the busiest rep's week. Exact proofs of either take
+    # longer than a minute; the plans come back long before the time limit.
+    plan = optimise(generate(reps, markets, seed=seed), *WEEK, hire=False, time_limit=120)
+    assert plan.status in ("optimal", "feasible") and plan.balance_gap is not None
+    busiest = max(plan.reps, key=lambda r: r.utilisation)
+    slot = 0.25 / busiest.capacity_hours  # a quarter hour, as utilisation of the busiest rep
+    assert plan.balance_gap <= 0.01 or plan.max_utilisation * plan.balance_gap <= slot + 1e-9
     assert plan.seconds < 60
