@@ -592,7 +592,7 @@ def _repair(problem: _Problem, chosen: list[int]) -> list[int]:
     for k in chosen:
         mine[problem.pairs[k][0]].append(k)
     out = []
-    for rep, cols in mine.items():
+    for cols in mine.values():
         while clashes := _joint_violations(problem, cols):
             drop = min((k for k in clashes[0] if problem.pairs[k] not in problem.locked),
                        key=lambda k: (values[k], k), default=None)
