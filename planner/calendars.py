@@ -9,6 +9,7 @@ from typing import Sequence
 
 from .errors import PlannerError
 from .schedule import Schedule, build_week
+from .team import RepWeek, rep_week
 from .storage import CalendarStore, Store
 from .timezones import add_weeks, format_week
 
@@ -21,6 +22,18 @@ class ExportedFile:
     new: int
     changed: int
     removed: tuple  # ExportRecord
+    unplaced: int = 0             # blocks of the exported weeks that could not be placed (not in the file)
+    unplaced_hours: float = 0.0
+
+
+def calendar_inputs(store: Store, scenario, year: int, week: int
+                    ) -> tuple[dict[str, list[tuple[dt.datetime, dt.datetime]]], dict[str, dict]]:
+    """Each rep's busy times (UTC) and pinned blocks of ISO week ``year-Wweek``: what the scheduler
+    works around, for :func:`rep_schedule`, the workload rules and the optimiser alike."""
+    calendars = CalendarStore(store)
+    name = format_week(year, week)
+    return ({r.name: calendars.busy(r.name) for r in scenario.reps},
+            {r.name: calendars.pins(r.name, name) for r in scenario.reps})
 
 
 def rep_schedule(store: Store, scenario, rep: str, year: int, week: int, stretch: bool = False) -> Schedule:
@@ -28,6 +41,18 @@ def rep_schedule(store: Store, scenario, rep: str, year: int, week: int, stretch
     calendars = CalendarStore(store)
     return build_week(scenario, rep, year, week, stretch=stretch, busy=calendars.busy(rep),
                       pins=calendars.pins(rep, format_week(year, week)))
+
+
+def rep_account(store: Store, scenario, rep: str, year: int, week: int, stretch: bool = False) -> RepWeek:
+    """The account of a rep's week (:class:`planner.team.RepWeek`) with their busy times and pins."""
+    calendars = CalendarStore(store)
+    return rep_week(scenario, rep, year, week, stretch=stretch, busy=calendars.busy(rep),
+                    pins=calendars.pins(rep, format_week(year, week)))
+
+
+def inputs_of(store: Store, scenario):
+    """:func:`calendar_inputs` for any week, as :func:`planner.team.check` takes it."""
+    return lambda year, week: calendar_inputs(store, scenario, year, week)
 
 
 def export_files(store: Store, reps: Sequence[str], year: int, week: int, weeks: int, output: str | Path, *,
@@ -71,7 +96,8 @@ def export_files(store: Store, reps: Sequence[str], year: int, week: int, weeks:
             raise PlannerError(f"{path}: cannot write the file ({exc.strerror})") from None
         calendars.save_export_records(report.records)
         written.append(ExportedFile(path, tuple(group), report.events, len(report.new), len(report.changed),
-                                    report.removed))
+                                    report.removed, sum(len(s.unplaced) for s in schedules),
+                                    sum(s.unplaced_live_hours + s.unplaced_async_hours for s in schedules)))
     return written
 
 

@@ -15,7 +15,7 @@ from typing import Callable, Sequence
 from . import scenario_file
 from .errors import PlannerError
 from .hours import parse_hours
-from .overlap import Side, overlap, overlap_matrix
+from .overlap import Side, overlap
 from .storage import DEMO_PATH, default_path, open_store
 from .timezones import check_zone, format_week, in_zone, parse_week, week_of
 
@@ -106,54 +106,75 @@ def _interval_json(interval, tz: str) -> dict:
     return {"start": in_zone(interval.start, tz).isoformat(), "end": in_zone(interval.end, tz).isoformat()}
 
 
-def _overlap_text(result, tz: str) -> str:
-    lines = [f"{result.hours:g} h of overlap"]
-    for i in result.intervals:
-        start, end = in_zone(i.start, tz), in_zone(i.end, tz)
-        lines.append(f"  {start:%a %Y-%m-%d %H:%M} - {end:%H:%M} ({tz}, {i.hours:g} h)")
+def _overlap_text(hours: float, spans, tz: str, note: str = "") -> str:
+    lines = [f"{hours:g} h of overlap" + note]
+    for start, end in spans:
+        start, end = in_zone(start, tz), in_zone(end, tz)
+        lines.append(f"  {start:%a %Y-%m-%d %H:%M} - {end:%H:%M} ({tz}, {(end - start).total_seconds() / 3600:g} h)")
     return "\n".join(lines)
+
+
+def _lunch_note(scenario, rep: str | None = None) -> str:
+    """How shared hours of scenario reps are counted: lunch taken out (planner.working_time)."""
+    settings = scenario.settings
+    if not settings.lunch_minutes:
+        return ""
+    start = settings.lunch_start_minute
+    end = start + settings.lunch_minutes
+    clock = f"{start // 60:02d}:{start % 60:02d}-{end // 60:02d}:{end % 60:02d}"
+    return f" ({rep}'s lunch {clock} taken out)" if rep else f"lunch {clock} taken out"
 
 
 @command("overlap")
 def cmd_overlap(args, today):
+    from .overlap import from_minute
+    from .working_time import shared_hours_matrix, shared_spans
+
     year, week = _week(args, today)
     holidays = not args.no_holidays
     ad_hoc = [args.rep_tz, args.rep_hours, args.market_tz, args.market_hours]
-    if any(ad_hoc):
+    if any(ad_hoc):  # two bare sides: raw overlap, no lunch (there is no scenario to take it from)
         if not all(ad_hoc):
             raise PlannerError("overlap: --rep-tz, --rep-hours, --market-tz and --market-hours go together")
         rep = Side(check_zone(args.rep_tz, "--rep-tz"), _hours_arg(args.rep_hours, "--rep-hours"), args.rep_country)
         market = Side(check_zone(args.market_tz, "--market-tz"), _hours_arg(args.market_hours, "--market-hours"), args.market_country)
         result = overlap(rep, market, year, week, holidays=holidays)
         data = {"hours": result.hours, "intervals": [_interval_json(i, rep.timezone) for i in result.intervals]}
-        _emit(args, data, _overlap_text(result, rep.timezone))
+        _emit(args, data, _overlap_text(result.hours, [(i.start, i.end) for i in result.intervals], rep.timezone))
         return
     scenario = _store(args).load()
+    lunch = bool(scenario.settings.lunch_minutes)
     if args.rep or args.market:
         if not (args.rep and args.market):
             raise PlannerError("overlap: give both --rep and --market, or neither for the whole matrix")
         rep, market = scenario.rep(args.rep), scenario.market(args.market)
-        result = overlap(rep.side, market.side, year, week, holidays=holidays)
-        data = {"rep": rep.name, "market": market.name, "week": format_week(year, week), "hours": result.hours,
-                "intervals": [_interval_json(i, rep.timezone) for i in result.intervals]}
-        _emit(args, data, _overlap_text(result, rep.timezone))
+        spans = [(from_minute(s), from_minute(e))
+                 for s, e in shared_spans(rep, scenario.settings, market.side, year, week, holidays=holidays)]
+        hours = sum((e - s).total_seconds() for s, e in spans) / 3600
+        data = {"rep": rep.name, "market": market.name, "week": format_week(year, week), "hours": hours,
+                "lunch_excluded": lunch,
+                "intervals": [{"start": in_zone(s, rep.timezone).isoformat(), "end": in_zone(e, rep.timezone).isoformat()}
+                              for s, e in spans]}
+        _emit(args, data, _overlap_text(hours, spans, rep.timezone, _lunch_note(scenario, rep.name)))
         return
-    matrix = overlap_matrix([(r.name, r.side) for r in scenario.reps], [(m.name, m.side) for m in scenario.markets],
-                            year, week, holidays=holidays)
+    matrix = shared_hours_matrix(scenario, year, week, holidays=holidays)
     data = {"week": format_week(year, week), "reps": list(matrix.reps), "markets": list(matrix.markets),
-            "hours": [list(row) for row in matrix.hours]}
+            "hours": [list(row) for row in matrix.hours], "lunch_excluded": lunch}
     rows = [(m, *(f"{matrix.hours[i][j]:g}" for i in range(len(matrix.reps)))) for j, m in enumerate(matrix.markets)]
-    _emit(args, data, f"Overlap hours, {format_week(year, week)}\n" + _table(("Market", *matrix.reps), rows))
+    note = f" ({_lunch_note(scenario)})" if lunch else ""
+    _emit(args, data, f"Overlap hours, {format_week(year, week)}{note}\n" + _table(("Market", *matrix.reps), rows))
 
 
 @command("assign")
 def cmd_assign(args, today):
+    from .calendars import calendar_inputs
     from .territories import apply_plan, optimise, plan_to_dict
 
     store = _store(args)
     scenario = store.load()
     year, week = _week(args, today)
-    plan = optimise(scenario, year, week, time_limit=args.time_limit)
+    busy, pins = calendar_inputs(store, scenario, year, week)
+    plan = optimise(scenario, year, week, time_limit=args.time_limit, busy=busy, pins=pins)
     if args.apply:
         store.save(apply_plan(scenario, plan))
     lines = [f"Plan for {plan.week}: {plan.status}, covers {plan.value:,.0f} of {plan.total_value:,.0f} "
@@ -179,51 +200,69 @@ def _event_json(e, tz: str) -> dict:
 
 def _flag_json(f) -> dict:
     return {"rule": f.rule, "severity": f.severity, "value": f.value, "threshold": f.threshold,
-            "days": list(f.days), "source": f.source, "message": f.message}
+            "week": f.week, "days": list(f.days), "source": f.source, "message": f.message}
+
+
+def _account_line(rep: str, w) -> str:
+    """One line of a rep's week: working time and the work that found no place (planner.team.RepWeek)."""
+    unplaced = f"{w.unplaced_hours:g} h of work not placed" if w.unplaced_blocks else "all work placed"
+    return f"{rep}: {w.working_hours:g} h of working time in {w.week}, {unplaced}"
 
 
 @command("schedule")
 def cmd_schedule(args, today):
-    from .calendars import rep_schedule
+    from .calendars import rep_account
 
     store = _store(args)
     scenario = store.load()
     year, week = _week(args, today)
     reps = [scenario.rep(args.rep)] if args.rep else scenario.reps
-    events, unplaced, lines = [], [], []
+    events, unplaced, lines, accounts = [], [], [], []
     for rep in reps:
-        sched = rep_schedule(store, scenario, rep.name, year, week, args.stretch)
+        account = rep_account(store, scenario, rep.name, year, week, args.stretch)
+        sched = account.schedule
+        accounts.append({"rep": rep.name, "week": account.week} | account.account())
         events += [_event_json(e, rep.timezone) for e in sched.events]
         unplaced += [{"rep": u.rep, "market": u.market, "activity": u.activity, "minutes": u.minutes,
-                      "reason": u.reason} for u in sched.unplaced]
-        lines.append(f"{rep.name} ({rep.timezone}), {sched.week}: {len(sched.events)} blocks, "
-                     f"{sum(e.outside_hours for e in sched.events)} outside working hours, {len(sched.unplaced)} not placed")
+                      "live": u.live, "reason": u.reason} for u in sched.unplaced]
+        lines.append(f"{rep.name} ({rep.timezone}), {sched.week}: {len(sched.events)} blocks "
+                     f"({account.placed_hours:g} h), {sum(e.outside_hours for e in sched.events)} outside working "
+                     f"hours, {account.unplaced_blocks} not placed ({account.unplaced_hours:g} h)")
         for e in sched.events:
             start, end = in_zone(e.start, rep.timezone), in_zone(e.end, rep.timezone)
             mark = "  (outside hours)" if e.outside_hours else ""
             lines.append(f"  {start:%a %H:%M}-{end:%H:%M}  {e.market}: {e.activity}{mark}")
         for u in sched.unplaced:
             lines.append(f"  not placed: {u.market} {u.activity} ({u.minutes} min): {u.reason}")
-    _emit(args, {"events": events, "unplaced": unplaced}, "\n".join(lines))
+    _emit(args, {"events": events, "unplaced": unplaced, "reps": accounts}, "\n".join(lines))
 
 
 @command("check")
 def cmd_check(args, today):
+    from .calendars import inputs_of
     from .team import check
 
-    scenario = _store(args).load()
+    store = _store(args)
+    scenario = store.load()
     year, week = _week(args, today)
     if args.rep:
         scenario.rep(args.rep)
     if not 1 <= args.weeks <= 52:
         raise PlannerError(f"--weeks: give 1 to 52 weeks (got {args.weeks})")
-    results = check(scenario, year, week, weeks=args.weeks, stretch=args.stretch, rep=args.rep)
-    data = {"reps": [{"rep": r["rep"], "hours": r["hours"], "weekly_hours": r["weekly_hours"],
-                      "weeks": r["weeks"], "flags": [_flag_json(f) for f in r["flags"]]} for r in results]}
+    results = check(scenario, year, week, weeks=args.weeks, stretch=args.stretch, rep=args.rep,
+                    calendars=inputs_of(store, scenario))
+    data = {"reps": [{"rep": r["rep"], "hours": r["weekly_hours"][0], "weekly_hours": r["weekly_hours"],
+                      "weeks": r["weeks"]} | r["accounts"][0].account()
+                     | {"accounts": [{"week": a.week} | a.account() for a in r["accounts"]],
+                        "flags": [_flag_json(f) for f in r["flags"]]} for r in results]}
     lines = []
     for r in results:
-        lines.append(f"{r['rep']}: {r['hours']:g} h in {r['weeks'][0]}" + (" - no flags" if not r["flags"] else ""))
-        lines += [f"  {f.severity.upper():8} {f.rule}: {f.message}  [{f.source}]" for f in r["flags"]]
+        lines += [_account_line(r["rep"], a) for a in r["accounts"]]
+        if not r["flags"]:
+            lines[-1] += " - no flags"
+        many = args.weeks > 1
+        lines += [f"  {f.severity.upper():8} {f.rule}{f' ({f.week})' if many else ''}: {f.message}  [{f.source}]"
+                  for f in r["flags"]]
     _emit(args, data, "\n".join(lines))
 
 
@@ -240,13 +279,14 @@ def cmd_export(args, today):
     files = export_files(store, reps, year, week, args.weeks, args.output, per_rep=args.per_rep,
                          stretch=args.stretch, now=_dt.datetime.now(_dt.timezone.utc))
     data = {"files": [{"path": str(f.path), "reps": list(f.reps), "events": f.events, "new": f.new,
-                       "changed": f.changed,
+                       "changed": f.changed, "unplaced": f.unplaced, "unplaced_hours": f.unplaced_hours,
                        "removed": [{"uid": r.uid, "summary": r.summary, "start": r.start} for r in f.removed]}
                       for f in files]}
     lines = []
     for f in files:
         lines.append(f"Wrote {f.events} events to {f.path} ({f.new} new, {f.changed} changed, "
-                     f"{len(f.removed)} removed)")
+                     f"{len(f.removed)} removed)" + (f"; {f.unplaced} blocks ({f.unplaced_hours:g} h of work) could "
+                                                     f"not be placed" if f.unplaced else ""))
         lines += [f"  removed: {r.summary} at {r.start}" for r in f.removed]
     _emit(args, data, "\n".join(lines))
 
@@ -306,25 +346,36 @@ def cmd_export_csv(args, today):
 
 @command("compare")
 def cmd_compare(args, today):
-    from .team import compare_plans, format_clock
+    from .calendars import calendar_inputs, inputs_of
+    from .team import compare_plans, cover_choices, format_clock
     from .territories import apply_plan, optimise
 
-    scenario = _store(args).load()
+    store = _store(args)
+    scenario = store.load()
     year, week = _week(args, today)
-    plan = optimise(scenario, year, week, time_limit=args.time_limit, hire=False)
+    busy, pins = calendar_inputs(store, scenario, year, week)
+    plan = optimise(scenario, year, week, time_limit=args.time_limit, hire=False, busy=busy, pins=pins)
     rows, data = [], []
-    for c in compare_plans(scenario, apply_plan(scenario, plan), year, week):
+    for c in compare_plans(scenario, apply_plan(scenario, plan), year, week, calendars=inputs_of(store, scenario)):
         item = {"rep": c.rep}
         for name, w in (("cover_everything", c.everything), ("optimised", c.optimised)):
-            item[name] = {"hours": w.planned_hours, "outside_hours": w.outside_hours,
-                          "earliest_start": format_clock(w.earliest_start), "latest_end": format_clock(w.latest_end),
-                          "markets": sorted(w.by_market), "flags": sorted({f.rule for f in w.flags})}
+            item[name] = {"hours": w.working_hours} | w.account() | {
+                "earliest_start": format_clock(w.earliest_start), "latest_end": format_clock(w.latest_end),
+                "markets": sorted(w.by_market), "flags": sorted({f.rule for f in w.flags})}
         data.append(item)
         e, o = item["cover_everything"], item["optimised"]
         rows.append((c.rep, f"{e['hours']:g} h", f"{e['earliest_start']}-{e['latest_end']}", len(e["flags"]),
                      f"{o['hours']:g} h", f"{o['earliest_start']}-{o['latest_end']}", len(o["flags"])))
+    choices = cover_choices(scenario, year, week)
     text = _table(("Rep", "Cover all: hours", "day", "flags", "Optimised: hours", "day", "flags"), rows)
-    _emit(args, {"week": format_week(year, week), "reps": data}, text)
+    if choices:
+        text += "\n\"Cover all\" gave the markets nobody covers to:\n" + "\n".join(
+            f"  {c.market} -> {c.rep} ({c.reason})" for c in choices)
+    else:
+        text += "\n\"Cover all\" is the plan as assigned: every market has a rep."
+    _emit(args, {"week": format_week(year, week), "reps": data,
+                 "cover_all": [{"market": c.market, "rep": c.rep, "shared_hours": c.shared_hours, "reason": c.reason}
+                               for c in choices]}, text)
 
 
 def _hours_arg(text: str, flag: str):

@@ -27,6 +27,7 @@ from typing import Iterable, Mapping, Sequence
 from .model import Market, Rep, Scenario
 from .overlap import Side, from_minute, side_minutes, to_minute, week_window
 from .timezones import format_week, is_ambiguous, local_to_utc, utc_offset_hours, week_monday
+from .working_time import lunch_spans  # noqa: F401  (one definition of lunch, re-exported)
 
 SLOT = 15  # minutes
 
@@ -41,16 +42,6 @@ class ScheduleOptions:
     @classmethod
     def of(cls, settings, stretch: bool = False) -> "ScheduleOptions":
         return cls(settings.max_live_run_minutes, settings.lunch_start_minute, settings.lunch_minutes, stretch)
-
-
-def lunch_spans(timezone: str, year: int, week: int, start: int, minutes: int) -> list[tuple[int, int]]:
-    """The lunch break of each day of the week, as epoch-minute spans."""
-    monday = week_monday(year, week)
-    spans = []
-    for d in range(7):
-        begin = to_minute(local_to_utc(monday + dt.timedelta(days=d), start, timezone))
-        spans.append((begin, begin + minutes))
-    return spans if minutes else []
 
 
 @dataclass(frozen=True)
@@ -78,11 +69,24 @@ class Event:
 
 @dataclass(frozen=True)
 class Unplaced:
+    """A block the week has no room for. ``minutes`` is the activity's length;
+    :attr:`block_minutes` is what it would take on the 15-minute grid."""
+
     rep: str
     market: str
     activity: str
     minutes: int
     reason: str
+    live: bool = True
+
+    @property
+    def block_minutes(self) -> int:
+        return block_minutes(self.minutes)
+
+
+def block_minutes(minutes: int) -> int:
+    """A block of ``minutes`` on the grid: rounded up to whole 15-minute slots, as it is placed."""
+    return -(-minutes // SLOT) * SLOT
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,32 @@ class Schedule:
     week: str
     events: tuple[Event, ...]
     unplaced: tuple[Unplaced, ...]
+
+    # Hours of work, each block counted on the 15-minute grid (as placed, or as it would be).
+    @property
+    def live_hours(self) -> float:
+        return sum(e.minutes for e in self.events if e.live) / 60
+
+    @property
+    def async_hours(self) -> float:
+        return sum(e.minutes for e in self.events if not e.live) / 60
+
+    @property
+    def outside_hours(self) -> float:
+        return sum(e.minutes for e in self.events if e.outside_hours) / 60
+
+    @property
+    def unplaced_live_hours(self) -> float:
+        return unplaced_hours(self.unplaced, live=True)
+
+    @property
+    def unplaced_async_hours(self) -> float:
+        return unplaced_hours(self.unplaced, live=False)
+
+
+def unplaced_hours(unplaced: Iterable[Unplaced], *, live: bool) -> float:
+    """Hours of the live (or async) blocks that found no place, each on the 15-minute grid."""
+    return sum(u.block_minutes for u in unplaced if u.live == live) / 60
 
 
 @dataclass
@@ -286,8 +316,8 @@ def build_week(scenario: Scenario, rep_name: str, year: int, week: int, *,
                 slot = _stretch(placer, grid, market_hours[market.name] if live else None, length, live)
             if slot is None:
                 unplaced.append(Unplaced(rep.name, market.name, activity, minutes,
-                                         _reason(grid, market_hours[market.name], live, market, rep,
-                                                 activity, length, year, week)))
+                                         _reason(placer, market_hours[market.name], live, market, rep,
+                                                 activity, length, year, week), live))
                 continue
             placer.take(slot, length, live)
             add(market, activity, n, slot, length, live, False)
@@ -355,10 +385,18 @@ def _longest_run(mask: int) -> int:
     return longest
 
 
-def _reason(grid: _Grid, market_mask: int, live: bool, market: Market, rep: Rep, activity: str,
+def _reason(placer: _Placer, market_mask: int, live: bool, market: Market, rep: Rep, activity: str,
             length: int, year: int, week: int) -> str:
+    """Why a block found no place, naming the real cause: hours that never were there, hours all
+    taken ("no hours left"), or free time only in pieces too short ("no gap long enough left")."""
+    grid = placer.grid
+    minutes = length * SLOT
     if not live:
-        return f"no working hours left in {rep.name}'s week"
+        free = grid.rep_hours & grid.usable & ~placer.used
+        if not free:
+            return f"no working hours left in {rep.name}'s week"
+        return (f"no free stretch of {minutes} min left in {rep.name}'s working hours "
+                f"(the longest is {_longest_run(free) * SLOT} min)")
     shared = grid.rep_hours & market_mask
     if not shared:
         lo, hi = grid.start, grid.start + grid.count * SLOT
@@ -371,7 +409,19 @@ def _reason(grid: _Grid, market_mask: int, live: bool, market: Market, rep: Rep,
     if not shared & ~grid.busy:
         return f"{rep.name}'s calendar is busy in all the hours shared with {market.name}"
     longest = _longest_run(shared & grid.usable) * SLOT
-    if longest < length * SLOT:
+    if longest < minutes:
         return (f"the longest stretch of hours {rep.name} shares with {market.name} is {longest} min, "
-                f"too short for a {length * SLOT}-min {activity}")
-    return f"no shared hours left with {market.name} (taken by other work, lunch or the back-to-back limit)"
+                f"too short for a {minutes}-min {activity}")
+    free = shared & grid.usable & ~placer.used
+    if not free:
+        return f"no hours left: other work takes all the hours {rep.name} shares with {market.name}"
+    longest_free = _longest_run(free) * SLOT
+    if longest_free < minutes:
+        return (f"no gap long enough left: {_hours(free)} of shared hours with {market.name} are free, "
+                f"in pieces of at most {longest_free} min, too short for a {minutes}-min {activity}")
+    return (f"no gap long enough left: every free stretch shared with {market.name} would make live work run "
+            f"past the {placer.options.max_live_run}-min back-to-back limit")
+
+
+def _hours(mask: int) -> str:
+    return f"{bin(mask).count('1') * SLOT / 60:g} h"

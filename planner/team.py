@@ -4,24 +4,40 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 from .model import Assignment, Scenario
-from .overlap import from_minute, to_minute
+from .overlap import from_minute, merge, to_minute, week_window
 from .schedule import Schedule, build_week
 from .timezones import add_weeks, format_week, in_zone
-from .overlap import merge
-from .workload import SEVERITY_ORDER, WorkloadFlag, average_flag, check_week, declared_spans, thresholds_for
+from .working_time import capacity_hours, shared_hours, working_hours, working_spans
+from .workload import SEVERITY_ORDER, WorkloadFlag, average_flag, check_week, thresholds_for
+
+
+Busy = Sequence[tuple[dt.datetime, dt.datetime]]
+#: (busy per rep, pins per rep) for a week, as :func:`planner.calendars.calendar_inputs` gives them
+CalendarInputs = Callable[[int, int], tuple[Mapping[str, Busy], Mapping[str, Mapping]]]
 
 
 @dataclass(frozen=True)
 class RepWeek:
+    """One account of a rep's week: the figures ``check``, ``compare``, ``schedule``, ``export``
+    and the Team and Workload views show all come from here.
+
+    Hours of work count each block on the 15-minute grid, as the scheduler places it (a 20-minute
+    activity takes 30 minutes), so ``load_hours`` (placed + unplaced) is the work assigned to the rep,
+    the sum of their markets' weekly workload with each block rounded up to a quarter hour.
+    """
+
     rep: str
     week: str
-    planned_hours: float     # declared hours plus blocks outside them
-    live_hours: float
-    async_hours: float
-    outside_hours: float     # hours of blocks outside the rep's hours
+    working_hours: float        # working time: declared hours less holidays and lunch, plus blocks outside them
+    capacity_hours: float       # planner.working_time.capacity_hours: what the optimiser plans against
+    live_hours: float           # work placed, live
+    async_hours: float          # work placed, async
+    outside_hours: float        # hours of blocks outside the rep's hours
+    unplaced_live_hours: float  # work that found no place
+    unplaced_async_hours: float
     by_market: dict[str, float]
     flags: tuple[WorkloadFlag, ...]
     schedule: Schedule
@@ -29,9 +45,40 @@ class RepWeek:
     latest_end: int | None      # may exceed 1440: the day ran past midnight
 
     @property
+    def placed_hours(self) -> float:
+        return self.live_hours + self.async_hours
+
+    @property
+    def unplaced_hours(self) -> float:
+        return self.unplaced_live_hours + self.unplaced_async_hours
+
+    @property
+    def load_hours(self) -> float:
+        """The work assigned: placed plus unplaced."""
+        return self.placed_hours + self.unplaced_hours
+
+    @property
+    def unplaced_blocks(self) -> int:
+        return len(self.schedule.unplaced)
+
+    @property
+    def unplaced_reasons(self) -> tuple[str, ...]:
+        """Each distinct reason once, as "Market Activity: reason", in the schedule's order."""
+        return tuple(dict.fromkeys(f"{u.market} {u.activity}: {u.reason}" for u in self.schedule.unplaced))
+
+    @property
     def risk(self) -> tuple:
         worst = min((SEVERITY_ORDER[f.severity] for f in self.flags), default=3)
-        return (worst, -len(self.flags), -self.planned_hours)
+        return (worst, -len(self.flags), -self.working_hours)
+
+    def account(self) -> dict:
+        """The figures, for JSON."""
+        return {"working_hours": self.working_hours, "capacity_hours": self.capacity_hours,
+                "placed_hours": self.placed_hours, "live_hours": self.live_hours, "async_hours": self.async_hours,
+                "outside_hours": self.outside_hours, "unplaced_hours": self.unplaced_hours,
+                "unplaced_live_hours": self.unplaced_live_hours, "unplaced_async_hours": self.unplaced_async_hours,
+                "unplaced_blocks": self.unplaced_blocks, "unplaced_reasons": list(self.unplaced_reasons),
+                "load_hours": self.load_hours}
 
 
 def _span_of_days(spans, tz: str, lo: int, hi: int) -> tuple[int | None, int | None]:
@@ -47,57 +94,67 @@ def _span_of_days(spans, tz: str, lo: int, hi: int) -> tuple[int | None, int | N
 
 
 def rep_week(scenario: Scenario, rep_name: str, year: int, week: int, *, stretch: bool = False,
-             busy: Sequence[tuple[dt.datetime, dt.datetime]] = (), pins: Mapping | None = None,
-             markets=None, holidays: bool = True) -> RepWeek:
-    """Schedule the rep's week and check it against their workload rules."""
+             busy: Busy = (), pins: Mapping | None = None, markets=None, holidays: bool = True) -> RepWeek:
+    """Schedule the rep's week and account for it: working time, work placed and not, flags."""
     rep = scenario.rep(rep_name)
     schedule = build_week(scenario, rep_name, year, week, busy=busy, pins=pins, stretch=stretch,
                           holidays=holidays, markets=markets)
     events = [(to_minute(e.start), to_minute(e.end)) for e in schedule.events]
-    planned = merge(declared_spans(rep, year, week, holidays=holidays) + events)
-    from .overlap import week_window
+    working = merge(working_spans(rep, scenario.settings, year, week, holidays=holidays, around=1) + events)
     lo, hi = week_window(rep.timezone, year, week)
     thresholds = thresholds_for(rep.rules, scenario.thresholds)
-    flags = check_week(planned, rep.timezone, year, week, rep.rules, thresholds)
+    flags = check_week(working, rep.timezone, year, week, rep.rules, thresholds, unplaced=schedule.unplaced)
     by_market: dict[str, float] = {}
     for e in schedule.events:
         by_market[e.market] = by_market.get(e.market, 0) + e.minutes / 60
-    earliest, latest = _span_of_days(planned, rep.timezone, lo, hi)
+    earliest, latest = _span_of_days(working, rep.timezone, lo, hi)
     return RepWeek(
         rep=rep.name, week=format_week(year, week),
-        planned_hours=sum(max(0, min(e, hi) - max(s, lo)) for s, e in planned) / 60,
-        live_hours=sum(e.minutes for e in schedule.events if e.live) / 60,
-        async_hours=sum(e.minutes for e in schedule.events if not e.live) / 60,
-        outside_hours=sum(e.minutes for e in schedule.events if e.outside_hours) / 60,
+        working_hours=sum(max(0, min(e, hi) - max(s, lo)) for s, e in working) / 60,
+        capacity_hours=capacity_hours(rep, working_hours(rep, scenario.settings, year, week, holidays=holidays)),
+        live_hours=schedule.live_hours, async_hours=schedule.async_hours, outside_hours=schedule.outside_hours,
+        unplaced_live_hours=schedule.unplaced_live_hours, unplaced_async_hours=schedule.unplaced_async_hours,
         by_market=by_market, flags=tuple(flags), schedule=schedule,
         earliest_start=earliest, latest_end=latest)
 
 
+def _inputs(calendars: CalendarInputs | None, year: int, week: int):
+    return calendars(year, week) if calendars else ({}, {})
+
+
 def team_week(scenario: Scenario, year: int, week: int, *, stretch: bool = False,
-              holidays: bool = True) -> list[RepWeek]:
+              holidays: bool = True, calendars: CalendarInputs | None = None) -> list[RepWeek]:
     """Every rep's week, the most at risk first."""
-    weeks = [rep_week(scenario, r.name, year, week, stretch=stretch, holidays=holidays) for r in scenario.reps]
+    busy, pins = _inputs(calendars, year, week)
+    weeks = [rep_week(scenario, r.name, year, week, stretch=stretch, holidays=holidays,
+                      busy=busy.get(r.name, ()), pins=pins.get(r.name)) for r in scenario.reps]
     return sorted(weeks, key=lambda w: w.risk)
 
 
 def check(scenario: Scenario, year: int, week: int, *, weeks: int = 1, stretch: bool = False,
-          rep: str | None = None) -> list[dict]:
-    """Flags for each rep over ``weeks`` weeks from ``week``, with the rolling average."""
+          rep: str | None = None, calendars: CalendarInputs | None = None) -> list[dict]:
+    """Flags for each rep over ``weeks`` weeks from ``week``, with the rolling average.
+
+    Each item: ``rep``, ``accounts`` (a :class:`RepWeek` per week), ``weekly_hours``, ``weeks`` and
+    ``flags`` (each flag names its week).
+    """
     out = []
+    per_week = [(y, w, _inputs(calendars, y, w)) for y, w in (add_weeks(year, week, d) for d in range(weeks))]
     for r in scenario.reps:
         if rep and r.name != rep:
             continue
-        hours, names, flags = [], [], []
-        for delta in range(weeks):
-            y, w = add_weeks(year, week, delta)
-            result = rep_week(scenario, r.name, y, w, stretch=stretch)
-            hours.append(result.planned_hours)
-            names.append(result.week)
+        accounts, flags = [], []
+        for y, w, (busy, pins) in per_week:
+            result = rep_week(scenario, r.name, y, w, stretch=stretch, busy=busy.get(r.name, ()),
+                              pins=pins.get(r.name))
+            accounts.append(result)
             flags += result.flags
+        hours = [a.working_hours for a in accounts]
+        names = [a.week for a in accounts]
         average = average_flag(hours, names, r.rules, thresholds_for(r.rules, scenario.thresholds))
         if average:
             flags.append(average)
-        out.append({"rep": r.name, "hours": hours[0], "weekly_hours": hours, "weeks": names, "flags": flags})
+        out.append({"rep": r.name, "accounts": accounts, "weekly_hours": hours, "weeks": names, "flags": flags})
     return out
 
 
@@ -113,26 +170,48 @@ def what_if(scenario: Scenario, rep_name: str, year: int, week: int, *, drop: st
     return before, after
 
 
-def cover_everything(scenario: Scenario, year: int, week: int) -> Scenario:
-    """Every market assigned, ignoring hours, as the story's company did: markets nobody
-    covers go to the rep who shares the most hours with them (then the least loaded)."""
-    from .overlap import overlap_matrix
+@dataclass(frozen=True)
+class CoverChoice:
+    """How "cover everything" gave a market nobody covered to a rep."""
 
-    matrix = overlap_matrix([(r.name, r.side) for r in scenario.reps],
-                            [(m.name, m.side) for m in scenario.markets], year, week)
-    assignments = list(scenario.assignments)
-    covered = {a.market for a in assignments}
+    market: str
+    rep: str
+    shared_hours: float   # the rep's working time in the market's hours (lunch out)
+    reason: str
+
+
+def cover_choices(scenario: Scenario, year: int, week: int) -> list[CoverChoice]:
+    """Markets nobody covers, each to the rep who shares the most working hours with it (lunch out,
+    as the optimiser counts them), then to the one with the least work already assigned."""
+    assigned = {a.market for a in scenario.assignments}
+    todo = [m for m in scenario.markets if m.name not in assigned]
+    if not todo:
+        return []
     load = {r.name: 0.0 for r in scenario.reps}
-    for a in assignments:
+    for a in scenario.assignments:
         load[a.rep] += scenario.workload(scenario.market(a.market)).total_hours
-    for j, market in enumerate(scenario.markets):
-        if market.name in covered:
-            continue
-        best = max(range(len(scenario.reps)), key=lambda i: (matrix.hours[i][j], -load[scenario.reps[i].name], -i))
-        rep = scenario.reps[best].name
-        assignments.append(Assignment(rep, market.name))
+    choices = []
+    for market in todo:
+        shared = {r.name: shared_hours(r, scenario.settings, market.side, year, week) for r in scenario.reps}
+        order = {r.name: i for i, r in enumerate(scenario.reps)}
+        rep = max(shared, key=lambda name: (shared[name], -load[name], -order[name]))
+        tied = [name for name in shared if name != rep and shared[name] == shared[rep]]
+        if not shared[rep]:
+            reason = f"no rep shares any hours with it; least work already assigned: {load[rep]:g} h"
+        elif tied:
+            reason = (f"most shared hours: {shared[rep]:g} h, as many as {', '.join(tied)}; "
+                      f"least work already assigned: {load[rep]:g} h")
+        else:
+            reason = f"most shared hours: {shared[rep]:g} h"
+        choices.append(CoverChoice(market.name, rep, shared[rep], reason))
         load[rep] += scenario.workload(market).total_hours
-    return scenario.replace(assignments=assignments)
+    return choices
+
+
+def cover_everything(scenario: Scenario, year: int, week: int) -> Scenario:
+    """Every market assigned, ignoring hours, as the story's company did (see :func:`cover_choices`)."""
+    choices = cover_choices(scenario, year, week)
+    return scenario.replace(assignments=list(scenario.assignments) + [Assignment(c.rep, c.market) for c in choices])
 
 
 @dataclass(frozen=True)
@@ -142,11 +221,15 @@ class PlanComparison:
     optimised: RepWeek    # the optimised plan, also allowed to stretch (it should not need to)
 
 
-def compare_plans(scenario: Scenario, optimised: Scenario, year: int, week: int) -> list[PlanComparison]:
+def compare_plans(scenario: Scenario, optimised: Scenario, year: int, week: int, *,
+                  calendars: CalendarInputs | None = None) -> list[PlanComparison]:
     """Per rep: what "cover everything" would cost against the optimised plan."""
     everything = cover_everything(scenario, year, week)
-    return [PlanComparison(r.name, rep_week(everything, r.name, year, week, stretch=True),
-                           rep_week(optimised, r.name, year, week, stretch=True)) for r in scenario.reps]
+    busy, pins = _inputs(calendars, year, week)
+
+    def account(s: Scenario, rep: str) -> RepWeek:
+        return rep_week(s, rep, year, week, stretch=True, busy=busy.get(rep, ()), pins=pins.get(rep))
+    return [PlanComparison(r.name, account(everything, r.name), account(optimised, r.name)) for r in scenario.reps]
 
 
 def format_clock(minutes: int | None) -> str:

@@ -1,8 +1,12 @@
 """Workload rules: who is heading for burnout, and which rule says so.
 
-The rules look at a rep's *planned time*: their declared working hours plus any
-block scheduled outside them, on the rep's wall clock. Work belongs to the
-local date on which it starts (a night shift belongs to its evening). Each
+The rules look at a rep's *working time* (:mod:`planner.working_time`): their
+declared hours less holidays and the lunch break the scheduler keeps free, plus
+any block scheduled outside them, on the rep's wall clock. A working day (its
+span, its parts, the rest after it) belongs to the local date on which it
+starts (a night shift belongs to its evening); hours of work are counted on the
+calendar days they fall on, split at local midnight. Work the scheduler could
+not place at all is flagged too (``unplaced_work``). Each
 flag carries the rule's id, a severity, the measured value, the threshold it
 crossed, the days concerned and a one-line source. Thresholds come from a
 preset per rep (``eu-wtd`` by default) and can be overridden in the scenario.
@@ -16,8 +20,9 @@ from typing import Mapping, Sequence
 
 from .errors import ValidationError
 from .hours import parse_hours
-from .overlap import from_minute, merge, side_minutes, to_minute, week_window
-from .timezones import add_weeks, in_zone, local_to_utc
+from .overlap import from_minute, merge, to_minute, week_window
+from .schedule import unplaced_hours
+from .timezones import format_week, in_zone, local_to_utc
 
 SEVERITY_ORDER = {"critical": 0, "warning": 1, "info": 2}
 
@@ -76,7 +81,15 @@ SOURCES = {
                   "the UK and Switzerland)",
     "split_shift": "A day in parts spread over more than 12 h leaves less than the 11 h rest of EU WTD Art. 3; "
                    "quick returns cost sleep (Vedaa et al.; Oster et al. 2024)",
+    "weekly_hours/who-ilo": "WHO/ILO joint estimates 2021 (Pega et al., Environment International 154:106595): "
+                            "55 h or more a week carries a 35% higher risk of stroke and a 17% higher risk of "
+                            "dying of ischaemic heart disease than 35-40 h; the review's bands: 41-48, 49-54, 55+ h",
+    "average_weekly_hours/who-ilo": "WHO/ILO 2021 (Pega et al., Environment International 154:106595): the "
+                                    "49-54 h band already carries risk; ILO Conventions C1 and C30: 48 h a week",
     "daily_hours": "German Working Hours Act (ArbZG) s. 3: 8 h a day, 10 h at most",
+    "unplaced_work": "Work that does not fit in the rep's working hours does not go away: it ends up in evenings "
+                     "and weekends, or it is dropped and the market goes unserved. The week as planned is not "
+                     "the week that will be worked.",
 }
 
 
@@ -89,6 +102,7 @@ class WorkloadFlag:
     days: tuple[str, ...]  # ISO dates, the rep's local calendar
     source: str
     message: str
+    week: str = ""      # the ISO week the flag is about ("2027-W11", or "2027-W11..2027-W14" for an average)
 
 
 def thresholds_for(preset: str, overrides: Mapping[str, object] | None = None) -> Thresholds:
@@ -105,11 +119,38 @@ def _hm(text: str) -> int:
     return int(hours) * 60 + int(minutes)
 
 
+def _hours_by_date(spans: Sequence[tuple[int, int]], tz: str) -> dict[dt.date, int]:
+    """Minutes of work on each local calendar date: a span past midnight counts on each day it covers."""
+    minutes: dict[dt.date, int] = {}
+    for start, end in spans:
+        day = in_zone(from_minute(start), tz).date()
+        while True:
+            midnight = to_minute(local_to_utc(day + dt.timedelta(days=1), 0, tz))
+            part_end = min(end, midnight)
+            if part_end > start:
+                minutes[day] = minutes.get(day, 0) + part_end - start
+            if end <= midnight:
+                break
+            start, day = midnight, day + dt.timedelta(days=1)
+    return minutes
+
+
 def _days(spans: Sequence[tuple[int, int]], tz: str) -> dict[dt.date, list[tuple[int, int]]]:
-    """Spans grouped by the local date on which they start."""
+    """Spans grouped into working days, by the local date on which they start.
+
+    A working day runs at most to the end of the day after the one it began on (to the next
+    midnight when it began at midnight): a night shift belongs to its evening, but a stretch
+    worked round the clock is a working day on each date it covers, not one day a week long.
+    """
     days: dict[dt.date, list[tuple[int, int]]] = {}
     for start, end in spans:
-        days.setdefault(in_zone(from_minute(start), tz).date(), []).append((start, end))
+        while start < end:
+            local = in_zone(from_minute(start), tz)
+            day = local.date()
+            at_midnight = (local.hour, local.minute) == (0, 0)
+            cut = to_minute(local_to_utc(day + dt.timedelta(days=1 if at_midnight else 2), 0, tz))
+            days.setdefault(day, []).append((start, min(end, cut)))
+            start = cut
     return days
 
 
@@ -128,12 +169,13 @@ def _night_minutes(start: int, end: int, tz: str, t: Thresholds) -> int:
 
 
 def check_week(spans: Sequence[tuple[int, int]], tz: str, year: int, week: int, preset: str = "eu-wtd",
-               thresholds: Thresholds | None = None) -> list[WorkloadFlag]:
-    """Flags for one ISO week of planned time.
+               thresholds: Thresholds | None = None, unplaced: Sequence = ()) -> list[WorkloadFlag]:
+    """Flags for one ISO week of working time.
 
-    ``spans`` are epoch-minute spans of planned time; include the weeks around
+    ``spans`` are epoch-minute spans of working time; include the weeks around
     ``week`` so that rest across its edges is measured (flags name only days of
-    ``week`` itself).
+    ``week`` itself). ``unplaced`` are the blocks the scheduler could not place
+    (:class:`planner.schedule.Unplaced`), for the ``unplaced_work`` rule.
     """
     t = thresholds or PRESETS[preset]
     lo, hi = week_window(tz, year, week)
@@ -145,7 +187,8 @@ def check_week(spans: Sequence[tuple[int, int]], tz: str, year: int, week: int, 
 
     def flag(rule, severity, value, threshold, dates, message):
         flags.append(WorkloadFlag(rule, severity, round(value, 2), threshold,
-                                  tuple(d.isoformat() for d in dates), _source(rule, preset), message))
+                                  tuple(d.isoformat() for d in dates), _source(rule, preset), message,
+                                  format_week(year, week)))
 
     total = sum(max(0, min(e, hi) - max(s, lo)) for s, e in spans) / 60
     week_days = sorted(d for d in days if in_week(d))
@@ -159,14 +202,15 @@ def check_week(spans: Sequence[tuple[int, int]], tz: str, year: int, week: int, 
         flag("weekly_hours", "info", total, t.weekly_info, week_days,
              f"{total:g} h planned this week, above the {t.weekly_info:g} h overtime line")
 
+    for day, minutes in sorted(_hours_by_date(spans, tz).items()):
+        worked = minutes / 60
+        if in_week(day) and worked > t.daily_hours:
+            flag("daily_hours", "warning", worked, t.daily_hours, [day],
+                 f"{worked:g} h of work on {day:%a %d %b}, above {t.daily_hours:g} h")
     night_days, night_total = [], 0
     for day in week_days:
         parts = days[day]
-        worked = sum(e - s for s, e in parts) / 60
         span = (max(e for _, e in parts) - min(s for s, _ in parts)) / 60
-        if worked > t.daily_hours:
-            flag("daily_hours", "warning", worked, t.daily_hours, [day],
-                 f"{worked:g} h of work on {day:%a %d %b}, above {t.daily_hours:g} h")
         if span > t.daily_span:
             flag("daily_span", "warning", span, t.daily_span, [day],
                  f"{span:g} h from first start to last end on {day:%a %d %b}, above {t.daily_span:g} h")
@@ -199,6 +243,8 @@ def check_week(spans: Sequence[tuple[int, int]], tz: str, year: int, week: int, 
     if longest < t.weekly_rest:
         flag("weekly_rest", "warning", longest, t.weekly_rest, week_days,
              f"the longest rest this week is {longest:g} h, less than {t.weekly_rest:g} h")
+    if unplaced:
+        flags.append(unplaced_flag(unplaced, preset, format_week(year, week)))
     flags.sort(key=lambda f: (SEVERITY_ORDER[f.severity], f.rule, f.days))
     return flags
 
@@ -213,13 +259,27 @@ def average_flag(weekly_hours: Sequence[float], weeks: Sequence[str], preset: st
         return None
     return WorkloadFlag("average_weekly_hours", "warning", round(average, 2), t.average_weekly, tuple(weeks),
                         _source("average_weekly_hours", preset),
-                        f"{average:g} h a week on average over {len(weekly_hours)} weeks, above {t.average_weekly:g} h")
+                        f"{average:g} h a week on average over {len(weekly_hours)} weeks, above {t.average_weekly:g} h",
+                        f"{weeks[0]}..{weeks[-1]}")
 
 
-def declared_spans(rep, year: int, week: int, *, holidays: bool = True, around: int = 1) -> list[tuple[int, int]]:
-    """The rep's declared working time in the week and ``around`` weeks either side."""
-    spans = []
-    for delta in range(-around, around + 1):
-        y, w = add_weeks(year, week, delta)
-        spans += side_minutes(rep.side, y, w, week_window(rep.timezone, y, w), holidays=holidays)
-    return spans
+def unplaced_flag(unplaced: Sequence, preset: str = "eu-wtd", week: str = "") -> WorkloadFlag:
+    """``unplaced_work``: critical when live work found no place, a warning when only async work did.
+
+    ``unplaced`` are :class:`planner.schedule.Unplaced` blocks; hours count each block
+    on the 15-minute grid, as it would be placed. The message names the commonest reasons.
+    """
+    live, async_ = unplaced_hours(unplaced, live=True), unplaced_hours(unplaced, live=False)
+    kinds = [f"{h:g} h of {kind} work" for h, kind in ((live, "live"), (async_, "async")) if h]
+    counts: dict[str, int] = {}
+    for u in unplaced:
+        reason = f"{u.market} {u.activity}: {u.reason}"
+        counts[reason] = counts.get(reason, 0) + 1
+    ordered = sorted(counts.items(), key=lambda item: -item[1])
+    reasons = "; ".join(f"{r}" + (f" ({n} blocks)" if n > 1 else "") for r, n in ordered[:3])
+    if len(ordered) > 3:
+        reasons += f"; and {len(ordered) - 3} more"
+    blocks = len(unplaced)
+    message = (f"{blocks} block{'s' if blocks != 1 else ''} ({', '.join(kinds)}) could not be placed: {reasons}")
+    return WorkloadFlag("unplaced_work", "critical" if live else "warning", round(live + async_, 2), 0, (),
+                        _source("unplaced_work", preset), message, week)

@@ -153,3 +153,61 @@ def test_schedule_invariants_on_random_scenarios(rep_tz, rep_hours, markets, str
                 assert any(i.start <= e.start and e.end <= i.end for i in shared)
     placed = len(result.events) + len(result.unplaced)
     assert placed == sum(d + c + e for _, _, d, c, e in markets)
+
+
+MONDAY_2PM = dt.datetime(2027, 3, 15, 13, tzinfo=UTC)  # 14:00 in Zurich, 09:00 in New York (2027-W11)
+
+
+def one_hour_of_ny(calls, pins=None, **settings):
+    """Ana shares one hour a week with New York: Monday 14:00-15:00 on her clock."""
+    s = scenario(markets=[market(hours="Mon 09:00-10:00", Call=calls)], **settings)
+    return build_week(s, "Ana", 2027, 11, pins=pins)
+
+
+def test_live_work_with_every_shared_hour_taken_has_no_hours_left():
+    week = one_hour_of_ny(3)
+    assert len(week.events) == 2
+    assert [u.reason for u in week.unplaced] == ["no hours left: other work takes all the hours Ana shares with NY"]
+
+
+def test_live_work_with_free_minutes_only_in_short_pieces_has_no_gap_long_enough():
+    week = one_hour_of_ny(2, pins={("NY", "Call", 0): MONDAY_2PM + dt.timedelta(minutes=15)})
+    assert [u.reason for u in week.unplaced] == [
+        "no gap long enough left: 0.5 h of shared hours with NY are free, in pieces of at most 15 min, "
+        "too short for a 30-min Call"]
+
+
+def test_live_work_stopped_by_the_back_to_back_limit_says_so():
+    week = one_hour_of_ny(2, pins={("NY", "Call", 0): MONDAY_2PM}, max_live_run_minutes=45)
+    assert [u.reason for u in week.unplaced] == [
+        "no gap long enough left: every free stretch shared with NY would make live work run past the "
+        "45-min back-to-back limit"]
+    assert week.unplaced[0].live
+
+
+def async_week(reports, pins=None):
+    acts = (ActivityType("Report", 60, False),)
+    m = Market("NY", "America/New_York", "US", "Mon-Fri 09:00-17:00", "A", 100, {"Report": reports})
+    s = Scenario("t", acts, [Rep("Ana", "Europe/Zurich", "CH", "Mon 09:00-10:30", 45)], [m],
+                 [Assignment("Ana", "NY")])
+    return build_week(s, "Ana", 2027, 11, pins=pins)
+
+
+def test_async_work_names_whether_hours_or_a_long_enough_stretch_ran_out():
+    assert [u.reason for u in async_week(3).unplaced] == [
+        "no free stretch of 60 min left in Ana's working hours (the longest is 30 min)",
+        "no free stretch of 60 min left in Ana's working hours (the longest is 30 min)"]
+    pinned = async_week(2, pins={("NY", "Report", 0): dt.datetime(2027, 3, 15, 8, 15, tzinfo=UTC)})
+    assert [u.reason for u in pinned.unplaced] == [
+        "no free stretch of 60 min left in Ana's working hours (the longest is 15 min)"]
+    full = Scenario("t", (ActivityType("Report", 45, False),),
+                    [Rep("Ana", "Europe/Zurich", "CH", "Mon 09:00-10:30", 45)],
+                    [Market("NY", "America/New_York", "US", "Mon-Fri 09:00-17:00", "A", 100, {"Report": 3})],
+                    [Assignment("Ana", "NY")])
+    assert [(u.reason, u.live) for u in build_week(full, "Ana", 2027, 11).unplaced] == [
+        ("no working hours left in Ana's week", False)]
+
+
+def test_lunch_has_one_definition():
+    from planner import schedule, working_time
+    assert schedule.lunch_spans is working_time.lunch_spans
