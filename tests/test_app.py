@@ -186,7 +186,60 @@ def test_workload_dashboard_sorts_by_risk_and_what_if_changes_hours(window):
     # Untick every market: the week shrinks to the rep's own hours.
     for i in range(view.what_if.count()):
         view.what_if.item(i).setCheckState(Qt.Unchecked)
-    assert view.last_what_if.planned_hours < first.planned_hours
+    assert view.last_what_if.working_hours < first.working_hours
+
+
+def test_team_view_shows_the_work_placed_and_not_placed_this_week(window):
+    window.show_view("team")
+    model = window.team.model
+    # The demo assigns every market: 70 h of work for Laura, 40 h of it fits her working time.
+    assert cell(model, "Laura", "Work this week").data() == "40 h, 30 h not placed"
+    tip = cell(model, "Laura", "Work this week").data(Qt.ToolTipRole)
+    assert "47 blocks (30 h) could not be placed" in tip and "US West Demo" in tip
+    window.show_view("markets")
+    assert window.markets.model.setData(cell(window.markets.model, "US West", "Rep"), "")
+    window.show_view("team")
+    # US West's 18 h are gone; the rest does not fill every gap of her week either.
+    assert cell(model, "Laura", "Work this week").data() == "38 h, 14 h not placed"
+    window.undo_action.trigger()
+    assert cell(model, "Laura", "Work this week").data() == "40 h, 30 h not placed"
+
+
+def test_workload_view_shows_unplaced_work_once_stretch_is_off(window, qtbot):
+    window.show_view("workload")
+    view = window.workload
+    column = [view.team.horizontalHeaderItem(c).text() for c in range(view.team.columnCount())].index("Not placed")
+    assert {view.team.item(r, column).text() for r in range(2)} == {"none"}  # stretched: everything placed
+    view.stretch.setFocus()
+    qtbot.keyClick(view.stretch, Qt.Key_Space)
+    assert not view.stretch.isChecked()
+    rows = {view.team.item(r, 0).text(): view.team.item(r, column).text() for r in range(2)}
+    assert rows == {"Laura": "30 h (47 blocks)", "Marco": "34.25 h (51 blocks)"}
+    view.team.selectRow([view.team.item(r, 0).text() for r in range(2)].index("Laura"))
+    text = view.flags.toPlainText()
+    assert "Laura: 40 h of working time, 30 h of work not placed" in text and "unplaced_work" in text
+
+
+def test_shared_hours_agree_in_the_cli_the_optimiser_and_the_territories_view(window, capsys):
+    import json
+
+    from planner.cli import main
+    from planner.territories import fit_table
+
+    scenario = window.session.scenario
+    table = fit_table(scenario, 2027, 11)
+    db = str(window.session.store.path)
+    assert main(["--db", db, "overlap", "--week", "2027-W11", "--json"], today=TODAY) == 0
+    matrix = json.loads(capsys.readouterr().out)
+    assert matrix["lunch_excluded"] is True
+    for i, rep in enumerate(scenario.reps):
+        for j, market in enumerate(scenario.markets):
+            assert main(["--db", db, "overlap", "--rep", rep.name, "--market", market.name, "--week", "2027-W11",
+                         "--json"], today=TODAY) == 0
+            pair = json.loads(capsys.readouterr().out)
+            hours = table.get(rep.name, market.name).overlap_hours
+            assert pair["hours"] == matrix["hours"][i][j] == hours, (rep.name, market.name)
+            assert territory(window, market.name, rep.name).split(" h")[0] == f"{hours:g}"
 
 
 def test_export_dialog_writes_a_file_the_parsers_accept(window, tmp_path, monkeypatch):

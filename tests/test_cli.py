@@ -193,3 +193,124 @@ def test_import_busy_refuses_a_broken_file_and_keeps_what_was_there(capsys, tmp_
     bad.write_text("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:20270315T100000Z\r\n")
     code, _, err = run(capsys, "--db", db, "import-busy", str(bad), "--rep", "Laura")
     assert code == 2 and "ends before END:VEVENT" in err
+
+
+def test_check_on_the_demo_flags_unplaced_work_for_both_reps(capsys, tmp_path, demo):
+    from planner.team import cover_choices
+
+    assert cover_choices(demo, 2027, 11) == []  # the demo assigns every market
+    db = str(tmp_path / "p.db")
+    code, out, err = run(capsys, "--db", db, "check", "--week", "2027-W11")
+    assert code == 0, err
+    assert "no flags" not in out
+    lines = out.splitlines()
+    assert "Laura: 40 h of working time in 2027-W11, 30 h of work not placed" in lines
+    assert "Marco: 40 h of working time in 2027-W11, 34.25 h of work not placed" in lines
+    assert [line.split(":")[0].split() for line in lines if "unplaced_work" in line] == [
+        ["CRITICAL", "unplaced_work"]] * 2
+    assert "47 blocks (8 h of live work, 22 h of async work) could not be placed: US West Demo:" in out
+    code, out, _ = run(capsys, "--db", db, "check", "--week", "2027-W11", "--json")
+    laura = json.loads(out)["reps"][0]
+    assert {k: laura[k] for k in ("working_hours", "capacity_hours", "placed_hours", "unplaced_hours",
+                                  "unplaced_live_hours", "unplaced_async_hours", "unplaced_blocks",
+                                  "load_hours")} == {
+        "working_hours": 40, "capacity_hours": 40, "placed_hours": 40, "unplaced_hours": 30,
+        "unplaced_live_hours": 8, "unplaced_async_hours": 22, "unplaced_blocks": 47, "load_hours": 70}
+    assert laura["load_hours"] == sum(demo.workload(m).total_hours for m in demo.markets_of("Laura"))
+    assert laura["unplaced_reasons"] and laura["accounts"][0]["week"] == "2027-W11"
+    flag = next(f for f in laura["flags"] if f["rule"] == "unplaced_work")
+    assert (flag["severity"], flag["value"], flag["week"]) == ("critical", 30, "2027-W11")
+
+
+def test_check_over_several_weeks_names_the_week_of_each_flag(capsys, tmp_path):
+    db = str(tmp_path / "p.db")
+    code, out, err = run(capsys, "--db", db, "check", "--week", "2027-W11", "--weeks", "2", "--rep", "Laura")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[:2] == ["Laura: 40 h of working time in 2027-W11, 30 h of work not placed",
+                         "Laura: 32 h of working time in 2027-W12, 38 h of work not placed"]  # Good Friday
+    flags = [line for line in lines if line.startswith("  ")]
+    assert [line.split(":")[0].split()[-1] for line in flags] == ["(2027-W11)", "(2027-W12)"]
+
+
+def test_schedule_and_export_summaries_report_the_blocks_not_placed(capsys, tmp_path):
+    db = str(tmp_path / "p.db")
+    code, out, err = run(capsys, "--db", db, "schedule", "--week", "2027-W11", "--rep", "Laura")
+    assert code == 0, err
+    assert out.splitlines()[0] == ("Laura (Europe/Zurich), 2027-W11: 101 blocks (40 h), 0 outside working hours, "
+                                   "47 not placed (30 h)")
+    code, out, _ = run(capsys, "--db", db, "schedule", "--week", "2027-W11", "--rep", "Laura", "--json")
+    data = json.loads(out)
+    assert data["reps"][0]["unplaced_blocks"] == len(data["unplaced"]) == 47
+    assert sum(u["live"] for u in data["unplaced"]) == 12  # 8 demos and 4 calls for US West
+    code, out, err = run(capsys, "--db", db, "export", "--week", "2027-W11", "-o", str(tmp_path / "t.ics"))
+    assert code == 0, err
+    assert out.strip() == ("Wrote 207 events to " + str(tmp_path / "t.ics") + " (207 new, 0 changed, 0 removed); "
+                           "98 blocks (64.25 h of work) could not be placed")
+
+
+def test_overlap_of_scenario_reps_takes_lunch_out_and_says_so(capsys, tmp_path):
+    db = str(tmp_path / "p.db")
+    code, out, err = run(capsys, "--db", db, "overlap", "--rep", "Laura", "--market", "UK & Ireland",
+                         "--week", "2027-W11")
+    assert code == 0, err
+    # London 09:00-17:30 is 10:00-18:30 in Zurich; Laura works 08:30-17:30: 7.5 h a day, less lunch.
+    assert out.splitlines()[0] == "32.5 h of overlap (Laura's lunch 12:00-13:00 taken out)"
+    assert out.splitlines()[1] == "  Mon 2027-03-15 10:00 - 12:00 (Europe/Zurich, 2 h)"
+    _, out, _ = run(capsys, "--db", db, "overlap", "--rep", "Laura", "--market", "UK & Ireland",
+                    "--week", "2027-W11", "--json")
+    data = json.loads(out)
+    assert data["hours"] == 32.5 and data["lunch_excluded"] is True
+    _, out, _ = run(capsys, "--db", db, "overlap", "--week", "2027-W11")
+    assert out.splitlines()[0] == "Overlap hours, 2027-W11 (lunch 12:00-13:00 taken out)"
+    # Two bare sides have no lunch: the ad-hoc form stays raw.
+    _, out, _ = run(capsys, "overlap", "--rep-tz", "Europe/Zurich", "--rep-hours", "Mon-Fri 08:30-17:30",
+                    "--market-tz", "Europe/London", "--market-hours", "Mon-Fri 09:00-17:30", "--week", "2027-W11")
+    assert out.splitlines()[0] == "37.5 h of overlap"
+
+
+def test_assign_and_compare_give_the_optimiser_the_reps_busy_times_and_pins(capsys, tmp_path, monkeypatch):
+    import planner.territories as territories
+    from planner.calendars import calendar_inputs
+    from planner.storage import CalendarStore, open_store
+
+    db = str(tmp_path / "p.db")
+    run(capsys, "--db", db, "demo")
+    store = open_store(db)
+    busy_start = dt.datetime(2027, 3, 15, 9, tzinfo=dt.timezone.utc)
+    pin = {("US East", "Demo", 0): dt.datetime(2027, 3, 16, 14, tzinfo=dt.timezone.utc)}
+    (tmp_path / "busy.ics").write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nBEGIN:VEVENT\r\nUID:a@t\r\n"
+        "DTSTAMP:20270301T000000Z\r\nDTSTART:20270315T090000Z\r\nDTEND:20270315T110000Z\r\nSUMMARY:x\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n")
+    assert run(capsys, "--db", db, "import-busy", str(tmp_path / "busy.ics"), "--rep", "Marco",
+               today=dt.date(2027, 3, 1))[0] == 0
+    CalendarStore(store).replace_pins("Laura", "2027-W11", pin)
+    busy, pins = calendar_inputs(store, store.load(), 2027, 11)
+    assert busy == {"Laura": [], "Marco": [(busy_start, busy_start + dt.timedelta(hours=2))]}
+    assert pins == {"Laura": pin, "Marco": {}}
+    seen = []
+    real = territories.optimise
+
+    def spy(scenario, year, week, **kwargs):
+        seen.append((kwargs.get("busy"), kwargs.get("pins")))
+        return real(scenario, year, week, **kwargs)
+
+    monkeypatch.setattr(territories, "optimise", spy)
+    assert run(capsys, "--db", db, "assign", "--week", "2027-W11", "--time-limit", "5")[0] == 0
+    assert run(capsys, "--db", db, "compare", "--week", "2027-W11", "--time-limit", "5")[0] == 0
+    assert seen == [(busy, pins), (busy, pins)]
+
+
+def test_compare_says_how_cover_all_assigned_the_markets_nobody_covered(capsys, tmp_path, demo):
+    db = str(tmp_path / "p.db")
+    open_demo = demo.replace(assignments=[a for a in demo.assignments if a.market != "US West"])
+    scenario_file.save(open_demo, tmp_path / "s.json")
+    run(capsys, "--db", db, "import", str(tmp_path / "s.json"))
+    code, out, err = run(capsys, "--db", db, "compare", "--week", "2027-W11", "--time-limit", "5")
+    assert code == 0, err
+    assert out.splitlines()[-2:] == ['"Cover all" gave the markets nobody covers to:',
+                                     "  US West -> Marco (most shared hours: 5 h)"]
+    _, out, _ = run(capsys, "--db", db, "compare", "--week", "2027-W11", "--time-limit", "5", "--json")
+    assert json.loads(out)["cover_all"] == [{"market": "US West", "rep": "Marco", "shared_hours": 5,
+                                             "reason": "most shared hours: 5 h"}]

@@ -13,6 +13,8 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from planner import commands
+from planner.calendars import inputs_of
+from planner.team import team_week
 from planner.hours import format_hours
 from planner.model import RULE_PRESETS, TIERS
 
@@ -29,6 +31,7 @@ class Column:
     choices: tuple = ()       # for a combo-box editor
     kind: str = "text"        # text | number | timezone | hours
     align_right: bool = False
+    tip: Callable | None = None   # object -> tooltip text
 
 
 class ScenarioTableModel(QAbstractTableModel):
@@ -81,6 +84,8 @@ class ScenarioTableModel(QAbstractTableModel):
             return int(Qt.AlignRight | Qt.AlignVCenter)
         if role == Qt.ToolTipRole and column.kind == "hours":
             return tr("e.g. Mon-Fri 09:00-17:00; several ranges: Mon-Thu 07:00-12:00, 13:00-17:00")
+        if role == Qt.ToolTipRole and column.tip:
+            return column.tip(obj)
         return None
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
@@ -108,9 +113,37 @@ class ScenarioTableModel(QAbstractTableModel):
         return True
 
 
+def work_text(week) -> str:
+    """A rep's work this week, as the Team view shows it: placed, and what found no place."""
+    placed = tr("{hours:g} h").format(hours=week.placed_hours)
+    if not week.unplaced_blocks:
+        return placed
+    return tr("{placed}, {hours:g} h not placed").format(placed=placed, hours=week.unplaced_hours)
+
+
+def work_tip(week) -> str:
+    text = tr("{placed:g} h of work placed in {working:g} h of working time, {week}.").format(
+        placed=week.placed_hours, working=week.working_hours, week=week.week)
+    if week.unplaced_blocks:
+        text += "\n" + tr("{blocks} blocks ({hours:g} h) could not be placed:").format(
+            blocks=week.unplaced_blocks, hours=week.unplaced_hours)
+        text += "".join("\n  " + r for r in week.unplaced_reasons[:12])
+    return text
+
+
 class RepsModel(ScenarioTableModel):
     def rows(self):
         return list(self.session.scenario.reps)
+
+    def refresh(self) -> None:
+        self.accounts = self._accounts()
+        super().refresh()
+
+    def _accounts(self) -> dict:
+        """Each rep's week (planner.team.RepWeek) with their busy times and pins, as Week and Workload show it."""
+        session = self.session
+        scenario, (year, week) = session.scenario, session.week
+        return {w.rep: w for w in team_week(scenario, year, week, calendars=inputs_of(session.store, scenario))}
 
     def make_columns(self):
         scenario = self.session.scenario
@@ -127,7 +160,8 @@ class RepsModel(ScenarioTableModel):
                    lambda r, v: commands.EditRep(r.name, "max_weekly_hours", str(v)), kind="number", align_right=True),
             Column(tr("Rules"), lambda r: r.rules, lambda r, v: commands.EditRep(r.name, "rules", str(v)),
                    choices=RULE_PRESETS),
-            Column(tr("Hours/week"), lambda r: f"{r.hours.weekly_hours:g}", align_right=True),
+            Column(tr("Work this week"), lambda r: work_text(self.accounts[r.name]), align_right=True,
+                   tip=lambda r: work_tip(self.accounts[r.name])),
             Column(tr("Markets"), lambda r: ", ".join(m.name for m in scenario.markets_of(r.name))),
         ]
 

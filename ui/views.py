@@ -13,11 +13,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLay
                                QVBoxLayout, QWidget)
 
 from planner import commands
-from planner.calendars import rep_schedule
 from planner.model import Market, Rep
 from planner.overlap import side_minutes, week_window
 from planner.public_holidays import holidays_between
-from planner.team import format_clock, rep_week
+from planner.calendars import inputs_of, rep_schedule
+from planner.team import format_clock, rep_week, team_week
 from planner.territories import apply_plan, fit_table
 from planner.timezones import week_monday
 from planner.workload import thresholds_for
@@ -543,9 +543,9 @@ class WorkloadView(_Lazy, QWidget):
         self.stretch = QCheckBox(tr("Stretch (everything placed, as if all of it had to be done)"))
         self.stretch.setChecked(True)
         self.stretch.toggled.connect(lambda _: self.isVisible() and self.refresh())
-        self.team = QTableWidget(0, 5)
-        self.team.setHorizontalHeaderLabels([tr("Rep"), tr("Planned hours"), tr("Flags"), tr("Day"),
-                                             tr("Outside hours")])
+        self.team = QTableWidget(0, 6)
+        self.team.setHorizontalHeaderLabels([tr("Rep"), tr("Working time"), tr("Flags"), tr("Day"),
+                                             tr("Outside hours"), tr("Not placed")])
         self.team.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.team.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
         self.team.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -573,12 +573,7 @@ class WorkloadView(_Lazy, QWidget):
     def refresh(self) -> None:
         scenario, (year, week) = self.session.scenario, self.session.week
         stretch = self.stretch.isChecked()
-        weeks = []
-        for rep in scenario.reps:
-            busy = self.session.calendars.busy(rep.name)
-            pins = self.session.calendars.pins(rep.name, self.session.week_name)
-            weeks.append(rep_week(scenario, rep.name, year, week, stretch=stretch, busy=busy, pins=pins))
-        weeks.sort(key=lambda w: w.risk)
+        weeks = team_week(scenario, year, week, stretch=stretch, calendars=inputs_of(self.session.store, scenario))
         self.weeks = {w.rep: w for w in weeks}
         selected = self._current()
         self.team.setRowCount(len(weeks))
@@ -586,7 +581,7 @@ class WorkloadView(_Lazy, QWidget):
             rep = scenario.rep(w.rep)
             t = thresholds_for(rep.rules, scenario.thresholds)
             self.team.setItem(row, 0, QTableWidgetItem(w.rep))
-            self.team.setCellWidget(row, 1, _LoadBar(w.planned_hours, t.weekly_warning, t.weekly_critical))
+            self.team.setCellWidget(row, 1, _LoadBar(w.working_hours, t.weekly_warning, t.weekly_critical))
             worst = min((f.severity for f in w.flags), key=lambda s: {"critical": 0, "warning": 1, "info": 2}[s],
                         default=None)
             flags = QTableWidgetItem(tr("{n} ({worst})").format(n=len(w.flags), worst=worst) if worst else tr("none"))
@@ -595,6 +590,11 @@ class WorkloadView(_Lazy, QWidget):
             self.team.setItem(row, 2, flags)
             self.team.setItem(row, 3, QTableWidgetItem(f"{format_clock(w.earliest_start)}-{format_clock(w.latest_end)}"))
             self.team.setItem(row, 4, QTableWidgetItem(f"{w.outside_hours:g} h"))
+            unplaced = QTableWidgetItem(tr("{hours:g} h ({blocks} blocks)").format(
+                hours=w.unplaced_hours, blocks=w.unplaced_blocks) if w.unplaced_blocks else tr("none"))
+            if w.unplaced_live_hours:
+                unplaced.setForeground(QColor("#c5221f"))
+            self.team.setItem(row, 5, unplaced)
         names = [w.rep for w in weeks]
         self.team.selectRow(names.index(selected) if selected in names else 0)
         self._selected()
@@ -611,14 +611,18 @@ class WorkloadView(_Lazy, QWidget):
             return
         w = self.weeks[name]
         e = html.escape
+        if w.unplaced_blocks:
+            summary = tr("{rep}: {hours:g} h of working time, {unplaced:g} h of work not placed").format(
+                rep=name, hours=w.working_hours, unplaced=w.unplaced_hours)
+        else:
+            summary = tr("{rep}: {hours:g} h of working time, all work placed").format(rep=name, hours=w.working_hours)
         if not w.flags:
-            calm = tr("{rep}: {hours:g} h planned, no flags.").format(rep=name, hours=w.planned_hours)
-            text = f"<p>{e(calm)}</p>"
+            text = f"<p>{e(summary)}; {e(tr('no flags.'))}</p>"
         else:
             colour = {"critical": "#c5221f", "warning": "#b06000", "info": "#1967d2"}
             items = "".join(f"<li><b style='color:{colour[f.severity]}'>{e(f.severity.upper())}</b> "
                             f"<b>{e(f.rule)}</b>: {e(f.message)}<br><small>{e(f.source)}</small></li>" for f in w.flags)
-            text = f"<h3>{e(name)}: {w.planned_hours:g} h</h3><ul>{items}</ul>"
+            text = f"<h3>{e(summary)}</h3><ul>{items}</ul>"
         self.flags.setHtml(text)
         self.what_if.blockSignals(True)
         self.what_if.clear()
@@ -642,8 +646,10 @@ class WorkloadView(_Lazy, QWidget):
                   if self.what_if.item(i).checkState() == Qt.Checked]
         chosen.sort(key=lambda m: (-m.value, m.name))
         before = self.weeks[name]
-        after = rep_week(scenario, name, year, week, stretch=self.stretch.isChecked(), markets=chosen)
+        after = rep_week(scenario, name, year, week, stretch=self.stretch.isChecked(), markets=chosen,
+                         busy=self.session.calendars.busy(name),
+                         pins=self.session.calendars.pins(name, self.session.week_name))
         self.what_if_result.setText(tr("{before:g} h and {nb} flags now; {after:g} h and {na} flags with these "
-                                       "markets.").format(before=before.planned_hours, nb=len(before.flags),
-                                                          after=after.planned_hours, na=len(after.flags)))
+                                       "markets.").format(before=before.working_hours, nb=len(before.flags),
+                                                          after=after.working_hours, na=len(after.flags)))
         self.last_what_if = after

@@ -6,6 +6,7 @@ import threading
 
 from PySide6.QtCore import QThread, Signal
 
+from planner.calendars import calendar_inputs
 from planner.errors import PlannerError
 from planner.storage import Store
 from planner.territories import optimise
@@ -35,7 +36,10 @@ class OptimiseWorker(QThread):
         store = None
         try:
             store = Store(self.db_path, create=False)
-            plan = optimise(store.load(), self.year, self.week, time_limit=self.time_limit,
+            scenario = store.load()
+            # The reps' meetings and pinned blocks, so the plan's weeks are checked as the scheduler builds them.
+            busy, pins = calendar_inputs(store, scenario, self.year, self.week)
+            plan = optimise(scenario, self.year, self.week, time_limit=self.time_limit, busy=busy, pins=pins,
                             progress=lambda p: self.progress.emit(p.value if p.value is not None else -1.0,
                                                                   p.gap, p.seconds),
                             should_stop=self._stop.is_set)

@@ -85,7 +85,6 @@ FR = {
         "{week}. Vert : le travail en direct tient ; orange : trop peu d'heures communes ; rouge : aucune. "
         "✓ affecté. Glissez un marché le long de sa ligne vers un autre commercial, ou double-cliquez ; "
         "clic droit pour verrouiller ou retirer.",
-    "Hours/week": "Heures/semaine",
     "Import &busy times (.ics)...": "Importer les &indisponibilités (.ics)...",
     "Import a scenario": "Importer un scénario",
     "Import busy times": "Importer les indisponibilités",
@@ -119,7 +118,6 @@ FR = {
         "Placer tout le travail, hors des heures de travail si besoin, pour voir ce que cela coûte",
     "Placed by hand": "Placé à la main",
     "Plan for {week}": "Plan pour {week}",
-    "Planned hours": "Heures prévues",
     "Previous week": "Semaine précédente",
     "Prospect's time: {day} {start}-{end} {zone} ({tz})": "Heure du prospect : {day} {start}-{end} {zone} ({tz})",
     "Ready": "Prêt",
@@ -184,7 +182,6 @@ FR = {
     "{path} exists already; choose a new name.": "{path} existe déjà ; choisissez un autre nom.",
     "{rep} and {market} share {hours:g} h a week; its live work needs {live:g} h.":
         "{rep} et {market} partagent {hours:g} h par semaine ; le travail en direct demande {live:g} h.",
-    "{rep}: {hours:g} h planned, no flags.": "{rep} : {hours:g} h prévues, aucune alerte.",
     "{week}: {first} to {last}": "{week} : du {first} au {last}",
     "CSV files (*.csv)": "Fichiers CSV (*.csv)",
     "Export markets (CSV)...": "Exporter les marchés (CSV)...",
@@ -206,6 +203,19 @@ FR = {
     "Double-click a cell to change it. Every change is saved at once; Ctrl+Z undoes it.":
         "Double-cliquez sur une cellule pour la modifier. Chaque modification est enregistrée aussitôt ; "
         "Ctrl+Z l'annule.",
+    "Work this week": "Travail cette semaine",
+    "{hours:g} h": "{hours:g} h",
+    "{placed}, {hours:g} h not placed": "{placed}, {hours:g} h non placées",
+    "{placed:g} h of work placed in {working:g} h of working time, {week}.":
+        "{placed:g} h de travail placées dans {working:g} h de temps de travail, {week}.",
+    "{blocks} blocks ({hours:g} h) could not be placed:": "{blocks} blocs ({hours:g} h) n'ont pas pu être placés :",
+    "Working time": "Temps de travail",
+    "Not placed": "Non placé",
+    "{hours:g} h ({blocks} blocks)": "{hours:g} h ({blocks} blocs)",
+    "{rep}: {hours:g} h of working time, {unplaced:g} h of work not placed":
+        "{rep} : {hours:g} h de temps de travail, {unplaced:g} h de travail non placées",
+    "{rep}: {hours:g} h of working time, all work placed": "{rep} : {hours:g} h de temps de travail, tout le travail est placé",
+    "no flags.": "aucune alerte.",
 }
 
 

@@ -124,6 +124,22 @@
         <translation>p. ex. Mon-Fri 09:00-17:00 ; plusieurs plages : Mon-Thu 07:00-12:00, 13:00-17:00</translation>
     </message>
     <message>
+        <source>{hours:g} h</source>
+        <translation>{hours:g} h</translation>
+    </message>
+    <message>
+        <source>{placed}, {hours:g} h not placed</source>
+        <translation>{placed}, {hours:g} h non placées</translation>
+    </message>
+    <message>
+        <source>{placed:g} h of work placed in {working:g} h of working time, {week}.</source>
+        <translation>{placed:g} h de travail placées dans {working:g} h de temps de travail, {week}.</translation>
+    </message>
+    <message>
+        <source>{blocks} blocks ({hours:g} h) could not be placed:</source>
+        <translation>{blocks} blocs ({hours:g} h) n'ont pas pu être placés :</translation>
+    </message>
+    <message>
         <source>Rep</source>
         <translation>Commercial</translation>
     </message>
@@ -152,8 +168,8 @@
         <translation>Règles</translation>
     </message>
     <message>
-        <source>Hours/week</source>
-        <translation>Heures/semaine</translation>
+        <source>Work this week</source>
+        <translation>Travail cette semaine</translation>
     </message>
     <message>
         <source>Markets</source>
@@ -408,8 +424,16 @@
         <translation>Étirer (tout placer, comme s&apos;il fallait tout faire)</translation>
     </message>
     <message>
-        <source>Planned hours</source>
-        <translation>Heures prévues</translation>
+        <source>{hours:g} h ({blocks} blocks)</source>
+        <translation>{hours:g} h ({blocks} blocs)</translation>
+    </message>
+    <message>
+        <source>{rep}: {hours:g} h of working time, {unplaced:g} h of work not placed</source>
+        <translation>{rep} : {hours:g} h de temps de travail, {unplaced:g} h de travail non placées</translation>
+    </message>
+    <message>
+        <source>{rep}: {hours:g} h of working time, all work placed</source>
+        <translation>{rep} : {hours:g} h de temps de travail, tout le travail est placé</translation>
     </message>
     <message>
         <source>Flags</source>
@@ -420,8 +444,16 @@
         <translation>Journée</translation>
     </message>
     <message>
+        <source>Working time</source>
+        <translation>Temps de travail</translation>
+    </message>
+    <message>
         <source>Outside hours</source>
         <translation>Hors horaires</translation>
+    </message>
+    <message>
+        <source>Not placed</source>
+        <translation>Non placé</translation>
     </message>
     <message>
         <source>&lt;b&gt;What if&lt;/b&gt; (untick a market, tick another):</source>
@@ -434,10 +466,6 @@
     <message>
         <source>none</source>
         <translation>aucune</translation>
-    </message>
-    <message>
-        <source>{rep}: {hours:g} h planned, no flags.</source>
-        <translation>{rep} : {hours:g} h prévues, aucune alerte.</translation>
     </message>
     <message>
         <source>{before:g} h and {nb} flags now; {after:g} h and {na} flags with these markets.</source>
