@@ -350,3 +350,27 @@ def test_undoing_a_market_rename_brings_its_pins_back(window):
     assert calendars.pins("Laura", "2027-W11") == {("US East Coast", "Demo", 0): start}
     window.undo_action.trigger()
     assert calendars.pins("Laura", "2027-W11") == {("US East", "Demo", 0): start}
+
+
+def test_optimise_button_gives_the_optimiser_the_reps_busy_times_and_pins(window, qtbot, monkeypatch):
+    """Pressed, the button once passed clicked()'s False as the time limit; now the default applies."""
+    import ui.workers
+    from planner.calendars import calendar_inputs
+
+    store = window.session.store
+    CalendarStore(store).replace_pins("Laura", "2027-W11", {("US East", "Demo", 0): NOW})
+    seen = []
+    real = ui.workers.optimise
+
+    def spy(scenario, year, week, **kwargs):
+        seen.append((kwargs.get("busy"), kwargs.get("pins")))
+        return real(scenario, year, week, **kwargs)
+
+    monkeypatch.setattr(ui.workers, "optimise", spy)
+    window.show_view("territories")
+    view = window.territories
+    view.optimise_button.click()
+    qtbot.waitUntil(lambda: view.worker is None, timeout=60000)
+    assert view.plan is not None, view.report.toPlainText()
+    assert seen == [calendar_inputs(store, store.load(), 2027, 11)]
+    assert seen[0][1]["Laura"] == {("US East", "Demo", 0): NOW}

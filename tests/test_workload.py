@@ -2,7 +2,7 @@ import pytest
 
 from planner.errors import ValidationError
 from planner.model import ActivityType, Assignment, Market, Rep, Scenario, Settings
-from planner.team import check, compare_plans, format_clock, rep_week, team_week, what_if
+from planner.team import CoverChoice, check, compare_plans, format_clock, rep_week, team_week, what_if
 from planner.territories import apply_plan, optimise
 from planner.workload import Thresholds
 
@@ -198,3 +198,15 @@ def test_who_ilo_cites_the_who_ilo_estimates_not_the_eu_directive():
     s = Scenario("t", reps=[Rep("R", "Europe/Zurich", "CH", "Mon-Fri 07:00-18:00", 50, "who-ilo")])
     average = [f for f in check(s, 2027, 20, weeks=2)[0]["flags"] if f.rule == "average_weekly_hours"][0]
     assert "2003/88/EC" not in average.source and "Pega" in average.source
+
+
+def test_cover_all_gives_a_market_to_the_rep_sharing_most_working_hours_then_the_least_loaded():
+    from planner.team import cover_choices, cover_everything
+
+    reps = [Rep(n, "Europe/Zurich", "CH", "Mon-Fri 09:00-18:00", 45) for n in ("A", "B")]
+    markets = [Market(n, "Europe/London", "GB", "Mon-Fri 09:00-17:00", "A", 100, {"Demo": 2}) for n in ("M1", "M2")]
+    s = Scenario("t", ACTS, reps, markets, [Assignment("A", "M1")])
+    # London 09:00-17:00 is 10:00-18:00 in Zurich: 8 h a day less lunch, 35 h for either rep.
+    assert cover_choices(s, 2027, 11) == [
+        CoverChoice("M2", "B", 35, "most shared hours: 35 h, as many as A; least work already assigned: 0 h")]
+    assert {a.market: a.rep for a in cover_everything(s, 2027, 11).assignments} == {"M1": "A", "M2": "B"}

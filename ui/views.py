@@ -219,7 +219,7 @@ class TerritoriesView(_Lazy, QWidget):
         self.optimise_button = QPushButton(tr("Optimise"))
         self.optimise_button.setShortcut(QKeySequence("Ctrl+R"))
         self.optimise_button.setToolTip(tr("Find the assignment that covers the most value in humane hours (Ctrl+R)"))
-        self.optimise_button.clicked.connect(self.optimise)
+        self.optimise_button.clicked.connect(lambda: self.optimise())  # not clicked(checked) as the time limit
         self.cancel_button = QPushButton(tr("Cancel"))
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel)
@@ -319,9 +319,9 @@ class TerritoriesView(_Lazy, QWidget):
         if value >= 0:
             self.progress.setFormat(tr("Best so far covers {value} ({seconds:.0f} s)").format(
                 value=f"{value:,.0f}", seconds=seconds))
-        else:  # the value is settled; the reps' load is being balanced
-            self.progress.setFormat(tr("Balancing the load: within {gap:.1%} of the best ({seconds:.0f} s)").format(
-                gap=gap, seconds=seconds))
+        else:  # the value is settled; the markets are being fitted to the reps' time zones
+            self.progress.setFormat(tr("Fitting markets to time zones: within {gap:.1%} of the best "
+                                       "({seconds:.0f} s)").format(gap=gap, seconds=seconds))
 
     def _done(self, plan) -> None:
         self.plan = plan
@@ -377,13 +377,13 @@ class TerritoriesView(_Lazy, QWidget):
 def _proof(plan) -> str:
     """How sure the plan is, in words."""
     if plan.status == "optimal":
-        return tr("Proven best: no plan covers more value, and none of that value leaves the busiest rep "
-                  "less busy.")
+        return tr("Proven best: no plan covers more value, and none of that value fits the markets' time zones "
+                  "better within the balance band.")
     if plan.gap > 0:
         return tr("The value covered is within {gap:.1%} of the best possible.").format(gap=plan.gap)
-    if plan.balance_gap:
-        return tr("No plan covers more value; the busiest rep's load is within {gap:.1%} of the best "
-                  "possible.").format(gap=plan.balance_gap)
+    if plan.fit_gap:
+        return tr("No plan covers more value; the time-zone fit is within {gap:.1%} of the best "
+                  "possible.").format(gap=plan.fit_gap)
     return tr("No plan covers more value.")
 
 

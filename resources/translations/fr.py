@@ -41,12 +41,7 @@ FR = {
     "Assigned and locked.": "Affecté et verrouillé.",
     "Assigned.": "Affecté.",
     "Async h": "h asynchrones",
-    "Balancing the load: within {gap:.1%} of the best ({seconds:.0f} s)": "Équilibrage de la charge : à {gap:.1%} du meilleur ({seconds:.0f} s)",
-    "Proven best: no plan covers more value, and none of that value leaves the busiest rep less busy.": "Meilleur plan prouvé : aucun plan ne couvre plus de valeur, et aucun plan de cette valeur ne charge moins le commercial le plus occupé.",
     "The value covered is within {gap:.1%} of the best possible.": "La valeur couverte est à {gap:.1%} du meilleur possible.",
-    "No plan covers more value; the busiest rep's load is within {gap:.1%} of the best possible.":
-        "Aucun plan ne couvre plus de valeur ; la charge du commercial le plus occupé est à {gap:.1%} du meilleur "
-        "possible.",
     "No plan covers more value.": "Aucun plan ne couvre plus de valeur.",
     "Best found in the time": "Meilleur plan trouvé dans le temps imparti",
     "Best so far covers {value} ({seconds:.0f} s)": "Le meilleur plan couvre {value} ({seconds:.0f} s)",
@@ -216,6 +211,13 @@ FR = {
         "{rep} : {hours:g} h de temps de travail, {unplaced:g} h de travail non placées",
     "{rep}: {hours:g} h of working time, all work placed": "{rep} : {hours:g} h de temps de travail, tout le travail est placé",
     "no flags.": "aucune alerte.",
+    "Fitting markets to time zones: within {gap:.1%} of the best ({seconds:.0f} s)":
+        "Ajustement des marchés aux fuseaux horaires : à {gap:.1%} du meilleur ({seconds:.0f} s)",
+    "Proven best: no plan covers more value, and none of that value fits the markets' time zones better within the balance band.":
+        "Meilleur plan prouvé : aucun plan ne couvre plus de valeur, et aucun plan de cette valeur ne s'accorde "
+        "mieux aux fuseaux horaires des marchés dans la marge d'équilibre.",
+    "No plan covers more value; the time-zone fit is within {gap:.1%} of the best possible.":
+        "Aucun plan ne couvre plus de valeur ; l'accord avec les fuseaux horaires est à {gap:.1%} du meilleur possible.",
 }
 
 

@@ -137,7 +137,7 @@
     </message>
     <message>
         <source>{blocks} blocks ({hours:g} h) could not be placed:</source>
-        <translation>{blocks} blocs ({hours:g} h) n'ont pas pu être placés :</translation>
+        <translation>{blocks} blocs ({hours:g} h) n&apos;ont pas pu être placés :</translation>
     </message>
     <message>
         <source>Rep</source>
@@ -316,10 +316,6 @@
         <translation>Le meilleur plan couvre {value} ({seconds:.0f} s)</translation>
     </message>
     <message>
-        <source>Balancing the load: within {gap:.1%} of the best ({seconds:.0f} s)</source>
-        <translation>Équilibrage de la charge : à {gap:.1%} du meilleur ({seconds:.0f} s)</translation>
-    </message>
-    <message>
         <source>Optimal</source>
         <translation>Optimal</translation>
     </message>
@@ -360,16 +356,8 @@
         <translation>Un commercial à {zone} ({hours}) prendrait {markets} : {value}</translation>
     </message>
     <message>
-        <source>Proven best: no plan covers more value, and none of that value leaves the busiest rep less busy.</source>
-        <translation>Meilleur plan prouvé : aucun plan ne couvre plus de valeur, et aucun plan de cette valeur ne charge moins le commercial le plus occupé.</translation>
-    </message>
-    <message>
         <source>The value covered is within {gap:.1%} of the best possible.</source>
         <translation>La valeur couverte est à {gap:.1%} du meilleur possible.</translation>
-    </message>
-    <message>
-        <source>No plan covers more value; the busiest rep&apos;s load is within {gap:.1%} of the best possible.</source>
-        <translation>Aucun plan ne couvre plus de valeur ; la charge du commercial le plus occupé est à {gap:.1%} du meilleur possible.</translation>
     </message>
     <message>
         <source>No plan covers more value.</source>
@@ -438,6 +426,18 @@
     <message>
         <source>Flags</source>
         <translation>Alertes</translation>
+    </message>
+    <message>
+        <source>Fitting markets to time zones: within {gap:.1%} of the best ({seconds:.0f} s)</source>
+        <translation>Ajustement des marchés aux fuseaux horaires : à {gap:.1%} du meilleur ({seconds:.0f} s)</translation>
+    </message>
+    <message>
+        <source>Proven best: no plan covers more value, and none of that value fits the markets&apos; time zones better within the balance band.</source>
+        <translation>Meilleur plan prouvé : aucun plan ne couvre plus de valeur, et aucun plan de cette valeur ne s'accorde mieux aux fuseaux horaires des marchés dans la marge d'équilibre.</translation>
+    </message>
+    <message>
+        <source>No plan covers more value; the time-zone fit is within {gap:.1%} of the best possible.</source>
+        <translation>Aucun plan ne couvre plus de valeur ; l'accord avec les fuseaux horaires est à {gap:.1%} du meilleur possible.</translation>
     </message>
     <message>
         <source>Day</source>
