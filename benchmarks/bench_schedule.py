@@ -17,7 +17,7 @@ from planner.model import Assignment
 from planner.overlap import side_minutes, week_window
 from planner.schedule import build_week
 from planner.team import rep_week
-from planner.territories import _problem, fit_table, greedy
+from planner.territories import greedy_assignment
 from planner.timezones import add_weeks
 
 from .generate import generate
@@ -27,9 +27,7 @@ YEAR, WEEK, WEEKS = 2027, 10, 13  # March to June: both clock changes
 
 def main() -> None:
     scenario = generate(100, 250)
-    table = fit_table(scenario, YEAR, WEEK)
-    problem = _problem(scenario, table)
-    scenario = scenario.replace(assignments=[Assignment(*problem.pairs[k]) for k in greedy(problem)])
+    scenario = scenario.replace(assignments=[Assignment(*pair) for pair in greedy_assignment(scenario, YEAR, WEEK)])
     weeks = [add_weeks(YEAR, WEEK, d) for d in range(WEEKS)]
 
     timezones.local_to_utc.cache_clear()

@@ -146,12 +146,14 @@ class Settings:
     max_live_run_minutes: int = 120   # live work back to back, at most
     lunch_start: str = "12:00"        # a lunch break kept free on the rep's wall clock...
     lunch_minutes: int = 60           # ...this long (0: none)
+    balance_margin_points: float = 15  # no rep above the team's average utilisation plus this many points
 
     def __post_init__(self):
         _check_number(self.max_markets_per_rep, "settings.max_markets_per_rep", low=1, high=1000, integer=True)
         _check_number(self.max_offset_spread_hours, "settings.max_offset_spread_hours", low=0, high=26)
         _check_number(self.max_live_run_minutes, "settings.max_live_run_minutes", low=15, high=24 * 60, integer=True)
         _check_number(self.lunch_minutes, "settings.lunch_minutes", low=0, high=180, integer=True)
+        _check_number(self.balance_margin_points, "settings.balance_margin_points", low=0, high=100)
         try:
             parse_hours(f"Mon {self.lunch_start}-23:59")
         except (ValidationError, TypeError):

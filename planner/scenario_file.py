@@ -27,7 +27,7 @@ _KEYS = {
     "markets": ({"name", "timezone", "country", "hours"}, {"tier", "value", "weekly", "subdivision"}),
     "assignments": ({"rep", "market"}, {"locked"}),
     "settings": (set(), {"max_markets_per_rep", "max_offset_spread_hours", "max_live_run_minutes",
-                         "lunch_start", "lunch_minutes"}),
+                         "lunch_start", "lunch_minutes", "balance_margin_points"}),
 }
 
 
