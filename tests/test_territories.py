@@ -208,3 +208,102 @@ def test_an_over_capacity_territory_gets_a_plan_within_the_band_quickly():
     assert plan.excess == 0 and plan.max_utilisation <= plan.band + 1e-9
     assert plan.fit_gap is not None and plan.fit_gap <= 0.01
     assert plan.seconds < 60
+
+
+# --- time-zone fit ------------------------------------------------------------------------------
+
+def _six_reps() -> Scenario:
+    """The team from the issue: two in Zurich, one each in Singapore, Chicago, Sydney and Kolkata."""
+    acts = (ActivityType("Demo", 45, True), ActivityType("Call", 30, True), ActivityType("Admin", 60, False))
+    reps = [Rep("Anna", "Europe/Zurich", "CH", "Mon-Fri 08:00-17:00"),
+            Rep("Beat", "Europe/Zurich", "CH", "Mon-Fri 08:00-12:00, 14:00-19:00"),
+            Rep("Mei", "Asia/Singapore", "SG", "Mon-Fri 09:00-18:00"),
+            Rep("Jake", "America/Chicago", "US", "Mon-Fri 08:00-17:00"),
+            Rep("Olivia", "Australia/Sydney", "AU", "Mon-Fri 08:00-17:00"),
+            Rep("Priya", "Asia/Kolkata", "IN", "Mon-Sat 09:30-18:30", max_weekly_hours=30)]
+    zones = [("US Central", "America/Chicago", "US"), ("US East", "America/New_York", "US"),
+             ("Brazil", "America/Sao_Paulo", "BR"), ("DACH", "Europe/Berlin", "DE"),
+             ("UK", "Europe/London", "GB"), ("Gulf", "Asia/Dubai", "AE"), ("India", "Asia/Kolkata", "IN"),
+             ("ASEAN", "Asia/Singapore", "SG"), ("Japan", "Asia/Tokyo", "JP"),
+             ("Australia", "Australia/Sydney", "AU"), ("New Zealand", "Pacific/Auckland", "NZ")]
+    markets = [Market(name, tz, country, "Mon-Fri 09:00-17:30", "A", 100_000 + 10_000 * i,
+                      {"Demo": 4, "Call": 4, "Admin": 4})
+               for i, (name, tz, country) in enumerate(zones)]
+    return Scenario("six reps", acts, reps, markets, (), Settings())
+
+
+def test_a_market_goes_to_the_rep_in_its_own_zone_not_half_a_world_away():
+    scenario = _six_reps()
+    plan = optimise(scenario, *WEEK, hire=False)
+    owner = {a.market: a for a in plan.assignments}
+    assert plan.status == "optimal"
+    assert owner["US Central"].rep == "Jake" and owner["Australia"].rep == "Olivia"
+    assert owner["ASEAN"].rep == "Mei" and owner["India"].rep == "Priya"
+    assert "best time-zone fit" in owner["US Central"].reason or "as well as any" in owner["US Central"].reason
+
+
+def test_no_market_stays_with_a_rep_while_a_better_fitting_rep_has_room():
+    """Every assignment of a proven plan: no rep who fits the market better could also take it
+    (capacity, the band, focus limits and the week's schedule all permitting)."""
+    from benchmarks.generate import generate
+    from planner.schedule import build_week
+    from planner.territories.rules import fit_score
+
+    for scenario in (_six_reps(), generate(20, 60, seed=4)):
+        plan = optimise(scenario, *WEEK, hire=False)
+        table = fit_table(scenario, *WEEK)
+        assert plan.status == "optimal"
+        mine = {r.name: [a.market for a in plan.assignments if a.rep == r.name] for r in scenario.reps}
+        load = {r.rep: r.load_hours for r in plan.reps}
+        settings = scenario.settings
+        for a in plan.assignments:
+            for rep in scenario.reps:
+                other = table.get(rep.name, a.market)
+                if rep.name == a.rep or fit_score(other.fit) <= fit_score(a.fit) or not other.fits:
+                    continue
+                after = load[rep.name] + other.load_hours
+                cap = table.capacity[rep.name]
+                offsets = [table.offsets[m] for m in mine[rep.name] + [a.market]]
+                room = (after <= min(cap, plan.band * cap) + 1e-9
+                        and len(mine[rep.name]) < settings.max_markets_per_rep
+                        and max(offsets) - min(offsets) <= settings.max_offset_spread_hours)
+                if room:
+                    markets = sorted((scenario.market(m) for m in mine[rep.name] + [a.market]),
+                                     key=lambda m: (-m.value, m.name))
+                    room = not build_week(scenario, rep.name, *WEEK, markets=markets).unplaced
+                assert not room, f"{a.market} stays with {a.rep} though {rep.name} fits it better and has room"
+
+
+def test_every_plan_is_one_the_week_keeps_with_busy_times_and_pins(demo):
+    """The optimiser schedules with the busy times `schedule` will see: a rep whose Tuesday to
+    Friday are full of meetings does not get markets whose live work needs those days."""
+    import datetime as dt
+
+    from planner.schedule import build_week
+    from planner.territories import apply_plan
+    from planner.timezones import local_to_utc, week_monday
+
+    monday = week_monday(*WEEK)
+    busy = {"Laura": [(local_to_utc(monday + dt.timedelta(days=d), 8 * 60, "Europe/Zurich"),
+                       local_to_utc(monday + dt.timedelta(days=d), 18 * 60, "Europe/Zurich")) for d in range(1, 5)]}
+    plan = optimise(demo, *WEEK, busy=busy, hire=False)
+    applied = apply_plan(demo, plan)
+    for rep in demo.reps:
+        week = build_week(applied, rep.name, *WEEK, busy=busy.get(rep.name, ()))
+        assert week.unplaced == (), (rep.name, week.unplaced)
+    free = optimise(demo, *WEEK, hire=False)
+    laura = lambda p: sum(a.load_hours for a in p.assignments if a.rep == "Laura")  # noqa: E731
+    assert laura(plan) < laura(free)  # her meetings cost her markets
+
+
+def test_locked_markets_the_week_cannot_hold_are_kept_and_reported(demo):
+    # 38.75 h of work within Laura's 40 h, but US East's live work and the rest fragment her
+    # week: a 60-minute proposal finds no free hour. Locked by hand, they stay, and it is said.
+    mine = ("US East", "DACH", "Gulf")
+    locked = demo.replace(assignments=[Assignment("Laura", m, locked=True) for m in mine])
+    plan = optimise(locked, *WEEK, hire=False)
+    assert {a.market for a in plan.assignments if a.rep == "Laura"} == set(mine)
+    [problem] = plan.locked_problems
+    assert problem.rep == "Laura" and problem.markets == tuple(sorted(mine)) and problem.blocks > 0
+    assert "cannot be placed" in problem.reason and "60 min" in problem.reason
+    assert all("Warning" in a.reason for a in plan.assignments if a.rep == "Laura")

@@ -166,12 +166,15 @@ def _balance(p, model, chosen, value, keep, margin, started, deadline, small, pr
 
 
 def _fit(p, model, chosen, value, keep, margin, excess, started, deadline, small, progress, should_stop, report):
-    """Phase 3: the most fit within the band (plus the excess phase 2 could not avoid)."""
+    """Phase 3: the most fit within the band (plus the excess phase 2 could not avoid).
+
+    Proven on the fit score (whole steps); the exact fit breaks ties as well as the search
+    and the solver find within the time (the solver stops within less than one step)."""
     now = time.perf_counter()
     chosen = improve_fit(p, chosen, margin, excess, now + (deadline - now) / 2)
-    achieved = sum(p.fits[k] for k in chosen)
+    score = sum(p.scores[k] for k in chosen)
     bound = _fit_bound(p, keep, margin, excess, deadline)
-    gap = (bound - achieved) / bound if bound > EPS else 0.0
+    gap = (bound - score) / bound if bound > EPS else 0.0
     report("fit", gap)
     if gap <= 1e-9:
         return chosen, 0.0, True, model
@@ -183,17 +186,18 @@ def _fit(p, model, chosen, value, keep, margin, excess, started, deadline, small
         model.balance(margin, _settled_average(p, keep))
     model.fit(excess)
     status, found = model.solve(deadline, chosen)
-    if sum(p.fits[k] for k in found) > achieved + 1e-9:
-        chosen, achieved = found, sum(p.fits[k] for k in found)
+    if sum(p.fits[k] for k in found) > sum(p.fits[k] for k in chosen) + 1e-12:
+        chosen, score = found, sum(p.scores[k] for k in found)
     if model.bound is not None:
         bound = min(bound, _whole_steps(-model.bound))
-    if status == "optimal" or achieved >= bound - 1e-7:
+    if status == "optimal" or score >= bound - 1e-7:
         return chosen, 0.0, True, model
-    return chosen, max(0.0, (bound - achieved) / bound), False, model
+    return chosen, max(0.0, (bound - score) / bound), False, model
 
 
 def _whole_steps(total: float) -> float:
-    """A bound on a total of fit scores, down to the nearest whole step (every total is one)."""
+    """A bound on the total weight, as a bound on the total score: down to a whole step (every
+    total score is one, and the tie-breaks add less than one)."""
     return math.floor(total * FIT_STEPS + 1e-6) / FIT_STEPS
 
 

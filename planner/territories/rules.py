@@ -75,7 +75,8 @@ class Problem:
     column: dict[tuple[str, str], int]
     values: list[float]
     loads: list[float]
-    fits: list[float]
+    fits: list[float]      # what the search maximises: the score, ties broken by the exact fit
+    scores: list[float]    # the fit score (see fit_score), what "optimal" is proven on
     locked_broken: dict[str, tuple[Unplaced, ...]] = field(default_factory=dict)  # rep -> blocks
 
     def live_minutes(self, k: int) -> int:
@@ -137,6 +138,14 @@ def fit_score(fit: float) -> float:
     return round(fit * FIT_STEPS) / FIT_STEPS
 
 
+def _weights(scenario: Scenario, exact: list[float]) -> tuple[list[float], list[float]]:
+    """(weights, scores): each pair's score plus its exact fit times a tie-break small enough that
+    all the tie-breaks of a plan together (under 0.1) never outweigh one step of a score."""
+    tie = 0.1 / (len(scenario.markets) + 1)
+    scores = [fit_score(f) for f in exact]
+    return [s + tie * f for s, f in zip(scores, exact)], scores
+
+
 def problem(scenario: Scenario, table: FitTable, check: WeekCheck) -> Problem:
     """The columns: locked pairs, and every pair whose shared hours hold the market's live work
     and whose load fits the rep's capacity."""
@@ -158,7 +167,7 @@ def problem(scenario: Scenario, table: FitTable, check: WeekCheck) -> Problem:
         by_market[m].append(k)
     p = Problem(scenario, table, check, pairs, locked, by_rep, by_market, {pair: k for k, pair in enumerate(pairs)},
                 [scenario.market(m).value for _, m in pairs], [table.get(*pair).load_hours for pair in pairs],
-                [fit_score(table.get(*pair).fit) for pair in pairs])
+                *_weights(scenario, [table.get(*pair).fit for pair in pairs]))
     for rep in scenario.reps:
         mine = frozenset(m for r, m in locked if r == rep.name)
         if mine and not check.keeps(rep.name, mine):
