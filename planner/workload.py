@@ -84,8 +84,9 @@ SOURCES = {
     "weekly_hours/who-ilo": "WHO/ILO joint estimates 2021 (Pega et al., Environment International 154:106595): "
                             "55 h or more a week carries a 35% higher risk of stroke and a 17% higher risk of "
                             "dying of ischaemic heart disease than 35-40 h; the review's bands: 41-48, 49-54, 55+ h",
-    "average_weekly_hours/who-ilo": "WHO/ILO 2021 (Pega et al., Environment International 154:106595): the "
-                                    "49-54 h band already carries risk; ILO Conventions C1 and C30: 48 h a week",
+    "average_weekly_hours/who-ilo": "WHO/ILO 2021 (Pega et al., Environment International 154:106595), whose "
+                                    "review used the bands 41-48, 49-54 and 55+ h a week; ILO Conventions C1 and "
+                                    "C30: 48 h a week",
     "daily_hours": "German Working Hours Act (ArbZG) s. 3: 8 h a day, 10 h at most",
     "unplaced_work": "Work that does not fit in the rep's working hours does not go away: it ends up in evenings "
                      "and weekends, or it is dropped and the market goes unserved. The week as planned is not "
