@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from hypothesis import strategies as st
 
 from planner.hours import WorkingHours, Shift
+from planner.model import RULE_PRESETS, ActivityType, Market, Rep, Scenario, Settings
 
 ZONES = [
     "America/New_York", "America/Los_Angeles", "America/Sao_Paulo", "America/Santiago", "Europe/London",
@@ -79,3 +80,77 @@ def working_hours(draw, *, allow_overnight: bool = True) -> WorkingHours:
     if not kept:
         kept = [Shift(days[0], 9 * 60, 17 * 60)]
     return WorkingHours(tuple(kept))
+
+
+# --- random territories for the optimiser ---------------------------------------------------------
+
+# (zone, country): half-hour and 45-minute offsets, Pacific/Chatham's +12:45, both hemispheres.
+TERRITORY_ZONES = [
+    ("Europe/Zurich", "CH"), ("Europe/London", "GB"), ("America/New_York", "US"), ("America/Chicago", "US"),
+    ("America/Los_Angeles", "US"), ("America/Sao_Paulo", "BR"), ("Asia/Dubai", "AE"), ("Asia/Riyadh", "SA"),
+    ("Asia/Jerusalem", "IL"), ("Asia/Singapore", "SG"), ("Australia/Sydney", "AU"), ("Pacific/Auckland", "NZ"),
+    ("Asia/Kolkata", "IN"), ("America/St_Johns", "CA"), ("Australia/Adelaide", "AU"),
+    ("Asia/Kathmandu", "NP"), ("Pacific/Chatham", "NZ"), ("Australia/Eucla", "AU"),
+]
+WORKWEEKS = ["Mon-Fri", "Sun-Thu", "Mon-Sat"]
+# 2027 weeks in which zones disagree about the clock: the US has moved and Europe not (W11), the
+# southern hemisphere changes on a Sunday (W13, W39), Europe has moved back and the US not (W44),
+# and their neighbours. Changes fall on Sundays: a workday in Sun-Thu weeks.
+DST_MISMATCH_WEEKS = [(2027, w) for w in (10, 11, 12, 13, 14, 38, 39, 40, 43, 44)]
+
+
+def _clock(minute: int) -> str:
+    return f"{minute // 60:02d}:{minute % 60:02d}"
+
+
+@st.composite
+def hours_text(draw, *, earliest: int = 6 * 60, latest: int = 11 * 60, shortest: int = 5 * 60,
+               longest: int = 10 * 60) -> str:
+    """Working hours in the notation: a workweek, one shift or a split one, sometimes a short last day."""
+    days = draw(st.sampled_from(WORKWEEKS))
+    start = draw(st.integers(earliest // 15, latest // 15)) * 15
+    end = start + draw(st.integers(shortest // 15, longest // 15)) * 15
+    if draw(st.integers(0, 5)) == 0:  # a split shift with a break of 30 minutes to 2 hours
+        middle, pause = draw(st.integers(start // 15 + 4, end // 15 - 4)) * 15, draw(st.sampled_from([30, 60, 120]))
+        shift = f"{_clock(start)}-{_clock(middle)}, {_clock(middle + pause)}-{_clock(end + pause)}"
+    else:
+        shift = f"{_clock(start)}-{_clock(end)}"
+    if draw(st.integers(0, 4)) == 0:  # the last day ends early
+        first, last = days.split("-")
+        before = {"Fri": "Thu", "Thu": "Wed", "Sat": "Fri"}[last]
+        return f"{first}-{before} {shift}; {last} {_clock(start)}-{_clock(start + 4 * 60)}"
+    return f"{days} {shift}"
+
+
+def territory_weeks():
+    """Mostly weeks around 2027's clock changes, sometimes any week of 2026-2030."""
+    any_week = st.builds(lambda d: tuple(d.isocalendar()[:2]), st.dates(dt.date(2026, 1, 5), dt.date(2030, 12, 20)))
+    return st.sampled_from(DST_MISMATCH_WEEKS) | any_week
+
+
+@st.composite
+def territories(draw, *, reps=(2, 12), markets=(3, 40)):
+    """A scenario with no assignments: reps and markets all over the world, activities of
+    15-60 minutes live and async, a lunch break, a back-to-back limit."""
+    kinds = draw(st.lists(st.tuples(st.sampled_from([15, 30, 45, 60]), st.booleans()), min_size=1, max_size=5,
+                          unique=True))
+    activities = [ActivityType(f"{'Live' if live else 'Async'} {minutes}", minutes, live) for minutes, live in kinds]
+    rep_list = []
+    for i in range(draw(st.integers(*reps))):
+        zone, country = draw(st.sampled_from(TERRITORY_ZONES))
+        rep_list.append(Rep(f"R{i}", zone, country, draw(hours_text()),
+                            max_weekly_hours=draw(st.integers(20, 45)), rules=draw(st.sampled_from(RULE_PRESETS))))
+    market_list = []
+    for j in range(draw(st.integers(*markets))):
+        zone, country = draw(st.sampled_from(TERRITORY_ZONES))
+        weekly = {a.name: draw(st.integers(0, 5)) for a in activities}
+        market_list.append(Market(f"M{j}", zone, country, draw(hours_text(earliest=7 * 60, latest=10 * 60,
+                                                                          shortest=7 * 60)),
+                                  draw(st.sampled_from("ABC")), draw(st.integers(1, 1000)) * 1000, weekly))
+    settings = Settings(
+        max_markets_per_rep=draw(st.integers(2, 8)),
+        max_offset_spread_hours=draw(st.sampled_from([4, 9, 26])),
+        max_live_run_minutes=draw(st.sampled_from([60, 90, 120, 180])),
+        lunch_start=draw(st.sampled_from(["11:30", "12:00", "12:30", "13:00"])),
+        lunch_minutes=draw(st.sampled_from([0, 30, 45, 60])))
+    return Scenario("Random territory", activities, rep_list, market_list, (), settings)
