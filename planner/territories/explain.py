@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..timezones import format_week
 from .fit import EPS
 from .plan import LeftOut, LockedProblem, Plan, PlannedAssignment, RepLoad
-from .rules import Problem
+from .rules import Problem, joint_violations
 from .search import State, band_of
 
 
@@ -38,16 +38,19 @@ def why_not(p: Problem, state: State, k: int, band: float) -> tuple[str, str] | 
         return "focus_spread", (f"{rep}'s markets would span {max(offsets) - min(offsets):g} h of UTC offsets, "
                                 f"over the limit of {settings.max_offset_spread_hours:g} h")
     if rep in p.locked_broken:
+        if p.fits_rep(rep, cols):
+            return None
         return "schedule", f"{rep}'s week cannot even hold the markets locked to {rep}"
-    from .rules import joint_violations
     if joint_violations(p, cols):
         return "shared_hours", f"{rep}'s hours shared with {market} are already taken by the live work of other markets"
+    if p.check.keeps(rep, p.markets(cols)):
+        return None
     unplaced = p.check.unplaced(rep, p.markets(cols))
-    if unplaced:
-        live = [u for u in unplaced if p.scenario.activity(u.activity).live]
-        what = f"{len(live)} live blocks" if live else f"{len(unplaced)} blocks"
-        return "schedule", f"{rep}'s week could not place {what} ({unplaced[0].reason})"
-    return None
+    if not unplaced:
+        return "schedule", f"{rep}'s week could not hold a smaller set of these markets"
+    live = [u for u in unplaced if p.scenario.activity(u.activity).live]
+    what = f"{len(live)} live blocks" if live else f"{len(unplaced)} blocks"
+    return "schedule", f"{rep}'s week could not place {what} ({unplaced[0].reason})"
 
 
 def _assigned_reason(p: Problem, state: State, k: int, band: float) -> str:

@@ -19,13 +19,13 @@ import os
 import sys
 import time
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Sequence
 
 import highspy
 import numpy as np
 
 from .fit import EPS
-from .rules import Problem
+from .rules import Problem, live_minutes_in
 
 INF = highspy.kHighsInf
 _banner_shown = False
@@ -167,8 +167,8 @@ class Model:
             same.setdefault(self.p.table.shared[self.p.pairs[k]], []).append(k)
         for group in [g for g in same.values() if len(g) > 1] + [cols]:
             self.add_hall_cut(group)
-        for (who, markets), unplaced in list(self.p.check._seen.items()):
-            if who == rep and unplaced and all((rep, m) in self.p.column for m in markets):
+        for markets in self.p.check.refused(rep):
+            if all((rep, m) in self.p.column for m in markets):
                 self.add_cut([self.p.column[(rep, m)] for m in markets])
 
     def add_hall_cut(self, cols: list[int]) -> None:
@@ -176,8 +176,9 @@ class Model:
         for k in cols:
             union |= self.p.table.shared[self.p.pairs[k]]
         live = [self.p.live_minutes(k) for k in cols]
-        if sum(live) > union.bit_count():
-            self.add_row(-INF, union.bit_count(), cols, live)
+        room = live_minutes_in(union, self.p.scenario.settings.max_live_run_minutes)
+        if sum(live) > room:
+            self.add_row(-INF, room, cols, live)
 
     def add_cut(self, cols: list[int]) -> None:
         """Not all of these columns together (a no-good; one column: never that column)."""
@@ -348,35 +349,37 @@ class Model:
         self.h.setOptionValue("mip_abs_gap", 0.12)
 
 
-def fit_relaxation_bound(p: Problem, ceilings: dict[str, float], covered: list[str] | None,
-                         deadline: float) -> float | None:
-    """An upper bound on the total fit: the linear relaxation with reps of the same zone and
-    hours taken together (their loads limited by ``ceilings``, hours per rep, and the focus
-    count), each market in ``covered`` wholly covered (or any market, partly, when None).
-    It leaves out the rules on offsets, shared minutes and the week's schedule, so it only
-    over-estimates. None when it cannot be solved by ``deadline``."""
+def relaxation_bound(p: Problem, weights: Sequence[float], ceilings: dict[str, float], *,
+                     covered: list[str] | None = None, min_value: float | None = None,
+                     deadline: float) -> float | None:
+    """An upper bound on the total ``weights`` (one per column) of any plan: the linear
+    relaxation with reps of the same zone and hours taken together (their loads limited by
+    ``ceilings``, hours per rep, and the focus count), each market in ``covered`` wholly
+    covered, the value at least ``min_value``. It leaves out the rules on offsets, shared
+    minutes and the week's schedule, so it only over-estimates. None when it cannot be
+    solved by ``deadline``."""
     group_of: dict[object, int] = {}
-    groups_cap: list[float] = []
-    groups_count: list[int] = []
+    capacity: list[float] = []
+    count: list[int] = []
     rep_group = {}
     limit = p.scenario.settings.max_markets_per_rep
     for rep in p.scenario.reps:
         g = group_of.setdefault(rep.side, len(group_of))
-        if g == len(groups_cap):
-            groups_cap.append(0.0)
-            groups_count.append(0)
-        groups_cap[g] += ceilings.get(rep.name, 0.0)
-        groups_count[g] += limit
+        if g == len(capacity):
+            capacity.append(0.0)
+            count.append(0)
+        capacity[g] += ceilings.get(rep.name, 0.0)
+        count[g] += limit
         rep_group[rep.name] = g
     arcs: dict[tuple[int, str], float] = {}
     for k, (rep, market) in enumerate(p.pairs):
         key = (rep_group[rep], market)
-        arcs[key] = max(arcs.get(key, 0.0), p.fits[k])
+        arcs[key] = max(arcs.get(key, -INF), weights[k])
     keys = list(arcs)
-    h = _new_highs()
     n = len(keys)
     if n == 0:
         return 0.0
+    h = _new_highs()
     h.addCols(n, -np.array([arcs[key] for key in keys]), np.zeros(n), np.ones(n), 0,
               np.array([], dtype=np.int32), np.array([], dtype=np.int32), np.array([]))
     by_market: dict[str, list[int]] = {}
@@ -387,12 +390,16 @@ def fit_relaxation_bound(p: Problem, ceilings: dict[str, float], covered: list[s
     must = set(covered or ())
     load_of = {market: p.loads[cols[0]] for market, cols in p.by_market.items() if cols}
     for market, cols in by_market.items():
-        low = 1.0 if market in must else 0.0
-        h.addRow(low, 1.0, len(cols), np.array(cols, dtype=np.int32), np.ones(len(cols)))
+        h.addRow(1.0 if market in must else 0.0, 1.0, len(cols), np.array(cols, dtype=np.int32), np.ones(len(cols)))
     for g, cols in by_group.items():
-        h.addRow(-INF, groups_cap[g], len(cols), np.array(cols, dtype=np.int32),
-                 np.array([load_of[keys[i][1]] for i in cols]))
-        h.addRow(-INF, groups_count[g], len(cols), np.array(cols, dtype=np.int32), np.ones(len(cols)))
+        index = np.array(cols, dtype=np.int32)
+        h.addRow(-INF, capacity[g], len(cols), index, np.array([load_of[keys[i][1]] for i in cols]))
+        h.addRow(-INF, count[g], len(cols), index, np.ones(len(cols)))
+    if min_value:
+        value = {m: p.values[cols[0]] for m, cols in p.by_market.items() if cols}
+        scale = max(value.values(), default=1.0) or 1.0
+        h.addRow(min_value / scale * (1 - 1e-9), INF, n, np.arange(n, dtype=np.int32),
+                 np.array([value[market] / scale for _, market in keys]))
     h.setOptionValue("time_limit", max(deadline - time.perf_counter(), 0.01))
     h.run()
     if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:

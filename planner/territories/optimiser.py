@@ -29,10 +29,10 @@ from ..timezones import format_week
 from .explain import explain
 from .fit import EPS, FitTable, fit_table
 from .hiring import hire_options
-from .model import Model, Progress, fit_relaxation_bound
+from .model import Model, Progress, relaxation_bound
 from .plan import Plan
 from .rules import FIT_STEPS, Problem, WeekCheck, problem
-from .search import excess_of, first_plan, improve_fit, reduce_excess, repair, State
+from .search import State, excess_of, first_plan, improve_fit, improve_value, reduce_excess, repair
 
 # HiGHS's model is built only when the quick answers leave a question open and the model
 # (one column per rep and market that fit) builds in a few seconds.
@@ -119,27 +119,45 @@ def optimise(scenario: Scenario, year: int, week: int, *, time_limit: float = 30
     if full:
         status, gap = "optimal", 0.0
     else:
-        model = Model(p, progress, should_stop, started)
-        status, chosen = model.solve(started + 0.6 * time_limit, chosen, repair=lambda cols: repair(p, cols))
+        chosen = improve_value(p, chosen, started + 0.2 * time_limit)
+        status = "feasible"
+        if len(p.pairs) <= SMALL_MODEL:
+            model = Model(p, progress, should_stop, started)
+            status, chosen = model.solve(started + 0.6 * time_limit, chosen, repair=lambda cols: repair(p, cols))
         value = sum(p.values[k] for k in chosen)
-        gap = 0.0 if status == "optimal" else model.value_gap(value)
+        gap = 0.0 if status == "optimal" else _value_gap(p, model, value, started + 0.7 * time_limit)
         full = value >= best_possible - 1e-9 * max(1.0, best_possible)
     fit_gap = None
-    small = len(p.pairs) <= SMALL_MODEL
-    if status == "optimal" and not stop():
+    if status != "cancelled" and not stop():
+        # Balance and fit keep the value found; the solver joins in only when that value is proven
+        # (else the model would chase a value the plan does not have).
+        small = len(p.pairs) <= SMALL_MODEL and status == "optimal"
         keep = [m for m, cols in p.by_market.items() if cols and p.values[cols[0]] > 0] if full else None
         chosen, balance_proven, excess = _balance(p, model, chosen, value, keep, margin, started, deadline, small,
                                                   progress, should_stop, report)
-        model = model if model is None or model.phase != "value" else model
         chosen, fit_gap, fit_proven, model = _fit(p, model, chosen, value, keep, margin, excess, started, deadline,
                                                   small, progress, should_stop, report)
-        status = "optimal" if balance_proven and fit_proven else "feasible"
+        if status == "optimal" and not (balance_proven and fit_proven):
+            status = "feasible"
     if stop():
         status = "cancelled"
-    chosen = _verified(p, chosen)
+    verified = _verified(p, chosen)
+    if verified != chosen:
+        chosen, status = verified, ("cancelled" if status == "cancelled" else "feasible")
     plan_hire = hire_options(scenario, p.table, {p.pairs[k][1] for k in chosen}, year, week, holidays) if hire else ()
     return explain(p, chosen, status=status, gap=gap, fit_gap=fit_gap, margin=margin, hire=plan_hire,
                    seconds=time.perf_counter() - started)
+
+
+def _value_gap(p: Problem, model: Model | None, value: float, deadline: float) -> float:
+    """How far ``value`` may be from the best: against the solver's bound, or the relaxation's."""
+    bounds = [relaxation_bound(p, p.values, dict(p.table.capacity), deadline=deadline)]
+    if model is not None and model.bound is not None:
+        bounds.append(-model.bound * model.value_scale)
+    best = min((b for b in bounds if b is not None), default=None)
+    if best is None:
+        return 1.0
+    return max(0.0, min(1.0, (best - value) / best)) if best > 0 else 0.0
 
 
 def _balance(p, model, chosen, value, keep, margin, started, deadline, small, progress, should_stop, report):
@@ -173,7 +191,7 @@ def _fit(p, model, chosen, value, keep, margin, excess, started, deadline, small
     now = time.perf_counter()
     chosen = improve_fit(p, chosen, margin, excess, now + (deadline - now) / 2)
     score = sum(p.scores[k] for k in chosen)
-    bound = _fit_bound(p, keep, margin, excess, deadline)
+    bound = _fit_bound(p, keep, value, margin, excess, deadline)
     gap = (bound - score) / bound if bound > EPS else 0.0
     report("fit", gap)
     if gap <= 1e-9:
@@ -201,14 +219,16 @@ def _whole_steps(total: float) -> float:
     return math.floor(total * FIT_STEPS + 1e-6) / FIT_STEPS
 
 
-def _fit_bound(p: Problem, keep, margin: float, excess: float, deadline: float) -> float:
+def _fit_bound(p: Problem, keep, value: float, margin: float, excess: float, deadline: float) -> float:
     """The better of two upper bounds on the total fit: every market at its best fit, and the
-    linear relaxation (with the band as each rep's load limit when the team's work is settled)."""
+    linear relaxation (keeping the value, with the band as each rep's load limit when the
+    team's work is settled)."""
     bound = fit_bound(p)
     average = _settled_average(p, keep)
     caps = p.table.capacity
     ceilings = {r: c if average is None else min(c, (average + margin + excess) * c) for r, c in caps.items()}
-    relaxed = fit_relaxation_bound(p, ceilings, keep, deadline)
+    relaxed = relaxation_bound(p, p.fits, ceilings, covered=keep, min_value=None if keep else value,
+                               deadline=deadline)
     if relaxed is not None:
         bound = min(bound, relaxed)
     return _whole_steps(bound)

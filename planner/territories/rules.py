@@ -33,6 +33,7 @@ class WeekCheck:
     pins: Mapping[str, Mapping] = field(default_factory=dict)
     calls: int = 0
     _seen: dict = field(default_factory=dict)
+    _refused: dict = field(default_factory=dict)   # rep -> sets the week did not hold
 
     def unplaced(self, rep: str, markets: frozenset[str]) -> tuple[Unplaced, ...]:
         """The blocks the scheduler cannot place when ``rep`` covers exactly ``markets``."""
@@ -48,7 +49,21 @@ class WeekCheck:
         return found
 
     def keeps(self, rep: str, markets: frozenset[str]) -> bool:
-        return not self.unplaced(rep, markets)
+        """Whether the week holds ``markets``: the scheduler places every block, and no subset of
+        them was refused before. The scheduler is a heuristic and adding a market can, rarely,
+        reorder a week so that it fits; treating a refused set's supersets as refused keeps the
+        search and the model's cuts in step, so every claim is about one set of plans."""
+        refused = self._refused.setdefault(rep, [])
+        if any(r <= markets for r in refused):
+            return False
+        if self.unplaced(rep, markets):
+            refused.append(markets)
+            return False
+        return True
+
+    def refused(self, rep: str) -> list[frozenset[str]]:
+        """The sets of markets the rep's week did not hold, so far."""
+        return list(self._refused.get(rep, ()))
 
     def smallest_unkept(self, rep: str, markets: frozenset[str], keep: frozenset[str] = frozenset()) -> frozenset[str]:
         """A subset the week cannot hold from which no market can be dropped (a deletion
@@ -99,11 +114,17 @@ class Problem:
         offsets = [table.offsets[self.pairs[k][1]] for k in cols]
         if offsets and max(offsets) - min(offsets) > settings.max_offset_spread_hours + EPS:
             return False
-        if rep in self.locked_broken:  # the locked markets alone do not fit: nothing more goes there
-            return all(self.pairs[k] in self.locked for k in cols)
+        if rep in self.locked_broken:
+            return self._no_worse(rep, cols)
         if joint_violations(self, cols):
             return False
         return not cols or self.check.keeps(rep, self.markets(cols))
+
+    def _no_worse(self, rep: str, cols: Sequence[int]) -> bool:
+        """For a rep whose locked markets alone do not fit: more markets are fine as long as
+        nothing beyond those locked blocks is left unplaced."""
+        got = self.check.unplaced(rep, self.markets(cols))
+        return len(got) <= len(self.locked_broken[rep]) and all((rep, u.market) in self.locked for u in got)
 
     def unkept(self, rep: str, cols: Sequence[int]) -> list[list[int]]:
         """Sets of the rep's columns that break the offset limit or the live-time rule, or that the
@@ -111,7 +132,7 @@ class Problem:
         Capacity and the focus count are the model's own rows, not checked here."""
         if rep in self.locked_broken:
             extra = [k for k in cols if self.pairs[k] not in self.locked]
-            return [[k] for k in extra]
+            return [] if self._no_worse(rep, cols) else [extra]
         spread = self.scenario.settings.max_offset_spread_hours
         offsets = [self.table.offsets[self.pairs[k][1]] for k in cols]
         if offsets and max(offsets) - min(offsets) > spread + EPS:
@@ -148,10 +169,12 @@ def _weights(scenario: Scenario, exact: list[float]) -> tuple[list[float], list[
 
 def problem(scenario: Scenario, table: FitTable, check: WeekCheck) -> Problem:
     """The columns: locked pairs, and every pair whose shared hours hold the market's live work
-    and whose load fits the rep's capacity."""
+    (with the breaks the back-to-back limit forces) and whose load fits the rep's capacity."""
     locked = {(a.rep, a.market) for a in scenario.assignments if a.locked}
     locked_markets = {m for _, m in locked}
     pairs = sorted(locked)
+    limit = scenario.settings.max_live_run_minutes
+    room: dict[int, int] = {}  # live minutes a shared mask holds, once per distinct mask
     for rep in scenario.reps:
         capacity = table.capacity[rep.name]
         for market in scenario.markets:
@@ -159,6 +182,13 @@ def problem(scenario: Scenario, table: FitTable, check: WeekCheck) -> Problem:
                 continue
             fit = table.get(rep.name, market.name)
             if fit.fits and fit.load_hours <= capacity + EPS and capacity > 0:
+                live = round(fit.live_hours * 60)
+                if live:
+                    shared = table.shared[(rep.name, market.name)]
+                    if shared not in room:
+                        room[shared] = live_minutes_in(shared, limit)
+                    if live > room[shared]:
+                        continue
                 pairs.append((rep.name, market.name))
     by_rep: dict[str, list[int]] = {r.name: [] for r in scenario.reps}
     by_market: dict[str, list[int]] = {m.name: [] for m in scenario.markets}
@@ -175,12 +205,25 @@ def problem(scenario: Scenario, table: FitTable, check: WeekCheck) -> Problem:
     return p
 
 
+def live_minutes_in(mask: int, limit: int) -> int:
+    """The most live work the minutes of ``mask`` can hold: a stretch longer than the back-to-back
+    limit needs a 15-minute break after each ``limit`` minutes (the scheduler's rule)."""
+    total = 0
+    while mask:
+        low = (mask & -mask).bit_length() - 1
+        run_mask = mask >> low
+        length = (~run_mask & (run_mask + 1)).bit_length() - 1  # trailing ones
+        total += length - 15 * (length // (limit + 15))
+        mask &= ~(((1 << length) - 1) << low)
+    return total
+
+
 def joint_violations(p: Problem, columns: Sequence[int], limit: int = 16) -> list[list[int]]:
     """Sets of a rep's columns whose live work cannot fit in the hours they share.
 
     By Hall's theorem the live work of a set of markets fits in a rep's hours
     only when every subset needs no more minutes than the union of its shared
-    minutes. Markets whose shared hours do not touch are independent, so subsets
+    minutes can hold (less the breaks the back-to-back limit forces). Markets whose shared hours do not touch are independent, so subsets
     are enumerated per connected group (up to ``limit`` markets).
     """
     items = [(k, p.table.shared[p.pairs[k]], p.live_minutes(k)) for k in columns
@@ -191,9 +234,10 @@ def joint_violations(p: Problem, columns: Sequence[int], limit: int = 16) -> lis
         touching = [g for g in groups if any(item[1] & other[1] for other in g)]
         merged = [item] + [x for g in touching for x in g]
         groups = [g for g in groups if g not in touching] + [merged]
+    limit = p.scenario.settings.max_live_run_minutes
     found = []
     for group in groups:
-        if len(group) < 2:
+        if len(group) < 1 or (len(group) == 1 and group[0][2] <= live_minutes_in(group[0][1], limit)):
             continue
         group = group[:limit]
         n = len(group)
@@ -205,7 +249,7 @@ def joint_violations(p: Problem, columns: Sequence[int], limit: int = 16) -> lis
             rest = subset & (subset - 1)
             union[subset] = union[rest] | group[low][1]
             need[subset] = need[rest] + group[low][2]
-            excess = need[subset] - union[subset].bit_count()
+            excess = need[subset] - live_minutes_in(union[subset], limit)
             if excess > worst:
                 worst, worst_set = excess, subset
         if worst_set:

@@ -101,8 +101,8 @@ def repair(p: Problem, chosen: list[int]) -> list[int]:
     """A plan that keeps every rule, made from one that does not (a solver's plan before its cuts).
 
     From each rep whose markets break a rule, the least valuable market of the
-    broken set leaves; markets that left go, most valuable first, to the rep
-    with the best fit who can take them, or stay out."""
+    broken set leaves; then every market left out, most valuable first, goes where
+    it can (see :func:`improve_value`)."""
     state = State.of(p, chosen)
     out = []
     for rep, cols in state.mine.items():
@@ -113,12 +113,41 @@ def repair(p: Problem, chosen: list[int]) -> list[int]:
                 break  # only locked markets clash: kept as the user set them
             state.move(drop, None)
             out.append(drop)
-    for k in sorted(out, key=lambda k: (-p.values[k], k)):
-        for other in sorted(p.by_market[p.pairs[k][1]], key=lambda j: (-p.fits[j], j)):
-            rep = p.pairs[other][0]
-            if other != k and p.fits_rep(rep, state.mine[rep] + [other]):
-                state.move(None, other)
+    return improve_value(p, state.chosen(), time.perf_counter() + 5.0)
+
+
+def improve_value(p: Problem, chosen: list[int], deadline: float) -> list[int]:
+    """More value: each market left out, most valuable first, goes to a rep who can take it,
+    directly or in place of a less valuable market of theirs (which then goes elsewhere if it can)."""
+    state = State.of(p, chosen)
+    owner = state.owner()
+    for market in sorted(p.scenario.markets, key=lambda m: (-m.value, m.name)):
+        if time.perf_counter() >= deadline:
+            break
+        if market.name in owner or market.value <= 0:
+            continue
+        for k in sorted(p.by_market[market.name], key=lambda k: (-p.fits[k], k)):
+            rep = p.pairs[k][0]
+            if p.fits_rep(rep, state.mine[rep] + [k]):
+                state.move(None, k)
                 break
+            swapped = False
+            for out in sorted(state.mine[rep], key=lambda j: (p.values[j], j)):
+                if p.values[out] >= p.values[k] or p.pairs[out] in p.locked:
+                    continue
+                state.move(out, k)
+                if p.fits_rep(rep, state.mine[rep]):
+                    for alt in sorted(p.by_market[p.pairs[out][1]], key=lambda j: (-p.fits[j], j)):
+                        other = p.pairs[alt][0]
+                        if other != rep and p.fits_rep(other, state.mine[other] + [alt]):
+                            state.move(None, alt)
+                            break
+                    swapped = True
+                    break
+                state.move(k, out)
+            if swapped:
+                break
+        owner = state.owner()
     return state.chosen()
 
 
