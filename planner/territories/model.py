@@ -132,12 +132,16 @@ class Model:
 
     def _spread_broken(self, rep: str, cols: list[int]) -> bool:
         """The rep's markets span more UTC offsets than the focus limit. Its rows are added
-        only then: few reps ever need them, and they are most of a full model's size."""
+        only then (few reps ever need them, and they are most of a full model's size), and
+        with them those of every rep on the same zone and hours, whom the solver would try next."""
         spread = self.p.scenario.settings.max_offset_spread_hours
         offsets = [self.p.table.offsets[self.p.pairs[k][1]] for k in cols]
         if rep in self.windows or not offsets or max(offsets) - min(offsets) <= spread + EPS:
             return False
-        self._spread_rows(rep, self.p.by_rep[rep], spread)
+        side = self.p.scenario.rep(rep).side
+        for twin in self.p.scenario.reps:
+            if twin.name not in self.windows and self.p.by_rep[twin.name] and twin.side == side:
+                self._spread_rows(twin.name, self.p.by_rep[twin.name], spread)
         return True
 
     def _spread_rows(self, rep: str, cols: list[int], spread: float) -> None:
@@ -210,7 +214,7 @@ class Model:
             return -sum(self.p.values[k] for k in chosen) / self.value_scale
         if self.phase == "balance":
             return self.vector(chosen)[self.extra["excess"]]
-        return -sum(self.p.fits[k] for k in chosen)
+        return -sum(self.p.scores[k] for k in chosen)
 
     def solve(self, deadline: float, start: list[int], repair: Callable[[list[int]], list[int]] | None = None
               ) -> tuple[str, list[int]]:
@@ -343,10 +347,10 @@ class Model:
         excess = self.extra["excess"]
         self.h.changeColBounds(excess, 0.0, allowed_excess + 1e-9)
         self.h.changeColCost(excess, 0.0)
-        self.h.changeColsCost(self.n, np.arange(self.n, dtype=np.int32), -np.array(self.p.fits, dtype=float))
-        # Stop once within less than one score step: the score is then proven best, and the
-        # exact fits (tie-breaks worth under 0.1 in all) are as good as the solver found.
-        self.h.setOptionValue("mip_abs_gap", 0.12)
+        self.h.changeColsCost(self.n, np.arange(self.n, dtype=np.int32), -np.array(self.p.scores, dtype=float))
+        # Scores come in whole steps: within less than one step of the bound, the plan is proven
+        # best. Ties between plans of the best score are the search's to break (exact fit).
+        self.h.setOptionValue("mip_abs_gap", 0.2)
 
 
 def relaxation_bound(p: Problem, weights: Sequence[float], ceilings: dict[str, float], *,

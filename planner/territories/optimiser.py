@@ -186,8 +186,7 @@ def _balance(p, model, chosen, value, keep, margin, started, deadline, small, pr
 def _fit(p, model, chosen, value, keep, margin, excess, started, deadline, small, progress, should_stop, report):
     """Phase 3: the most fit within the band (plus the excess phase 2 could not avoid).
 
-    Proven on the fit score (whole steps); the exact fit breaks ties as well as the search
-    and the solver find within the time (the solver stops within less than one step)."""
+    Proven on the fit score (whole steps); the search breaks ties by the exact fit."""
     now = time.perf_counter()
     chosen = improve_fit(p, chosen, margin, excess, now + (deadline - now) / 2)
     score = sum(p.scores[k] for k in chosen)
@@ -204,8 +203,10 @@ def _fit(p, model, chosen, value, keep, margin, excess, started, deadline, small
         model.balance(margin, _settled_average(p, keep))
     model.fit(excess)
     status, found = model.solve(deadline, chosen)
-    if sum(p.fits[k] for k in found) > sum(p.fits[k] for k in chosen) + 1e-12:
-        chosen, score = found, sum(p.scores[k] for k in found)
+    if sum(p.scores[k] for k in found) > score + 1e-9:
+        # The solver's plan has the better score; the search then breaks its ties by exact fit.
+        chosen = improve_fit(p, found, margin, excess, time.perf_counter() + 2.0)
+        score = sum(p.scores[k] for k in chosen)
     if model.bound is not None:
         bound = min(bound, _whole_steps(-model.bound))
     if status == "optimal" or score >= bound - 1e-7:
