@@ -178,8 +178,22 @@ def cmd_assign(args, today):
     if args.apply:
         store.save(apply_plan(scenario, plan))
     lines = [f"Plan for {plan.week}: {plan.status}, covers {plan.value:,.0f} of {plan.total_value:,.0f} "
-             f"in market value; busiest rep at {plan.max_utilisation:.0%} of capacity"]
+             f"in market value; mean time-zone fit {plan.mean_fit:.0%}; busiest rep at "
+             f"{plan.max_utilisation:.0%} of capacity"]
+    if plan.status != "optimal":
+        lines.append(f"  Not proven best: value within {plan.gap:.1%} of the best possible"
+                     + (f", fit within {plan.fit_gap:.1%}" if plan.fit_gap is not None else ""))
+    band = f"the balance band of {plan.band:.0%} (team average plus the margin)"
+    lines.append(f"  Every rep is within {band}." if plan.excess <= 1e-9 else
+                 f"  No plan of this value keeps every rep within {band}: the busiest is "
+                 f"{plan.excess:.0%} above it.")
     lines += [f"  {a.market} -> {a.rep}: {a.reason}" for a in plan.assignments]
+    lines.append("Reps:")
+    lines += [f"  {r.rep}: {r.load_hours:g} of {r.capacity_hours:g} h ({r.utilisation:.0%}), "
+              f"{r.markets} market{'s' if r.markets != 1 else ''}" for r in plan.reps]
+    if plan.locked_problems:
+        lines.append("Locked by hand, and the week cannot hold them:")
+        lines += [f"  {x.rep}: {x.reason}" for x in plan.locked_problems]
     if plan.unassigned:
         lines.append("Left out:")
         lines += [f"  {u.market}: {u.reason}" for u in plan.unassigned]

@@ -326,3 +326,24 @@ def test_compare_says_how_cover_all_assigned_the_markets_nobody_covered(capsys, 
     _, out, _ = run(capsys, "--db", db, "compare", "--week", "2027-W11", "--time-limit", "5", "--json")
     assert json.loads(out)["cover_all"] == [{"market": "US West", "rep": "Marco", "shared_hours": 5,
                                              "reason": "most shared hours: 5 h"}]
+
+
+@pytest.mark.parametrize("source", ["demo", "generated"])
+def test_assign_check_and_the_optimiser_give_each_rep_the_same_load_and_capacity(capsys, tmp_path, source):
+    """One account: after `assign --apply`, each rep's load and capacity in `assign` are what
+    `check` reports for the same week, and nothing is left unplaced."""
+    db = str(tmp_path / "p.db")
+    if source == "generated":
+        from benchmarks.generate import generate
+        scenario_file.save(generate(12, 40, seed=2), tmp_path / "g.json")
+        assert run(capsys, "--db", db, "import", str(tmp_path / "g.json"))[0] == 0
+    code, out, err = run(capsys, "--db", db, "assign", "--week", "2027-W11", "--apply", "--json")
+    assert code == 0, err
+    plan = {r["rep"]: r for r in json.loads(out)["reps"]}
+    code, out, err = run(capsys, "--db", db, "check", "--week", "2027-W11", "--json")
+    assert code == 0, err
+    for account in json.loads(out)["reps"]:
+        mine = plan[account["rep"]]
+        assert account["load_hours"] == pytest.approx(mine["load_hours"]), account["rep"]
+        assert account["capacity_hours"] == pytest.approx(mine["capacity_hours"]), account["rep"]
+        assert account["unplaced_blocks"] == 0 and not any(f["rule"] == "unplaced_work" for f in account["flags"])

@@ -14,8 +14,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable
 
-from ..model import Scenario
+from ..model import Scenario, Workload
 from ..overlap import WeekMasks, spans_mask, week_masks
+from ..schedule import block_minutes
 from ..timezones import UTC, utc_offset_hours, week_monday
 from ..working_time import capacity_hours, working_spans
 
@@ -85,7 +86,7 @@ def fit_table(scenario: Scenario, year: int, week: int, *, holidays: bool = True
     monday = masks.base + 3 * 1440
     week_bits = ((1 << (7 * 1440)) - 1) << (monday - masks.base)  # the UTC week, for the market's hours
     market_hours = [(mask & week_bits).bit_count() / 60 for mask in market_masks]
-    loads = [scenario.workload(m) for m in scenario.markets]
+    loads = [_blocks_workload(scenario, m) for m in scenario.markets]
     fits, shared = {}, {}
     both_of: dict[tuple[int, int], int] = {}
     for rep, i in zip(scenario.reps, rep_ix):
@@ -101,6 +102,20 @@ def fit_table(scenario: Scenario, year: int, week: int, *, holidays: bool = True
     capacity = {r.name: capacity_hours(r, available[r.name]) for r in scenario.reps}
     offsets = {m.name: utc_offset_hours(m.timezone, midweek) for m in scenario.markets}
     return FitTable(year, week, fits, capacity, available, offsets, shared)
+
+
+def _blocks_workload(scenario: Scenario, market) -> Workload:
+    """The market's weekly work as the scheduler places it: each block rounded up to whole
+    15-minute slots (so a rep's load here is the load `check` reports for the same week)."""
+    live = async_ = 0
+    for name, count in market.weekly.items():
+        activity = scenario.activity(name)
+        minutes = count * block_minutes(activity.minutes)
+        if activity.live:
+            live += minutes
+        else:
+            async_ += minutes
+    return Workload(live / 60, async_ / 60)
 
 
 def mean_fit(table: FitTable, pairs: Iterable[tuple[str, str]]) -> float:
