@@ -10,7 +10,7 @@ from .model import Assignment, Scenario
 from .overlap import from_minute, merge, to_minute, week_window
 from .schedule import Schedule, build_week
 from .timezones import add_weeks, format_week, in_zone
-from .working_time import capacity_hours, shared_hours, working_hours, working_spans
+from .working_time import capacity_hours, working_hours, working_spans
 from .workload import SEVERITY_ORDER, WorkloadFlag, average_flag, check_week, thresholds_for
 
 
@@ -190,10 +190,13 @@ def cover_choices(scenario: Scenario, year: int, week: int) -> list[CoverChoice]
     load = {r.name: 0.0 for r in scenario.reps}
     for a in scenario.assignments:
         load[a.rep] += scenario.workload(scenario.market(a.market)).total_hours
+    from .territories import fit_table  # the shared hours the optimiser counts, each pattern once
+
+    table = fit_table(scenario, year, week)
+    order = {r.name: i for i, r in enumerate(scenario.reps)}
     choices = []
     for market in todo:
-        shared = {r.name: shared_hours(r, scenario.settings, market.side, year, week) for r in scenario.reps}
-        order = {r.name: i for i, r in enumerate(scenario.reps)}
+        shared = {r.name: table.get(r.name, market.name).overlap_hours for r in scenario.reps}
         rep = max(shared, key=lambda name: (shared[name], -load[name], -order[name]))
         tied = [name for name in shared if name != rep and shared[name] == shared[rep]]
         if not shared[rep]:
