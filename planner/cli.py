@@ -128,7 +128,8 @@ def _lunch_note(scenario, rep: str | None = None) -> str:
 @command("overlap")
 def cmd_overlap(args, today):
     from .overlap import from_minute
-    from .working_time import shared_hours_matrix, shared_spans
+    from .territories import fit_table
+    from .working_time import shared_spans
 
     year, week = _week(args, today)
     holidays = not args.no_holidays
@@ -157,12 +158,14 @@ def cmd_overlap(args, today):
                               for s, e in spans]}
         _emit(args, data, _overlap_text(hours, spans, rep.timezone, _lunch_note(scenario, rep.name)))
         return
-    matrix = shared_hours_matrix(scenario, year, week, holidays=holidays)
-    data = {"week": format_week(year, week), "reps": list(matrix.reps), "markets": list(matrix.markets),
-            "hours": [list(row) for row in matrix.hours], "lunch_excluded": lunch}
-    rows = [(m, *(f"{matrix.hours[i][j]:g}" for i in range(len(matrix.reps)))) for j, m in enumerate(matrix.markets)]
+    table = fit_table(scenario, year, week, holidays=holidays)  # the hours the optimiser counts
+    reps, markets = [r.name for r in scenario.reps], [m.name for m in scenario.markets]
+    hours = [[table.get(r, m).overlap_hours for m in markets] for r in reps]
+    data = {"week": format_week(year, week), "reps": reps, "markets": markets, "hours": hours,
+            "lunch_excluded": lunch}
+    rows = [(m, *(f"{hours[i][j]:g}" for i in range(len(reps)))) for j, m in enumerate(markets)]
     note = f" ({_lunch_note(scenario)})" if lunch else ""
-    _emit(args, data, f"Overlap hours, {format_week(year, week)}{note}\n" + _table(("Market", *matrix.reps), rows))
+    _emit(args, data, f"Overlap hours, {format_week(year, week)}{note}\n" + _table(("Market", *reps), rows))
 
 
 @command("assign")

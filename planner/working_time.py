@@ -82,26 +82,3 @@ def shared_spans(rep: Rep, settings: Settings, market: Side, year: int, week: in
     lo, hi = week_window(rep.timezone, year, week)
     market_spans = side_minutes(market, year, week, (lo - 2 * 1440, hi + 2 * 1440), holidays=holidays)
     return intersect(working_spans(rep, settings, year, week, holidays=holidays), market_spans)
-
-
-def shared_hours(rep: Rep, settings: Settings, market: Side, year: int, week: int, *,
-                 holidays: bool = True) -> float:
-    """Hours of :func:`shared_spans`."""
-    return sum(e - s for s, e in shared_spans(rep, settings, market, year, week, holidays=holidays)) / 60
-
-
-def shared_hours_matrix(scenario, year: int, week: int, *, holidays: bool = True):
-    """:func:`shared_hours` of every rep of ``scenario`` with every market, as an
-    :class:`planner.overlap.OverlapMatrix`. Each rep's working time and each market's hours
-    are computed once (the market's over a window that holds every rep's widened week)."""
-    from .overlap import OverlapMatrix
-
-    working = {r.name: working_spans(r, scenario.settings, year, week, holidays=holidays) for r in scenario.reps}
-    windows = [week_window(r.timezone, year, week) for r in scenario.reps]
-    if not windows:
-        return OverlapMatrix((), tuple(m.name for m in scenario.markets), ())
-    wide = (min(lo for lo, _ in windows) - 2 * 1440, max(hi for _, hi in windows) + 2 * 1440)
-    markets = {m.name: side_minutes(m.side, year, week, wide, holidays=holidays) for m in scenario.markets}
-    rows = tuple(tuple(sum(e - s for s, e in intersect(working[r.name], markets[m.name])) / 60
-                       for m in scenario.markets) for r in scenario.reps)
-    return OverlapMatrix(tuple(r.name for r in scenario.reps), tuple(m.name for m in scenario.markets), rows)
