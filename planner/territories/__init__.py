@@ -6,6 +6,7 @@ Read it one part at a time:
 * :mod:`.rules`: the rules a rep's set of markets keeps, the scheduler's check last;
 * :mod:`.search`: a first plan, repairs, and local moves toward balance and fit;
 * :mod:`.model`: the HiGHS model, tightened by cuts from refused weeks (LBBD);
+* :mod:`.bounds`: a linear relaxation that bounds value and fit on large territories;
 * :mod:`.optimiser`: the three objectives in order: value, balance band, fit;
 * :mod:`.explain` and :mod:`.plan`: the plan and every choice in words;
 * :mod:`.hiring`: where to hire next.

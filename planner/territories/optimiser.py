@@ -29,7 +29,8 @@ from ..timezones import format_week
 from .explain import explain
 from .fit import EPS, FitTable, fit_table
 from .hiring import hire_options
-from .model import Model, Progress, relaxation_bound
+from .bounds import relaxation_bound
+from .model import Model, Progress
 from .plan import Plan
 from .rules import FIT_STEPS, Problem, WeekCheck, problem
 from .search import State, excess_of, first_plan, improve_fit, improve_value, reduce_excess, repair
