@@ -14,22 +14,20 @@ In *stretch* mode, work that does not fit is placed outside the rep's hours,
 as close to them as possible (for live work: inside the market's hours), and
 marked ``outside_hours``: what covering everything would cost the rep.
 
-Sets of slots are Python ints used as bit masks (bit ``i`` = slot ``i``), so
-finding where a block fits is a handful of shifts and ANDs.
+The slots and the search for a free run of them are :mod:`planner.slots`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
 from .model import Market, Rep, Scenario
 from .overlap import Side, from_minute, side_minutes, to_minute, week_window
-from .timezones import format_week, is_ambiguous, local_to_utc, utc_offset_hours, week_monday
+from .timezones import format_week, is_ambiguous
+from .slots import SLOT, Placer, longest_run, stretch_slot, week_grid
 from .working_time import lunch_spans  # noqa: F401  (one definition of lunch, re-exported)
-
-SLOT = 15  # minutes
 
 
 @dataclass(frozen=True)
@@ -123,166 +121,6 @@ def unplaced_hours(unplaced: Iterable[Unplaced], *, live: bool) -> float:
     return sum(u.block_minutes for u in unplaced if u.live == live) / 60
 
 
-@dataclass
-class _Grid:
-    """The rep's week as slots, with the masks placement needs."""
-
-    start: int          # epoch minute of slot 0
-    count: int
-    day_masks: list[int]
-    rep_hours: int
-    usable: int         # not ambiguous, not lunch, not busy
-    lunch: int
-    busy: int = 0
-
-    def slot_of(self, minute: int) -> int:
-        return (minute - self.start) // SLOT
-
-    def mask_of(self, spans: Iterable[tuple[int, int]]) -> int:
-        """Slots lying wholly inside the spans (epoch minutes)."""
-        mask = 0
-        for start, end in spans:
-            first = max(0, -(-(start - self.start) // SLOT))
-            last = min(self.count, (end - self.start) // SLOT)
-            if last > first:
-                mask |= ((1 << (last - first)) - 1) << first
-        return mask
-
-    def touching(self, spans: Iterable[tuple[int, int]]) -> int:
-        """Slots that overlap the spans at all."""
-        mask = 0
-        for start, end in spans:
-            first = max(0, (start - self.start) // SLOT)
-            last = min(self.count, -(-(end - self.start) // SLOT))
-            if last > first:
-                mask |= ((1 << (last - first)) - 1) << first
-        return mask
-
-
-def _runs_of(mask: int, length: int) -> int:
-    """Start slots of ``length`` consecutive set bits."""
-    starts = mask
-    for i in range(1, length):
-        starts &= mask >> i
-    return starts
-
-
-def _dilate(mask: int, steps: int, count: int) -> int:
-    for _ in range(steps):
-        mask |= (mask << 1) | (mask >> 1)
-    return mask & ((1 << count) - 1)
-
-
-def _grid(rep: Rep, year: int, week: int, busy: Sequence[tuple[dt.datetime, dt.datetime]],
-          options: ScheduleOptions, holidays: bool) -> _Grid:
-    lo, hi = week_window(rep.timezone, year, week)
-    count = (hi - lo) // SLOT
-    grid = _Grid(lo, count, [], 0, 0, 0, 0)
-    monday = week_monday(year, week)
-    midnights = [to_minute(local_to_utc(monday + dt.timedelta(days=d), 0, rep.timezone)) for d in range(8)]
-    grid.day_masks = [grid.mask_of([(midnights[d], midnights[d + 1])]) for d in range(7)]
-    grid.rep_hours = grid.mask_of(side_minutes(rep.side, year, week, (lo, hi), holidays=holidays))
-    # Lunch is kept only on days the rep works through it.
-    grid.lunch = grid.mask_of(lunch_spans(rep.timezone, year, week, options.lunch_start,
-                                          options.lunch_minutes)) & grid.rep_hours
-    ambiguous = 0
-    if _offset_changes(rep.timezone, lo, hi):  # only a week with a clock change has such slots
-        for slot in range(count):
-            start = from_minute(lo + slot * SLOT)
-            if is_ambiguous(start, rep.timezone) or is_ambiguous(start + dt.timedelta(minutes=SLOT), rep.timezone):
-                ambiguous |= 1 << slot
-    busy_mask = grid.touching((to_minute(s), -(-int(e.timestamp()) // 60)) for s, e in busy)
-    grid.usable = ((1 << count) - 1) & ~ambiguous & ~grid.lunch & ~busy_mask
-    grid.busy = busy_mask
-    return grid
-
-
-def _offset_changes(tz: str, lo: int, hi: int) -> bool:
-    return utc_offset_hours(tz, from_minute(lo)) != utc_offset_hours(tz, from_minute(hi - 1))
-
-
-@dataclass
-class _Placer:
-    grid: _Grid
-    options: ScheduleOptions
-    used: int = 0
-    live_used: int = 0
-    day_load: list[int] = field(default_factory=lambda: [0] * 7)
-    # demand[i]: how many of the week's markets could hold live work in slots before i (a
-    # prefix sum), so a live block goes where it takes the fewest slots other markets need.
-    demand: list[int] = field(default_factory=list)
-    day_of: list[int] = field(default_factory=list)
-
-    def want(self, masks: Iterable[int]) -> None:
-        """The slots where each market's live work could go: the most contested are used last."""
-        count = self.grid.count
-        per_slot = [0] * count
-        for mask in masks:
-            while mask:
-                low = mask & -mask
-                i = low.bit_length() - 1
-                if i < count:
-                    per_slot[i] += 1
-                mask ^= low
-        self.demand = [0] * (count + 1)
-        for i, n in enumerate(per_slot):
-            self.demand[i + 1] = self.demand[i] + n
-        self.day_of = [0] * count
-        for day, mask in enumerate(self.grid.day_masks):
-            while mask:
-                low = mask & -mask
-                self.day_of[low.bit_length() - 1] = day
-                mask ^= low
-
-    def _run_ok(self, slot: int, length: int) -> bool:
-        """The block would not make live work run longer than allowed."""
-        live = self.live_used | (((1 << length) - 1) << slot)
-        left, right = slot, slot + length
-        while left > 0 and live >> (left - 1) & 1:
-            left -= 1
-        while right < self.grid.count and live >> right & 1:
-            right += 1
-        return (right - left) * SLOT <= self.options.max_live_run
-
-    def find(self, allowed: int, length: int, live: bool) -> int | None:
-        """The start slot on the least-loaded day with room, earliest first; for live work, in
-        the slots the week's other markets need least, then so."""
-        starts = _runs_of(allowed & ~self.used, length)
-        if not starts:
-            return None
-        if live and self.demand:
-            return self._least_contested(starts, length)
-        for day in sorted(range(7), key=lambda d: (self.day_load[d], d)):
-            candidates = starts & self.grid.day_masks[day]
-            while candidates:
-                slot = (candidates & -candidates).bit_length() - 1
-                if not live or self._run_ok(slot, length):
-                    return slot
-                candidates &= candidates - 1
-        return None
-
-    def _least_contested(self, starts: int, length: int) -> int | None:
-        demand, day_of, load = self.demand, self.day_of, self.day_load
-        ranked = []
-        while starts:
-            low = starts & -starts
-            slot = low.bit_length() - 1
-            ranked.append((demand[slot + length] - demand[slot], load[day_of[slot]], slot))
-            starts ^= low
-        ranked.sort()
-        return next((slot for _, _, slot in ranked if self._run_ok(slot, length)), None)
-
-    def take(self, slot: int, length: int, live: bool) -> None:
-        block = ((1 << length) - 1) << slot
-        self.used |= block
-        if live:
-            self.live_used |= block
-        for day, mask in enumerate(self.grid.day_masks):
-            if mask >> slot & 1:
-                self.day_load[day] += length * SLOT
-                break
-
-
 def _blocks(scenario: Scenario, markets: Sequence[Market], live: bool) -> list[tuple[Market, str, int, int]]:
     """(market, activity, n, minutes): longest blocks first (short ones fill the gaps the long ones
     leave, where the other way round a week of 15-minute follow-ups leaves no free hour for a
@@ -316,8 +154,8 @@ def build_week(scenario: Scenario, rep_name: str, year: int, week: int, *,
     options = ScheduleOptions.of(scenario.settings, stretch)
     if markets is None:
         markets = sorted(scenario.markets_of(rep_name), key=lambda m: (-m.value, m.name))
-    grid = _grid(rep, year, week, busy, options, holidays)
-    placer = _Placer(grid, options)
+    grid = week_grid(rep, year, week, busy, options, holidays)
+    placer = Placer(grid, options)
     lo, hi = grid.start, grid.start + grid.count * SLOT
     wide = (lo - 2 * 1440, hi + 2 * 1440)
     market_hours = {m.name: grid.mask_of(side_minutes(m.side, year, week, wide, holidays=holidays)) for m in markets}
@@ -358,7 +196,7 @@ def build_week(scenario: Scenario, rep_name: str, year: int, week: int, *,
             inside = grid.rep_hours & grid.usable & (market_hours[market.name] if live else ~0)
             slot = placer.find(inside, length, live)
             if slot is None and options.stretch:
-                slot = _stretch(placer, grid, market_hours[market.name] if live else None, length, live)
+                slot = stretch_slot(placer, grid, market_hours[market.name] if live else None, length, live)
             if slot is None:
                 unplaced.append(Unplaced(rep.name, market.name, activity, minutes,
                                          _reason(placer, market_hours[market.name], live, market, rep,
@@ -408,29 +246,7 @@ def check_move(scenario: Scenario, schedule: Schedule, key: tuple[str, str, int]
     return None
 
 
-def _stretch(placer: _Placer, grid: _Grid, market_mask: int | None, length: int, live: bool) -> int | None:
-    """Outside the rep's hours, as near to them as it can be."""
-    allowed = grid.usable & (market_mask if live else (1 << grid.count) - 1)
-    if not _runs_of(allowed & ~placer.used, length):
-        return None
-    near = grid.rep_hours
-    for steps in range(0, grid.count, 2):
-        zone = _dilate(near, steps, grid.count)
-        slot = placer.find(allowed & zone, length, live)
-        if slot is not None:
-            return slot
-    return placer.find(allowed, length, live)
-
-
-def _longest_run(mask: int) -> int:
-    longest = 0
-    while mask:
-        longest += 1
-        mask &= mask >> 1
-    return longest
-
-
-def _reason(placer: _Placer, market_mask: int, live: bool, market: Market, rep: Rep, activity: str,
+def _reason(placer: Placer, market_mask: int, live: bool, market: Market, rep: Rep, activity: str,
             length: int, year: int, week: int) -> str:
     """Why a block found no place, naming the real cause: hours that never were there, hours all
     taken ("no hours left"), or free time only in pieces too short ("no gap long enough left")."""
@@ -441,7 +257,7 @@ def _reason(placer: _Placer, market_mask: int, live: bool, market: Market, rep: 
         if not free:
             return f"no working hours left in {rep.name}'s week"
         return (f"no free stretch of {minutes} min left in {rep.name}'s working hours "
-                f"(the longest is {_longest_run(free) * SLOT} min)")
+                f"(the longest is {longest_run(free) * SLOT} min)")
     shared = grid.rep_hours & market_mask
     if not shared:
         lo, hi = grid.start, grid.start + grid.count * SLOT
@@ -453,14 +269,14 @@ def _reason(placer: _Placer, market_mask: int, live: bool, market: Market, rep: 
         return f"{rep.name}'s working hours never meet {market.name}'s business hours"
     if not shared & ~grid.busy:
         return f"{rep.name}'s calendar is busy in all the hours shared with {market.name}"
-    longest = _longest_run(shared & grid.usable) * SLOT
+    longest = longest_run(shared & grid.usable) * SLOT
     if longest < minutes:
         return (f"the longest stretch of hours {rep.name} shares with {market.name} is {longest} min, "
                 f"too short for a {minutes}-min {activity}")
     free = shared & grid.usable & ~placer.used
     if not free:
         return f"no hours left: other work takes all the hours {rep.name} shares with {market.name}"
-    longest_free = _longest_run(free) * SLOT
+    longest_free = longest_run(free) * SLOT
     if longest_free < minutes:
         return (f"no gap long enough left: {_hours(free)} of shared hours with {market.name} are free, "
                 f"in pieces of at most {longest_free} min, too short for a {minutes}-min {activity}")
