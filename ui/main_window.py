@@ -17,9 +17,12 @@ from planner.model import ActivityType, Scenario
 from planner.storage import Store, open_store
 
 from .dialogs import CsvImportDialog, ExportDialog
-from .models import MarketsModel, RepsModel
+from .markets_view import MarketsView
 from .session import Session
-from .views import TableEditor, TerritoriesView, WeekView, WorkloadView
+from .team_view import TeamView
+from .territories_view import TerritoriesView
+from .week_page import WeekView
+from .workload_view import WorkloadView
 
 MAX_RECENT = 8
 
@@ -52,8 +55,8 @@ class MainWindow(QMainWindow):
         self.session.failed.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.session.changed.connect(lambda _: self._status())
         self.tabs.clear()
-        self.team = TableEditor(self.session, RepsModel, "rep")
-        self.markets = TableEditor(self.session, MarketsModel, "market")
+        self.team = TeamView(self.session)
+        self.markets = MarketsView(self.session)
         self.territories = TerritoriesView(self.session)
         self.week = WeekView(self.session, now=self.now)
         self.workload = WorkloadView(self.session)

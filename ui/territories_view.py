@@ -1,0 +1,237 @@
+"""Territories: reps x markets as a heat map of shared hours, assignment by hand, and the optimiser."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QMenu, QProgressBar, QPushButton, QSplitter,
+                               QTableView, QTextBrowser, QVBoxLayout, QWidget)
+
+from planner import commands
+from planner.territories import apply_plan, fit_table
+
+from .models import TerritoryModel
+from .view_parts import Lazy, Notice, stack, tr
+from .workers import OptimiseWorker
+
+
+class TerritoryGrid(QTableView):
+    """The reps x markets grid: drag along a market's row from one rep to another to reassign it."""
+
+    dropped = Signal(object, object)  # from index, to index
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._pressed = None
+        self.setMouseTracking(True)
+
+    def mousePressEvent(self, event):
+        self._pressed = self.indexAt(event.position().toPoint()) if event.button() == Qt.LeftButton else None
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event):
+        if self._pressed is not None and self._pressed.isValid() and event.buttons() & Qt.LeftButton:
+            self.viewport().setCursor(Qt.ClosedHandCursor)
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event):
+        self.viewport().unsetCursor()
+        start, self._pressed = self._pressed, None
+        end = self.indexAt(event.position().toPoint())
+        if start is not None and start.isValid() and end.isValid() and start.row() == end.row() \
+                and start.column() != end.column():
+            self.dropped.emit(start, end)
+        super().mouseReleaseEvent(event)
+
+
+class TerritoriesView(Lazy, QWidget):
+    """Reps x markets: shared hours as heat, assignment by menu or double-click, and the optimiser."""
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.worker: OptimiseWorker | None = None
+        self.plan = None
+        self.model = TerritoryModel(self)
+        self.grid = TerritoryGrid()
+        self.grid.setModel(self.model)
+        self.grid.dropped.connect(self._dragged)
+        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.grid.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.grid.customContextMenuRequested.connect(self._menu)
+        self.grid.doubleClicked.connect(self._toggle)
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        self.notice = Notice()
+        self.optimise_button = QPushButton(tr("Optimise"))
+        self.optimise_button.setShortcut(QKeySequence("Ctrl+R"))
+        self.optimise_button.setToolTip(tr("Find the assignment that covers the most value in humane hours (Ctrl+R)"))
+        self.optimise_button.clicked.connect(lambda: self.optimise())  # not clicked(checked) as the time limit
+        self.cancel_button = QPushButton(tr("Cancel"))
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.apply_button = QPushButton(tr("Apply plan"))
+        self.apply_button.setEnabled(False)
+        self.apply_button.clicked.connect(self.apply_plan)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setTextVisible(True)
+        self.progress.setFormat(tr("Ready"))
+        self.progress.setValue(0)
+        self.report = QTextBrowser()
+        self.report.setOpenLinks(False)
+        self.report.setHtml(tr("<p><b>Optimise</b> (Ctrl+R) finds who should cover which market: the most market "
+                               "value your team can serve inside their working hours, with the load spread "
+                               "evenly. Locked assignments stay. Every choice comes with its reasons, and so "
+                               "does every market left out; the plan also says where to hire next.</p>"
+                               "<p>Nothing changes until you press <b>Apply plan</b>, and Undo reverts it.</p>"))
+        controls = QHBoxLayout()
+        for w in (self.optimise_button, self.cancel_button, self.apply_button):
+            controls.addWidget(w)
+        split = QSplitter()
+        split.addWidget(stack(self.caption, self.grid, self.notice))
+        split.addWidget(stack(controls, self.progress, self.report))
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+        self.watch(session)
+
+    def update_view(self, touched=frozenset()) -> None:
+        scenario = self.session.scenario
+        year, week = self.session.week
+        table = fit_table(scenario, year, week)
+        self.model.set_fit(scenario, table)
+        self.caption.setText(tr(
+            "Hours a week in which each rep's working hours meet each market's business hours, {week}. "
+            "Green: its live work fits; amber: too few shared hours; red: none. \u2713 assigned. "
+            "Drag a market along its row to another rep, or double-click; right-click to lock or unassign.").format(week=self.session.week_name))
+
+    def _menu(self, pos) -> None:
+        index = self.grid.indexAt(pos)
+        if not index.isValid():
+            return
+        rep, market = self.model.cell(index)
+        current = self.session.scenario.rep_of(market.name)
+        menu = QMenu(self)
+        menu.addAction(tr("Assign {market} to {rep}").format(market=market.name, rep=rep.name),
+                       lambda: self._do(commands.Assign(market.name, rep.name)))
+        if current:
+            menu.addAction(tr("Unassign {market}").format(market=market.name),
+                           lambda: self._do(commands.Assign(market.name, None)))
+            locked = any(a.locked for a in self.session.scenario.assignments if a.market == market.name)
+            menu.addAction(tr("Unlock") if locked else tr("Lock (the optimiser keeps it)"),
+                           lambda: self._do(commands.SetLocked(market.name, not locked)))
+        menu.exec(self.grid.viewport().mapToGlobal(pos))
+
+    def _dragged(self, start, end) -> None:
+        rep, market = self.model.cell(end)
+        self._do(commands.Assign(market.name, rep.name))
+
+    def _toggle(self, index) -> None:
+        rep, market = self.model.cell(index)
+        mine = self.session.scenario.rep_of(market.name) == rep.name
+        self._do(commands.Assign(market.name, None if mine else rep.name))
+
+    def _do(self, command) -> None:
+        problem = self.session.do(command)
+        (self.notice.refuse(problem) if problem else self.notice.say(command.text))
+
+    # --- the optimiser ---
+    def optimise(self, time_limit: float = 30.0) -> None:
+        if self.worker is not None:
+            return
+        self.plan = None
+        self.apply_button.setEnabled(False)
+        self.optimise_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.progress.setRange(0, 0)  # busy until the first plan arrives
+        self.progress.setFormat(tr("Optimising..."))
+        self.report.setHtml(tr("<p>Looking for the best assignment...</p>"))
+        self.worker = OptimiseWorker(self.session.store.path, *self.session.week, time_limit=time_limit)
+        self.worker.progress.connect(self._progress)
+        self.worker.done.connect(self._done)
+        self.worker.failed.connect(self._failed)
+        self.worker.finished.connect(self._finished)
+        self.worker.start()
+
+    def cancel(self) -> None:
+        if self.worker:
+            self.worker.cancel()
+            self.progress.setFormat(tr("Stopping..."))
+
+    def _progress(self, value: float, gap: float, seconds: float) -> None:
+        self.progress.setRange(0, 100)
+        self.progress.setValue(int(100 * (1 - min(1.0, gap))))
+        if value >= 0:
+            self.progress.setFormat(tr("Best so far covers {value} ({seconds:.0f} s)").format(
+                value=f"{value:,.0f}", seconds=seconds))
+        else:  # the value is settled; the markets are being fitted to the reps' time zones
+            self.progress.setFormat(tr("Fitting markets to time zones: within {gap:.1%} of the best "
+                                       "({seconds:.0f} s)").format(gap=gap, seconds=seconds))
+
+    def _done(self, plan) -> None:
+        self.plan = plan
+        self.progress.setRange(0, 100)
+        self.progress.setValue(100)
+        status = {"optimal": tr("Optimal"), "feasible": tr("Best found in the time"),
+                  "cancelled": tr("Cancelled: best plan so far")}.get(plan.status, plan.status)
+        self.progress.setFormat(status)
+        self.apply_button.setEnabled(bool(plan.assignments))
+        self.report.setHtml(self.plan_html(plan))
+
+    def _failed(self, message: str) -> None:
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        self.progress.setFormat(tr("Stopped"))
+        self.report.setHtml(f"<p style='color:#c5221f'>{html.escape(message)}</p>")
+
+    def _finished(self) -> None:
+        self.worker.deleteLater()
+        self.worker = None
+        self.optimise_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+
+    def apply_plan(self) -> None:
+        if self.plan:
+            self._do(commands.SetAssignments(apply_plan(self.session.scenario, self.plan).assignments,
+                                             tr("Apply optimised plan")))
+
+    @staticmethod
+    def plan_html(plan) -> str:
+        e = html.escape
+        title = tr("Plan for {week}").format(week=plan.week)
+        left_out, hire = tr("Left out"), tr("Where to hire next")
+        parts = [f"<h3>{e(title)}</h3>",
+                 "<p>" + e(tr("Covers {value} of {total} in market value; the busiest rep is at {util:.0%} of "
+                              "capacity.").format(value=f"{plan.value:,.0f}", total=f"{plan.total_value:,.0f}",
+                                                  util=plan.max_utilisation)) + " " + e(_proof(plan)) + "</p><ul>"]
+        parts += [f"<li><b>{e(a.market)} \u2192 {e(a.rep)}</b>: {e(a.reason)}</li>" for a in plan.assignments]
+        parts.append("</ul>")
+        if plan.unassigned:
+            parts.append(f"<h4>{e(left_out)}</h4><ul>")
+            parts += [f"<li><b>{e(u.market)}</b>: {e(u.reason)}</li>" for u in plan.unassigned]
+            parts.append("</ul>")
+        if plan.hire:
+            parts.append(f"<h4>{e(hire)}</h4><ul>")
+            parts += ["<li>" + e(tr("A rep in {zone} ({hours}) would take {markets}: {value}").format(
+                zone=h.timezone, hours=h.hours, markets=", ".join(h.markets), value=f"{h.value:,.0f}")) + "</li>"
+                for h in plan.hire]
+            parts.append("</ul>")
+        return "".join(parts)
+
+
+def _proof(plan) -> str:
+    """How sure the plan is, in words."""
+    if plan.status == "optimal":
+        return tr("Proven best: no plan covers more value, and none of that value fits the markets' time zones "
+                  "better within the balance band.")
+    if plan.gap > 0:
+        return tr("The value covered is within {gap:.1%} of the best possible.").format(gap=plan.gap)
+    if plan.fit_gap:
+        return tr("No plan covers more value; the time-zone fit is within {gap:.1%} of the best "
+                  "possible.").format(gap=plan.fit_gap)
+    return tr("No plan covers more value.")
