@@ -40,6 +40,15 @@ def main(argv=None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    qt_widgets = sys.modules.get("PySide6.QtWidgets")
+    if qt_widgets is None or qt_widgets.QApplication.instance() is None:
+        # Before Qt loads: a missing system library or no display gets one message naming the
+        # packages to install (and exit code 2), instead of Qt's abort.
+        from .platform_check import ensure_startable
+
+        code = ensure_startable()
+        if code is not None:
+            return code
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QMessageBox
 
