@@ -172,9 +172,12 @@ def build_week(scenario: Scenario, rep_name: str, year: int, week: int, *,
 
     live_blocks = _blocks(scenario, markets, True)
     async_blocks = _blocks(scenario, markets, False)
-    live_markets = {market.name for market, *_ in live_blocks}
-    if len(live_markets) > 1:
-        placer.want(grid.rep_hours & grid.usable & market_hours[name] for name in live_markets)
+    live_left: dict[str, int] = {}
+    for market, *_ in live_blocks:
+        live_left[market.name] = live_left.get(market.name, 0) + 1
+    contested = len(live_left) > 1
+    if contested:
+        placer.want(grid.rep_hours & grid.usable & market_hours[name] for name in live_left)
     # Pinned blocks first: the rep put them there.
     for market, activity, n, minutes in live_blocks + async_blocks:
         at = pins.get((market.name, activity, n))
@@ -190,6 +193,10 @@ def build_week(scenario: Scenario, rep_name: str, year: int, week: int, *,
                 pins.pop((market.name, activity, n))
     for blocks, live in ((live_blocks, True), (async_blocks, False)):
         for market, activity, n, minutes in blocks:
+            if live and contested:
+                live_left[market.name] -= 1
+                if not live_left[market.name]:  # its last live block: its slots are free for the rest
+                    placer.want([grid.rep_hours & grid.usable & market_hours[market.name]], -1)
             if (market.name, activity, n) in pins:
                 continue
             length = -(-minutes // SLOT)

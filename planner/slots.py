@@ -111,27 +111,30 @@ class Placer:
     # prefix sum), so a live block goes where it takes the fewest slots other markets need.
     demand: list[int] = field(default_factory=list)
     day_of: list[int] = field(default_factory=list)
+    per_slot: list[int] = field(default_factory=list)
 
-    def want(self, masks: Iterable[int]) -> None:
-        """The slots where each market's live work could go: the most contested are used last."""
+    def want(self, masks: Iterable[int], sign: int = 1) -> None:
+        """Count the slots where each market's live work could go (``sign`` -1: a market whose
+        live work is all placed no longer needs them): the most contested are used last."""
         count = self.grid.count
-        per_slot = [0] * count
+        if not self.per_slot:
+            self.per_slot = [0] * count
+            self.day_of = [0] * count
+            for day, mask in enumerate(self.grid.day_masks):
+                while mask:
+                    low = mask & -mask
+                    self.day_of[low.bit_length() - 1] = day
+                    mask ^= low
         for mask in masks:
             while mask:
                 low = mask & -mask
                 i = low.bit_length() - 1
                 if i < count:
-                    per_slot[i] += 1
+                    self.per_slot[i] += sign
                 mask ^= low
         self.demand = [0] * (count + 1)
-        for i, n in enumerate(per_slot):
+        for i, n in enumerate(self.per_slot):
             self.demand[i + 1] = self.demand[i] + n
-        self.day_of = [0] * count
-        for day, mask in enumerate(self.grid.day_masks):
-            while mask:
-                low = mask & -mask
-                self.day_of[low.bit_length() - 1] = day
-                mask ^= low
 
     def _run_ok(self, slot: int, length: int) -> bool:
         """The block would not make live work run longer than allowed."""

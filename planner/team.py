@@ -187,12 +187,12 @@ def cover_choices(scenario: Scenario, year: int, week: int) -> list[CoverChoice]
     todo = [m for m in scenario.markets if m.name not in assigned]
     if not todo:
         return []
-    load = {r.name: 0.0 for r in scenario.reps}
-    for a in scenario.assignments:
-        load[a.rep] += scenario.workload(scenario.market(a.market)).total_hours
-    from .territories import fit_table  # the shared hours the optimiser counts, each pattern once
+    from .territories import fit_table  # shared hours and loads as the optimiser counts them
 
     table = fit_table(scenario, year, week)
+    load = {r.name: 0.0 for r in scenario.reps}
+    for a in scenario.assignments:
+        load[a.rep] += table.get(a.rep, a.market).load_hours
     order = {r.name: i for i, r in enumerate(scenario.reps)}
     choices = []
     for market in todo:
@@ -207,7 +207,7 @@ def cover_choices(scenario: Scenario, year: int, week: int) -> list[CoverChoice]
         else:
             reason = f"most shared hours: {shared[rep]:g} h"
         choices.append(CoverChoice(market.name, rep, shared[rep], reason))
-        load[rep] += scenario.workload(market).total_hours
+        load[rep] += table.get(rep, market.name).load_hours
     return choices
 
 

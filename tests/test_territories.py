@@ -190,13 +190,13 @@ def test_a_plan_whose_live_work_clashes_is_repaired_without_losing_a_market_anot
     problem = _problem_of(scenario)
     both = [problem.pairs.index(("Ana", "Bern")), problem.pairs.index(("Ana", "Basel"))]
     assert joint_violations(problem, both)
-    repaired = {problem.pairs[k] for k in repair(problem, both)}
+    repaired = {problem.pairs[k] for k in repair(problem, both, float('inf'))}
     assert repaired == {("Ana", "Bern"), ("Ben", "Basel")}  # the cheaper market moves
     # Without Ben, Basel is left out and Ana keeps the more valuable market.
     alone = scenario.replace(reps=reps[:1])
     problem = _problem_of(alone)
     both = [problem.pairs.index(("Ana", "Bern")), problem.pairs.index(("Ana", "Basel"))]
-    assert {problem.pairs[k] for k in repair(problem, both)} == {("Ana", "Bern")}
+    assert {problem.pairs[k] for k in repair(problem, both, float('inf'))} == {("Ana", "Bern")}
 
 
 def test_an_over_capacity_territory_gets_a_plan_within_the_band_quickly():

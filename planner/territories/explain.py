@@ -11,7 +11,7 @@ from ..timezones import format_week
 from .fit import EPS
 from .plan import LeftOut, LockedProblem, Plan, PlannedAssignment, RepLoad
 from .rules import Problem, joint_violations
-from .search import State, band_of
+from .search import State, band_of, excess_of
 
 
 def _pct(x: float) -> str:
@@ -68,7 +68,7 @@ def _assigned_reason(p: Problem, state: State, k: int, band: float) -> str:
             return f"{reach} No other rep's hours fit it."
         lead = "has the best time-zone fit" if p.fits[others[0]] < p.fits[k] - EPS else "fits it as well as any rep"
         also = ", ".join(f"{p.pairs[j][0]} ({p.table.get(*p.pairs[j]).overlap_hours:g} h shared)" for j in others[:2])
-        return f"{rep} {lead}: {shares} Also possible: {also}."
+        return f"{rep} {lead}: {shares} Others whose hours fit it: {also}."
     stops = []
     for j in better[:2]:
         why = why_not(p, state, j, band)
@@ -83,8 +83,7 @@ def explain(p: Problem, chosen: list[int], *, status: str, gap: float, fit_gap: 
     scenario, table = p.scenario, p.table
     state = State.of(p, chosen)
     band = band_of(p, state.load, margin)
-    caps = {r: c for r, c in table.capacity.items() if c > 0}
-    excess = max([0.0] + [state.load[r] / c - band for r, c in caps.items()])
+    excess = excess_of(p, state.load, margin)
     assignments = []
     for k in chosen:
         rep, market = p.pairs[k]
@@ -128,13 +127,23 @@ def _left_out(p: Problem, state: State, market, band: float) -> LeftOut:
     live = fits[0].live_hours
     best = max(fits, key=lambda f: f.overlap_hours)
     columns = p.by_market[name]
-    if not any(f.fits and table.capacity[f.rep] > 0 for f in fits):
+    sharing = [f for f in fits if f.fits]
+    if not sharing:
         return LeftOut(name, market.value, "no_overlap",
                        f"No rep's working hours meet {name}'s business hours long enough: it needs "
                        f"{live:g} h of live work a week; the most any rep shares with it is "
                        f"{best.overlap_hours:g} h ({best.rep}).")
+    fitting = [f for f in sharing if table.capacity[f.rep] > 0]
+    if not fitting:
+        return LeftOut(name, market.value, "no_capacity",
+                       f"The reps whose hours meet {name}'s ({', '.join(f.rep for f in sharing[:3])}) can take no "
+                       "work this week: public holidays or a maximum of 0 h.")
     if not columns:
-        fitting = [f for f in fits if f.fits and table.capacity[f.rep] > 0]
+        if any(f.load_hours <= table.capacity[f.rep] + 1e-9 for f in fitting):
+            limit = p.scenario.settings.max_live_run_minutes
+            return LeftOut(name, market.value, "back_to_back",
+                           f"{name}'s {live:g} h of live work do not fit the hours any rep shares with it once "
+                           f"a 15-minute break follows every {limit} min of live work back to back.")
         return LeftOut(name, market.value, "too_big",
                        f"{name} needs {fitting[0].load_hours:g} h a week, more than any fitting rep can take "
                        f"(at most {max(table.capacity[f.rep] for f in fitting):g} h).")
@@ -143,14 +152,26 @@ def _left_out(p: Problem, state: State, market, band: float) -> LeftOut:
                        "hours are spent on it.")
     blocked = []
     for k in sorted(columns, key=lambda k: (-p.fits[k], k)):
-        why = why_not(p, state, k, float("inf"))
-        blocked.append(why or ("capacity", f"{p.pairs[k][0]} could take it only by giving up more valuable work"))
+        why = why_not(p, state, k, band) or ("not_reached", f"{p.pairs[k][0]} could take it, but the search "
+                                                            "ran out of time before it")
+        blocked.append(why)
     code = blocked[0][0]
     details = "; ".join(text for _, text in blocked[:3])
-    lead = {"capacity": "Every rep whose hours fit it is full",
-            "balance": "The reps whose hours fit it are at the balance band",
-            "focus_count": "The reps whose hours fit it are at their focus limit",
+    lead = {"capacity": "The reps whose hours fit it best are full",
+            "balance": "The reps whose hours fit it best are at the balance band",
+            "focus_count": "The reps whose hours fit it best are at their focus limit",
             "focus_spread": "Covering it would stretch a rep across too many time zones",
-            "shared_hours": "The hours it could use are taken by higher-value markets",
-            "schedule": "The weeks of the reps whose hours fit it cannot hold its blocks"}[code]
-    return LeftOut(name, market.value, code, f"{lead}: {details}. Markets of higher value come first.")
+            "shared_hours": "The hours it could use are taken by the live work of other markets",
+            "schedule": "The weeks of the reps whose hours fit it cannot hold its blocks",
+            "not_reached": "Not placed in the time given"}[code]
+    return LeftOut(name, market.value, code, f"{lead}: {details}. {_instead(p, state, blocked, columns, market)}")
+
+
+def _instead(p: Problem, state: State, blocked, columns, market) -> str:
+    """What the best-fitting rep's week holds instead, when it is worth more than this market."""
+    rep = p.pairs[sorted(columns, key=lambda k: (-p.fits[k], k))[0]][0]
+    mine = [p.pairs[k][1] for k in state.mine[rep]]
+    worth = sum(p.values[k] for k in state.mine[rep])
+    if any(p.values[k] < market.value for k in state.mine[rep]):
+        return f"{rep}'s week holds {', '.join(mine)} instead, worth {worth:,.0f} together."
+    return "Markets of higher value come first." if mine else ""

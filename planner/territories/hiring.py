@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+from typing import Callable
+
 from ..errors import PlannerError
 from ..hours import Shift, WorkingHours, format_hours
 from ..model import Rep, Scenario
@@ -15,10 +18,12 @@ def _candidate_hours(market_hours: WorkingHours) -> WorkingHours:
 
 
 def hire_options(scenario: Scenario, table: FitTable, covered: set[str], year: int, week: int,
-                 holidays: bool) -> tuple[HireOption, ...]:
+                 holidays: bool, *, budget: float = 30.0,
+                 should_stop: Callable[[], bool] | None = None) -> tuple[HireOption, ...]:
     """Up to three different hires, most value first: for each UTC offset of the markets, a
     rep on 09:00-18:00 in the zone of its most valuable open market, given the open markets
-    by the same optimiser (and the same schedule check) as the team."""
+    by the same optimiser (and the same schedule check) as the team, within ``budget`` seconds
+    in all."""
     from .optimiser import optimise
 
     open_markets = [m for m in scenario.markets if m.name not in covered]
@@ -28,14 +33,19 @@ def hire_options(scenario: Scenario, table: FitTable, covered: set[str], year: i
     for m in scenario.markets:
         by_offset.setdefault(table.offsets[m.name], []).append(m)
     options = []
-    for offset in sorted(by_offset):
+    deadline = time.perf_counter() + budget
+    for i, offset in enumerate(sorted(by_offset)):
+        left = deadline - time.perf_counter()
+        if left <= 0 or (should_stop and should_stop()):
+            break
         candidates = sorted(by_offset[offset], key=lambda m: (m.name in covered, -m.value, m.name))
         home = candidates[0]
         rep = Rep(f"New rep ({home.timezone})", home.timezone, home.country,
                   _candidate_hours(home.hours), max_weekly_hours=40, subdivision=home.subdivision)
         sub = Scenario("hire", scenario.activities, (rep,), tuple(open_markets), (), scenario.settings)
         try:
-            plan = optimise(sub, year, week, time_limit=5.0, hire=False, holidays=holidays)
+            plan = optimise(sub, year, week, time_limit=min(5.0, left / (len(by_offset) - i)), hire=False,
+                            holidays=holidays, should_stop=should_stop)
         except PlannerError:
             continue
         if plan.assignments:

@@ -112,7 +112,7 @@ def optimise(scenario: Scenario, year: int, week: int, *, time_limit: float = 30
             progress(Progress(phase, value, max(0.0, gap), time.perf_counter() - started))
 
     best_possible = sum(p.values[cols[0]] for cols in p.by_market.values() if cols)
-    chosen = first_plan(p, margin)
+    chosen = first_plan(p, margin, deadline=started + 0.5 * time_limit)
     value = sum(p.values[k] for k in chosen)
     report("value", 0.0 if best_possible <= 0 else (best_possible - value) / best_possible, value)
     model = None
@@ -124,7 +124,8 @@ def optimise(scenario: Scenario, year: int, week: int, *, time_limit: float = 30
         status = "feasible"
         if len(p.pairs) <= SMALL_MODEL:
             model = Model(p, progress, should_stop, started)
-            status, chosen = model.solve(started + 0.6 * time_limit, chosen, repair=lambda cols: repair(p, cols))
+            until = started + 0.6 * time_limit
+            status, chosen = model.solve(until, chosen, repair=lambda cols: repair(p, cols, until))
         value = sum(p.values[k] for k in chosen)
         gap = 0.0 if status == "optimal" else _value_gap(p, model, value, started + 0.7 * time_limit)
         full = value >= best_possible - 1e-9 * max(1.0, best_possible)
@@ -145,7 +146,9 @@ def optimise(scenario: Scenario, year: int, week: int, *, time_limit: float = 30
     verified = _verified(p, chosen)
     if verified != chosen:
         chosen, status = verified, ("cancelled" if status == "cancelled" else "feasible")
-    plan_hire = hire_options(scenario, p.table, {p.pairs[k][1] for k in chosen}, year, week, holidays) if hire else ()
+    plan_hire = () if not hire or stop() else hire_options(
+        scenario, p.table, {p.pairs[k][1] for k in chosen}, year, week, holidays,
+        budget=max(deadline - time.perf_counter(), 2.0), should_stop=should_stop)
     return explain(p, chosen, status=status, gap=gap, fit_gap=fit_gap, margin=margin, hire=plan_hire,
                    seconds=time.perf_counter() - started)
 
@@ -206,7 +209,7 @@ def _fit(p, model, chosen, value, keep, margin, excess, started, deadline, small
     status, found = model.solve(deadline, chosen)
     if sum(p.scores[k] for k in found) > score + 1e-9:
         # The solver's plan has the better score; the search then breaks its ties by exact fit.
-        chosen = improve_fit(p, found, margin, excess, time.perf_counter() + 2.0)
+        chosen = improve_fit(p, found, margin, excess, min(deadline, time.perf_counter() + 2.0))
         score = sum(p.scores[k] for k in chosen)
     if model.bound is not None:
         bound = min(bound, _whole_steps(-model.bound))
@@ -250,5 +253,5 @@ def _verified(p: Problem, chosen: list[int]) -> list[int]:
     removed markets is not re-checked as it goes); a rep that fails is repaired."""
     state = State.of(p, chosen)
     if any(p.unkept(rep, cols) for rep, cols in state.mine.items() if cols):
-        return repair(p, chosen)
+        return repair(p, chosen, time.perf_counter() + 1.0)
     return chosen

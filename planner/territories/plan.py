@@ -24,7 +24,8 @@ class PlannedAssignment:
 class LeftOut:
     market: str
     value: float
-    # no_overlap | too_big | capacity | balance | focus_count | focus_spread | shared_hours | schedule | no_value
+    # no_overlap | no_capacity | back_to_back | too_big | capacity | balance | focus_count | focus_spread |
+    # shared_hours | schedule | not_reached | no_value
     code: str
     reason: str
 

@@ -13,6 +13,7 @@ rep, for every subset.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
@@ -124,7 +125,15 @@ class Problem:
         """For a rep whose locked markets alone do not fit: more markets are fine as long as
         nothing beyond those locked blocks is left unplaced."""
         got = self.check.unplaced(rep, self.markets(cols))
-        return len(got) <= len(self.locked_broken[rep]) and all((rep, u.market) in self.locked for u in got)
+        if not all((rep, u.market) in self.locked for u in got):
+            return False
+        before: dict[str, int] = {}
+        for u in self.locked_broken[rep]:
+            before[u.market] = before.get(u.market, 0) + u.minutes
+        after: dict[str, int] = {}
+        for u in got:
+            after[u.market] = after.get(u.market, 0) + u.minutes
+        return all(minutes <= before.get(market, 0) for market, minutes in after.items())
 
     def unkept(self, rep: str, cols: Sequence[int]) -> list[list[int]]:
         """Sets of the rep's columns that break the offset limit or the live-time rule, or that the
@@ -156,7 +165,7 @@ def fit_score(fit: float) -> float:
     market's hours and one reaching 100% both fit it fully; 60% and 70% both by three
     quarters). Finer differences mean little to a director, and with whole quarters the
     solver proves its plan best in seconds instead of chasing hundredths for minutes."""
-    return round(fit * FIT_STEPS) / FIT_STEPS
+    return math.floor(fit * FIT_STEPS + 0.5) / FIT_STEPS  # half up (round() would go to even)
 
 
 def _weights(scenario: Scenario, exact: list[float]) -> tuple[list[float], list[float]]:
@@ -218,13 +227,14 @@ def live_minutes_in(mask: int, limit: int) -> int:
     return total
 
 
-def joint_violations(p: Problem, columns: Sequence[int], limit: int = 16) -> list[list[int]]:
+def joint_violations(p: Problem, columns: Sequence[int], max_group: int = 12) -> list[list[int]]:
     """Sets of a rep's columns whose live work cannot fit in the hours they share.
 
     By Hall's theorem the live work of a set of markets fits in a rep's hours
     only when every subset needs no more minutes than the union of its shared
     minutes can hold (less the breaks the back-to-back limit forces). Markets whose shared hours do not touch are independent, so subsets
-    are enumerated per connected group (up to ``limit`` markets).
+    are enumerated per connected group (its first ``max_group`` markets: 2^n subsets; a larger
+    group is checked in part, which only misses cuts the scheduler's check then finds).
     """
     items = [(k, p.table.shared[p.pairs[k]], p.live_minutes(k)) for k in columns
              if p.pairs[k] not in p.locked or p.table.get(*p.pairs[k]).fits]
@@ -239,7 +249,7 @@ def joint_violations(p: Problem, columns: Sequence[int], limit: int = 16) -> lis
     for group in groups:
         if len(group) < 1 or (len(group) == 1 and group[0][2] <= live_minutes_in(group[0][1], limit)):
             continue
-        group = group[:limit]
+        group = group[:max_group]
         n = len(group)
         union = [0] * (1 << n)
         need = [0] * (1 << n)

@@ -65,7 +65,7 @@ def excess_of(p: Problem, load: dict[str, float], margin: float) -> float:
     return max([0.0] + [load[r] / c - band for r, c in caps.items()])
 
 
-def first_plan(p: Problem, margin: float, *, by_fit: bool = True) -> list[int]:
+def first_plan(p: Problem, margin: float, *, by_fit: bool = True, deadline: float = float("inf")) -> list[int]:
     """Markets by value, highest first, each to a rep who can take it under every rule.
 
     ``by_fit``: the rep with the best fit first, kept within the balance band
@@ -80,6 +80,8 @@ def first_plan(p: Problem, margin: float, *, by_fit: bool = True) -> list[int]:
     for market in sorted(p.scenario.markets, key=lambda m: (-m.value, m.name)):
         if market.name in taken:
             continue
+        if time.perf_counter() >= deadline:
+            break  # out of time: the markets not reached stay out
         if by_fit:
             candidates = sorted(p.by_market[market.name], key=lambda k: (-p.fits[k], k))
             passes = ((average + margin), None)
@@ -97,7 +99,7 @@ def first_plan(p: Problem, margin: float, *, by_fit: bool = True) -> list[int]:
     return state.chosen()
 
 
-def repair(p: Problem, chosen: list[int]) -> list[int]:
+def repair(p: Problem, chosen: list[int], deadline: float) -> list[int]:
     """A plan that keeps every rule, made from one that does not (a solver's plan before its cuts).
 
     From each rep whose markets break a rule, the least valuable market of the
@@ -113,7 +115,7 @@ def repair(p: Problem, chosen: list[int]) -> list[int]:
                 break  # only locked markets clash: kept as the user set them
             state.move(drop, None)
             out.append(drop)
-    return improve_value(p, state.chosen(), time.perf_counter() + 5.0)
+    return improve_value(p, state.chosen(), deadline)
 
 
 def improve_value(p: Problem, chosen: list[int], deadline: float) -> list[int]:
