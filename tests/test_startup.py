@@ -104,7 +104,8 @@ def test_which_platform_plugins_qt_will_try():
     assert pc.candidates({"WAYLAND_DISPLAY": "wayland-0"}) == ["wayland"]
     assert pc.candidates({"DISPLAY": ":1", "XDG_SESSION_TYPE": "wayland"}) == ["wayland", "xcb"]
     assert pc.candidates({"QT_QPA_PLATFORM": "offscreen"}) == ["offscreen"]
-    assert pc.candidates({"QT_QPA_PLATFORM": "xcb:foo=1;wayland"}) == ["xcb", "wayland"]
+    assert pc.candidates({"QT_QPA_PLATFORM": "xcb:foo=1;wayland", "DISPLAY": ":1"}) == ["xcb", "wayland"]
+    assert pc.candidates({"QT_QPA_PLATFORM": "xcb"}) is None  # asked for X11, but there is no X server
 
 
 def test_not_linux_or_switched_off_is_not_checked():

@@ -19,9 +19,9 @@ import importlib.util
 import os
 import struct
 import sys
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Mapping
 
 # soname -> (Debian/Ubuntu package, Fedora package). Every library PySide6's Qt (QtCore, QtGui,
 # QtWidgets, QtDBus) and its xcb and wayland platform plugins take from the system.
@@ -176,10 +176,14 @@ def missing_name(soname: str, error: str) -> str:
 def candidates(environ: Mapping[str, str]) -> list[str] | None:
     """The platform plugins Qt will try, in order; None when there is no display to open."""
     chosen = environ.get("QT_QPA_PLATFORM", "").strip()
-    if chosen:
-        return [name.split(":")[0].strip() for name in chosen.split(";") if name.strip()]
     x11 = bool(environ.get("DISPLAY"))
     wayland = bool(environ.get("WAYLAND_DISPLAY")) or environ.get("XDG_SESSION_TYPE") == "wayland"
+    if chosen:
+        names = [name.split(":")[0].strip() for name in chosen.split(";") if name.strip()]
+        windowed = {"xcb": x11, "wayland": wayland}
+        if all(windowed.get(name) is False for name in names):  # QT_QPA_PLATFORM=xcb, no X server
+            return None
+        return names
     if not x11 and not wayland:
         return None
     # QGuiApplication's order: Wayland first in a Wayland session; xcb needs an X server (DISPLAY)
