@@ -310,3 +310,37 @@ def test_locked_markets_the_week_cannot_hold_are_kept_and_reported(demo):
     from planner.territories import apply_plan
     week = build_week(apply_plan(locked, plan), "Laura", *WEEK)
     assert {u.market for u in week.unplaced} == {"Australia"}  # nothing else of hers is left out
+
+
+# --- review findings: each failed before its fix ------------------------------------------------
+
+def test_many_markets_sharing_the_same_hours_keep_to_the_time_limit():
+    # 18 markets in one rep's hours: the live-time test enumerated 2^18 subsets per step.
+    calls = (ActivityType("Call", 15, True),)
+    rep = Rep("A", "Europe/Zurich", "CH", "Mon-Fri 08:00-18:00", max_weekly_hours=60)
+    markets = tuple(Market(f"M{i}", "Europe/Zurich", "CH", "Mon-Fri 09:00-17:00", "B", 1000 + i, {"Call": 1})
+                    for i in range(18))
+    scenario = Scenario("crowd", calls, (rep,), markets, (), Settings(max_markets_per_rep=18))
+    plan = optimise(scenario, *WEEK, time_limit=1.0, hire=False)
+    assert len(plan.assignments) == 18 and plan.seconds < 3
+
+
+def test_a_packing_worth_more_is_said_as_such():
+    mail = (ActivityType("Mail", 60, False),)
+    rep = Rep("A", "Europe/Zurich", "CH", "Mon-Fri 09:00-17:00", max_weekly_hours=10)
+    markets = (Market("Big", "Europe/Zurich", "CH", "Mon-Fri 09:00-17:00", "B", 100, {"Mail": 6}),
+               Market("S1", "Europe/Zurich", "CH", "Mon-Fri 09:00-17:00", "B", 90, {"Mail": 5}),
+               Market("S2", "Europe/Zurich", "CH", "Mon-Fri 09:00-17:00", "B", 90, {"Mail": 5}))
+    plan = optimise(Scenario("pack", mail, (rep,), markets, (), Settings()), *WEEK, hire=False)
+    [big] = plan.unassigned
+    assert big.market == "Big" and "higher value come first" not in big.reason
+    assert "S1, S2 instead, worth 180 together" in big.reason
+
+
+def test_a_rep_with_no_capacity_this_week_is_not_called_a_mismatch_of_hours():
+    work = (ActivityType("Call", 30, True),)
+    rep = Rep("Zero", "Europe/Zurich", "CH", "Mon-Fri 09:00-17:00", max_weekly_hours=0)
+    market = Market("M1", "Europe/Zurich", "CH", "Mon-Fri 09:00-17:00", "B", 1000, {"Call": 3})
+    plan = optimise(Scenario("zero", work, (rep,), (market,), (), Settings()), *WEEK, hire=False)
+    [left] = plan.unassigned
+    assert left.code == "no_capacity" and "never meet" not in left.reason and "long enough" not in left.reason
