@@ -1,6 +1,6 @@
-"""The app's responsiveness: cold start to first painted window, and a week repaint with 300 blocks.
+"""The app's responsiveness: cold start, a week repaint with 300 blocks, and every view at scale.
 
-``python -m benchmarks.bench_ui``
+``python -m benchmarks.bench_ui [--views-only] [--sizes demo,100x250,500x1000]``
 
 Cold start runs ``python main.py --screenshot`` on a database already holding
 the demo (a user's second start and every start after it), timed from process
@@ -9,6 +9,14 @@ PySide6 window with one label started and painted the same way: what Python
 and Qt cost before Rep Planner does anything. Repaint paints the week canvas
 with 300 blocks, offscreen, against a widget filling 300 plain rectangles.
 Best of 5.
+
+Views at scale: the demo, then generated scenarios (``benchmarks.generate``,
+every market assigned as ``cover_everything`` assigns it), week 2027-W11, all in
+one run. Opening a view is building it over an open session, showing it at
+1280 x 800 and painting it (``grab``), best of 3; the ratio is against the same
+view on the demo. An edit is assigning one market to another rep in the
+Territories view of the whole window (every view listening), then Undo: the
+time from the command to the grid repainted.
 """
 
 from __future__ import annotations
@@ -113,7 +121,139 @@ def repaint(blocks: int = 300, runs: int = 5) -> tuple[float, float]:
     return result
 
 
+SIZES = {"demo": None, "100x250": (100, 250), "500x1000": (500, 1000)}
+VIEW_NAMES = ("Team", "Markets", "Territories", "Week", "Workload")
+
+
+def _database(folder: Path, size: str) -> Path:
+    from planner import scenario_file
+    from planner.storage import DEMO_PATH, Store
+    from planner.team import cover_everything
+
+    if SIZES[size] is None:
+        scenario = scenario_file.load(DEMO_PATH)
+    else:
+        from benchmarks.generate import generate
+
+        scenario = cover_everything(generate(*SIZES[size]), 2027, 11)
+    path = folder / f"{size}.db"
+    store = Store(path)
+    store.save(scenario)
+    store.close()
+    return path
+
+
+def _view_classes():
+    from ui.markets_view import MarketsView
+    from ui.team_view import TeamView
+    from ui.territories_view import TerritoriesView
+    from ui.week_page import WeekView
+    from ui.workload_view import WorkloadView
+
+    return dict(zip(VIEW_NAMES, (TeamView, MarketsView, TerritoriesView, WeekView, WorkloadView)))
+
+
+def view_times(path: Path, runs: int = 3) -> dict[str, float]:
+    """Seconds to build, show and paint each view over an open session (best of ``runs``)."""
+    from PySide6.QtWidgets import QApplication
+
+    from planner.storage import Store
+    from ui.session import Session
+
+    app = QApplication.instance()
+    store = Store(path)
+    times = {}
+    for name, cls in _view_classes().items():
+        best = float("inf")
+        for _ in range(runs):
+            session = Session(store, TODAY)
+            start = time.perf_counter()
+            view = cls(session)
+            view.resize(1280, 800)
+            view.show()
+            app.processEvents()
+            view.grab()
+            best = min(best, time.perf_counter() - start)
+            view.close()
+            view.deleteLater()
+            session.deleteLater()
+            app.processEvents()
+        times[name] = best
+    store.close()
+    return times
+
+
+def edit_times(path: Path) -> tuple[float, float]:
+    """Seconds from an assignment in the Territories view (the whole window open) to the grid repainted,
+    and the same for its Undo."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from planner import commands
+    from planner.storage import Store
+    from ui.main_window import MainWindow
+
+    app = QApplication.instance()
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = QSettings(str(Path(tmp) / "bench.ini"), QSettings.IniFormat)
+        window = MainWindow(Store(path), TODAY, settings=settings)
+        window.resize(1280, 800)
+        window.show()
+        window.tabs.setCurrentWidget(window.territories)
+        app.processEvents()
+        scenario = window.session.scenario
+        market = scenario.markets[0].name
+        other = next(r.name for r in scenario.reps if r.name != scenario.rep_of(market))
+        grid = window.territories.grid
+
+        def timed(action) -> float:
+            start = time.perf_counter()
+            action()
+            app.processEvents()
+            grid.viewport().repaint()
+            return time.perf_counter() - start
+
+        edit = timed(lambda: window.session.do(commands.Assign(market, other)))
+        undo = timed(window.session.undo_stack.undo)
+        window.session.store.close()
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+    return edit, undo
+
+
+TODAY = dt.date(2027, 3, 17)
+
+
+def views(sizes=tuple(SIZES)) -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")  # the offscreen plugin's size-hint notices
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.instance() or QApplication([])
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in sizes:
+            path = _database(Path(tmp), size)
+            results[size] = view_times(path), edit_times(path)
+    base = results.get("demo", (None,))[0]
+    print("Opening each view (build, show, paint at 1280 x 800), best of 3; ratio against the demo; 2027-W11")
+    print(f"{'size':>9}  " + "  ".join(f"{name:>17}" for name in VIEW_NAMES) + "   edit (Territories)   undo")
+    for size, (times, (edit, undo)) in results.items():
+        cells = [f"{times[n]:7.3f}s" + (f" {times[n] / base[n]:6.1f}x" if base else "") for n in VIEW_NAMES]
+        print(f"{size:>9}  " + "  ".join(f"{c:>17}" for c in cells) + f"   {edit * 1000:12.0f} ms   {undo * 1000:4.0f} ms")
+
+
 def main() -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--views-only", action="store_true", help="only the views at scale")
+    parser.add_argument("--sizes", default=",".join(SIZES), help="comma-separated, from " + ", ".join(SIZES))
+    args = parser.parse_args()
+    views(tuple(args.sizes.split(",")))
+    if args.views_only:
+        return
     app, bare = cold_start()
     print(f"cold start to first painted window (demo data): {app:.2f} s   bare Qt window: {bare:.2f} s   "
           f"ratio {app / bare:.1f}x")

@@ -23,6 +23,16 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("", text)
 
 
+# Qt's enum members cost microseconds per attribute lookup in PySide6; data() runs for every cell and role.
+DISPLAY, EDIT, TOOLTIP, ALIGN = Qt.DisplayRole, Qt.EditRole, Qt.ToolTipRole, Qt.TextAlignmentRole
+BACKGROUND, FOREGROUND, FONT = Qt.BackgroundRole, Qt.ForegroundRole, Qt.FontRole
+HORIZONTAL, VERTICAL = Qt.Horizontal, Qt.Vertical
+SHOWN = frozenset({DISPLAY, EDIT})
+RIGHT, CENTRE = int(Qt.AlignRight | Qt.AlignVCenter), int(Qt.AlignCenter)
+READ_ONLY, EDITABLE, NO_FLAGS = (Qt.ItemIsSelectable | Qt.ItemIsEnabled,
+                                 Qt.ItemIsSelectable | Qt.ItemIsEnabled | Qt.ItemIsEditable, Qt.NoItemFlags)
+
+
 @dataclass(frozen=True)
 class Column:
     title: str
@@ -69,36 +79,35 @@ class ScenarioTableModel(QAbstractTableModel):
 
     def flags(self, index):
         if not index.isValid():
-            return Qt.NoItemFlags
-        base = Qt.ItemIsSelectable | Qt.ItemIsEnabled
-        return base | Qt.ItemIsEditable if self.columns[index.column()].edit else base
+            return NO_FLAGS
+        return EDITABLE if self.columns[index.column()].edit else READ_ONLY
 
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)) or not (0 <= index.column() < len(self.columns)):
+    def data(self, index, role=DISPLAY):
+        row, c = index.row(), index.column()
+        if not (0 <= row < len(self._rows)) or not (0 <= c < len(self.columns)):
             return None
-        column = self.columns[index.column()]
-        obj = self._rows[index.row()]
-        if role in (Qt.DisplayRole, Qt.EditRole):
-            return column.read(obj)
-        if role == Qt.TextAlignmentRole and column.align_right:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        if role == Qt.ToolTipRole and column.kind == "hours":
+        column = self.columns[c]
+        if role in SHOWN:
+            return column.read(self._rows[row])
+        if role == ALIGN and column.align_right:
+            return RIGHT
+        if role == TOOLTIP and column.kind == "hours":
             return tr("e.g. Mon-Fri 09:00-17:00; several ranges: Mon-Thu 07:00-12:00, 13:00-17:00")
-        if role == Qt.ToolTipRole and column.tip:
-            return column.tip(obj)
+        if role == TOOLTIP and column.tip:
+            return column.tip(self._rows[row])
         return None
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role != Qt.DisplayRole:
+    def headerData(self, section, orientation, role=DISPLAY):
+        if role != DISPLAY:
             return None
-        if orientation == Qt.Horizontal and 0 <= section < len(self.columns):
+        if orientation == HORIZONTAL and 0 <= section < len(self.columns):
             return self.columns[section].title
-        if orientation == Qt.Vertical:
+        if orientation == VERTICAL:
             return section + 1
         return None
 
-    def setData(self, index, value, role=Qt.EditRole):
-        if role != Qt.EditRole or not index.isValid():
+    def setData(self, index, value, role=EDIT):
+        if role != EDIT or not index.isValid():
             return False
         column = self.columns[index.column()]
         if column.edit is None:
@@ -137,6 +146,12 @@ class RepsModel(ScenarioTableModel):
 
     def refresh(self) -> None:
         self.accounts = self._accounts()
+        scenario = self.session.scenario
+        rep_of = {a.market: a.rep for a in scenario.assignments}
+        self.markets_of: dict[str, list[str]] = {}
+        for m in scenario.markets:
+            if m.name in rep_of:
+                self.markets_of.setdefault(rep_of[m.name], []).append(m.name)
         super().refresh()
 
     def _accounts(self) -> dict:
@@ -146,7 +161,6 @@ class RepsModel(ScenarioTableModel):
         return {w.rep: w for w in team_week(scenario, year, week, calendars=inputs_of(session.store, scenario))}
 
     def make_columns(self):
-        scenario = self.session.scenario
         return [
             Column(tr("Rep"), lambda r: r.name, lambda r, v: commands.EditRep(r.name, "name", str(v).strip())),
             Column(tr("Time zone"), lambda r: r.timezone, lambda r, v: commands.EditRep(r.name, "timezone", str(v)),
@@ -162,13 +176,19 @@ class RepsModel(ScenarioTableModel):
                    choices=RULE_PRESETS),
             Column(tr("Work this week"), lambda r: work_text(self.accounts[r.name]), align_right=True,
                    tip=lambda r: work_tip(self.accounts[r.name])),
-            Column(tr("Markets"), lambda r: ", ".join(m.name for m in scenario.markets_of(r.name))),
+            Column(tr("Markets"), lambda r: ", ".join(self.markets_of.get(r.name, ()))),
         ]
 
 
 class MarketsModel(ScenarioTableModel):
     def rows(self):
         return list(self.session.scenario.markets)
+
+    def refresh(self) -> None:
+        scenario = self.session.scenario
+        self.rep_of = {a.market: a.rep for a in scenario.assignments}
+        self.workloads = {m.name: scenario.workload(m) for m in scenario.markets}
+        super().refresh()
 
     def make_columns(self):
         scenario = self.session.scenario
@@ -190,69 +210,111 @@ class MarketsModel(ScenarioTableModel):
                 lambda m, a=activity.name: str(m.weekly.get(a, 0)),
                 lambda m, v, a=activity.name: commands.SetWorkload(m.name, a, str(v)), kind="number", align_right=True))
         columns += [
-            Column(tr("Live h"), lambda m: f"{scenario.workload(m).live_hours:g}", align_right=True),
-            Column(tr("Async h"), lambda m: f"{scenario.workload(m).async_hours:g}", align_right=True),
-            Column(tr("Rep"), lambda m: scenario.rep_of(m.name) or "",
+            Column(tr("Live h"), lambda m: f"{self.workloads[m.name].live_hours:g}", align_right=True),
+            Column(tr("Async h"), lambda m: f"{self.workloads[m.name].async_hours:g}", align_right=True),
+            Column(tr("Rep"), lambda m: self.rep_of.get(m.name) or "",
                    lambda m, v: commands.Assign(m.name, str(v) or None), choices=("",) + tuple(r.name for r in scenario.reps)),
         ]
         return columns
 
 
 class TerritoryModel(QAbstractTableModel):
-    """Markets (rows) x reps (columns): shared hours as a heat colour; assigned and locked marked."""
+    """Markets (rows) x reps (columns): shared hours as a heat colour; assigned and locked marked.
+
+    Every cell is served from lookups built once per change: the shared hours and their colour per
+    cell (from the core's fit table, built when reps, markets or the week change) and each market's
+    rep (rebuilt from the assignments alone). ``data`` is O(1) per cell at any size.
+    """
+
+    RED, AMBER, GREEN = 0, 1, 2
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.table = None
         self.scenario = None
+        self._reps: list = []
+        self._markets: list = []
+        self._hours: list[list[float]] = []    # [row][column]: shared hours
+        self._heat: list[bytearray] = []       # [row][column]: RED, AMBER or GREEN
+        self._assigned: dict[int, tuple[int, bool]] = {}  # row -> (column, locked)
+        self._brushes = (QBrush(QColor("#f4c7c3")), QBrush(QColor("#fce8b2")), QBrush(QColor("#b7e1cd")))
+        self._ink = QBrush(QColor("#202124"))
+        self._bold = QFont()
+        self._bold.setBold(True)
 
     def set_fit(self, scenario, table) -> None:
+        """A new fit table (reps, markets or the week changed): rebuild every lookup."""
         self.beginResetModel()
         self.scenario, self.table = scenario, table
+        self._reps, self._markets = list(scenario.reps), list(scenario.markets)
+        fits = table.fits
+        names = [r.name for r in self._reps]
+        self._hours, self._heat = [], []
+        for market in self._markets:
+            row = [fits[(rep, market.name)] for rep in names]
+            self._hours.append([f.overlap_hours for f in row])
+            self._heat.append(bytearray(self.RED if f.overlap_hours == 0 else self.GREEN if f.fits else self.AMBER
+                                        for f in row))
+        self._index_assignments()
         self.endResetModel()
 
+    def set_assignments(self, scenario) -> None:
+        """Only the assignments changed: update the marks of the rows whose rep changed."""
+        before = self._assigned
+        self.scenario = scenario
+        self._index_assignments()
+        last = len(self._reps) - 1
+        for row in {r for r in before.keys() | self._assigned.keys() if before.get(r) != self._assigned.get(r)}:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+
+    def _index_assignments(self) -> None:
+        rows = {m.name: i for i, m in enumerate(self._markets)}
+        columns = {r.name: j for j, r in enumerate(self._reps)}
+        self._assigned = {rows[a.market]: (columns[a.rep], a.locked) for a in self.scenario.assignments
+                          if a.market in rows and a.rep in columns}
+
     def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() or self.scenario is None else len(self.scenario.markets)
+        return 0 if parent.isValid() else len(self._markets)
 
     def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() or self.scenario is None else len(self.scenario.reps)
+        return 0 if parent.isValid() else len(self._reps)
 
     def cell(self, index):
-        return self.scenario.reps[index.column()], self.scenario.markets[index.row()]
+        return self._reps[index.column()], self._markets[index.row()]
 
-    def data(self, index, role=Qt.DisplayRole):
-        if self.scenario is None or not index.isValid():
+    def data(self, index, role=DISPLAY):
+        row, column = index.row(), index.column()
+        if not (0 <= row < len(self._markets)) or not (0 <= column < len(self._reps)):
             return None
-        rep, market = self.cell(index)
-        fit = self.table.get(rep.name, market.name)
-        assignment = next((a for a in self.scenario.assignments if a.market == market.name), None)
-        mine = assignment is not None and assignment.rep == rep.name
-        if role == Qt.DisplayRole:
-            mark = ((" \u2713 " + tr("locked")) if assignment.locked else " \u2713") if mine else ""
-            return f"{fit.overlap_hours:g} h{mark}"
-        if role == Qt.TextAlignmentRole:
-            return int(Qt.AlignCenter)
-        if role == Qt.BackgroundRole:
-            if fit.overlap_hours == 0:
-                return QBrush(QColor("#f4c7c3"))
-            return QBrush(QColor("#b7e1cd" if fit.fits else "#fce8b2"))
-        if role == Qt.ForegroundRole:
-            return QBrush(QColor("#202124"))
-        if role == Qt.FontRole and mine:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ToolTipRole:
+        if role == DISPLAY:
+            assigned = self._assigned.get(row)
+            mark = ""
+            if assigned is not None and assigned[0] == column:
+                mark = (" \u2713 " + tr("locked")) if assigned[1] else " \u2713"
+            return f"{self._hours[row][column]:g} h{mark}"
+        if role == ALIGN:
+            return CENTRE
+        if role == BACKGROUND:
+            return self._brushes[self._heat[row][column]]
+        if role == FOREGROUND:
+            return self._ink
+        if role == FONT:
+            assigned = self._assigned.get(row)
+            return self._bold if assigned is not None and assigned[0] == column else None
+        if role == TOOLTIP:
+            rep, market = self.cell(index)
+            fit = self.table.get(rep.name, market.name)
             text = tr("{rep} and {market} share {hours:g} h a week; its live work needs {live:g} h.").format(
                 rep=rep.name, market=market.name, hours=fit.overlap_hours, live=fit.live_hours)
-            if mine:
-                text += " " + (tr("Assigned and locked.") if assignment.locked else tr("Assigned."))
+            assigned = self._assigned.get(row)
+            if assigned is not None and assigned[0] == column:
+                text += " " + (tr("Assigned and locked.") if assigned[1] else tr("Assigned."))
             return text
         return None
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role != Qt.DisplayRole or self.scenario is None:
+    def headerData(self, section, orientation, role=DISPLAY):
+        if role != DISPLAY:
             return None
-        if orientation == Qt.Horizontal:
-            return self.scenario.reps[section].name
-        return self.scenario.markets[section].name
+        if orientation == HORIZONTAL:
+            return self._reps[section].name if 0 <= section < len(self._reps) else None
+        return self._markets[section].name if 0 <= section < len(self._markets) else None

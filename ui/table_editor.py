@@ -10,11 +10,13 @@ from planner import commands
 from planner.model import Market, Rep
 
 from .delegates import CellDelegate
-from .view_parts import Notice, tr
+from .view_parts import Lazy, Notice, tr
 
 
-class TableEditor(QWidget):
+class TableEditor(Lazy, QWidget):
     """Team and Markets: an editable table with add, duplicate and remove."""
+
+    SIZED_ON_ROWS = 100
 
     def __init__(self, session, model_class, kind: str, parent=None):
         super().__init__(parent)
@@ -27,8 +29,11 @@ class TableEditor(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed |
                                    QAbstractItemView.AnyKeyPressed)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setResizeContentsPrecision(self.SIZED_ON_ROWS)  # columns fit the first rows, not all 1,000
+        header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
         self.notice = Notice()
         self.notice.say(tr("Double-click a cell to change it. Every change is saved at once; Ctrl+Z undoes it."))
         self.model.refused.connect(self.notice.refuse)
@@ -50,7 +55,11 @@ class TableEditor(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.table)
         layout.addWidget(self.notice)
-        session.changed.connect(lambda touched: self.model.refresh())
+        self._stale = False  # the model was built just now
+        self.watch(session)  # refreshed when on screen: an edit elsewhere does not recompute every rep's week
+
+    def update_view(self, touched=frozenset()) -> None:
+        self.model.refresh()
 
     def selected(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()

@@ -49,6 +49,9 @@ class TerritoryGrid(QTableView):
 class TerritoriesView(Lazy, QWidget):
     """Reps x markets: shared hours as heat, assignment by menu or double-click, and the optimiser."""
 
+    SAME_FIT = frozenset({"assignments", "pins", "busy"})  # changes that leave the shared hours as they are
+    STRETCH_UP_TO = 8  # reps; beyond, columns keep a fixed width and the grid scrolls
+
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
@@ -58,8 +61,9 @@ class TerritoriesView(Lazy, QWidget):
         self.grid = TerritoryGrid()
         self.grid.setModel(self.model)
         self.grid.dropped.connect(self._dragged)
-        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
-        self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        # Fixed section sizes: nothing measures 500,000 cells (see _size_sections).
+        self.grid.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
+        self.grid.verticalHeader().setDefaultSectionSize(self.grid.fontMetrics().height() + 8)
         self.grid.setContextMenuPolicy(Qt.CustomContextMenu)
         self.grid.customContextMenuRequested.connect(self._menu)
         self.grid.doubleClicked.connect(self._toggle)
@@ -102,13 +106,25 @@ class TerritoriesView(Lazy, QWidget):
 
     def update_view(self, touched=frozenset()) -> None:
         scenario = self.session.scenario
-        year, week = self.session.week
-        table = fit_table(scenario, year, week)
-        self.model.set_fit(scenario, table)
+        if self.model.table is None or touched - self.SAME_FIT:
+            year, week = self.session.week
+            self.model.set_fit(scenario, fit_table(scenario, year, week))
+            self._size_sections()
+        else:
+            self.model.set_assignments(scenario)
         self.caption.setText(tr(
             "Hours a week in which each rep's working hours meet each market's business hours, {week}. "
             "Green: its live work fits; amber: too few shared hours; red: none. \u2713 assigned. "
             "Drag a market along its row to another rep, or double-click; right-click to lock or unassign.").format(week=self.session.week_name))
+
+    def _size_sections(self) -> None:
+        """A handful of reps share the width; more get columns as wide as the widest cell text can be."""
+        header = self.grid.horizontalHeader()
+        if self.model.columnCount() <= self.STRETCH_UP_TO:
+            header.setSectionResizeMode(QHeaderView.Stretch)
+        else:
+            header.setSectionResizeMode(QHeaderView.Interactive)
+            header.setDefaultSectionSize(self.grid.fontMetrics().horizontalAdvance("00.25 h \u2713 " + tr("locked")) + 12)
 
     def _menu(self, pos) -> None:
         index = self.grid.indexAt(pos)
