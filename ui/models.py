@@ -221,12 +221,10 @@ class MarketsModel(ScenarioTableModel):
 class TerritoryModel(QAbstractTableModel):
     """Markets (rows) x reps (columns): shared hours as a heat colour; assigned and locked marked.
 
-    Every cell is served from lookups built once per change: the shared hours and their colour per
-    cell (from the core's fit table, built when reps, markets or the week change) and each market's
-    rep (rebuilt from the assignments alone). ``data`` is O(1) per cell at any size.
+    Every cell is served from lookups built once per change: the core's fit table (a dict keyed by
+    rep and market, built when reps, markets or the week change) and each market's rep (rebuilt from
+    the assignments alone). ``data`` is O(1) per cell at any size.
     """
-
-    RED, AMBER, GREEN = 0, 1, 2
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -234,8 +232,9 @@ class TerritoryModel(QAbstractTableModel):
         self.scenario = None
         self._reps: list = []
         self._markets: list = []
-        self._hours: list[list[float]] = []    # [row][column]: shared hours
-        self._heat: list[bytearray] = []       # [row][column]: RED, AMBER or GREEN
+        self._fits: dict = {}
+        self._rep_names: list[str] = []
+        self._market_names: list[str] = []
         self._assigned: dict[int, tuple[int, bool]] = {}  # row -> (column, locked)
         self._brushes = (QBrush(QColor("#f4c7c3")), QBrush(QColor("#fce8b2")), QBrush(QColor("#b7e1cd")))
         self._ink = QBrush(QColor("#202124"))
@@ -247,14 +246,8 @@ class TerritoryModel(QAbstractTableModel):
         self.beginResetModel()
         self.scenario, self.table = scenario, table
         self._reps, self._markets = list(scenario.reps), list(scenario.markets)
-        fits = table.fits
-        names = [r.name for r in self._reps]
-        self._hours, self._heat = [], []
-        for market in self._markets:
-            row = [fits[(rep, market.name)] for rep in names]
-            self._hours.append([f.overlap_hours for f in row])
-            self._heat.append(bytearray(self.RED if f.overlap_hours == 0 else self.GREEN if f.fits else self.AMBER
-                                        for f in row))
+        self._rep_names, self._market_names = [r.name for r in self._reps], [m.name for m in self._markets]
+        self._fits = table.fits
         self._index_assignments()
         self.endResetModel()
 
@@ -268,10 +261,13 @@ class TerritoryModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(row, 0), self.index(row, last))
 
     def _index_assignments(self) -> None:
-        rows = {m.name: i for i, m in enumerate(self._markets)}
-        columns = {r.name: j for j, r in enumerate(self._reps)}
+        rows = {name: i for i, name in enumerate(self._market_names)}
+        columns = {name: j for j, name in enumerate(self._rep_names)}
         self._assigned = {rows[a.market]: (columns[a.rep], a.locked) for a in self.scenario.assignments
                           if a.market in rows and a.rep in columns}
+
+    def _fit(self, row: int, column: int):
+        return self._fits[(self._rep_names[column], self._market_names[row])]
 
     def rowCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self._markets)
@@ -291,11 +287,12 @@ class TerritoryModel(QAbstractTableModel):
             mark = ""
             if assigned is not None and assigned[0] == column:
                 mark = (" \u2713 " + tr("locked")) if assigned[1] else " \u2713"
-            return f"{self._hours[row][column]:g} h{mark}"
+            return f"{self._fit(row, column).overlap_hours:g} h{mark}"
         if role == ALIGN:
             return CENTRE
         if role == BACKGROUND:
-            return self._brushes[self._heat[row][column]]
+            fit = self._fit(row, column)
+            return self._brushes[0 if fit.overlap_hours == 0 else 2 if fit.fits else 1]  # red, green, amber
         if role == FOREGROUND:
             return self._ink
         if role == FONT:
@@ -303,7 +300,7 @@ class TerritoryModel(QAbstractTableModel):
             return self._bold if assigned is not None and assigned[0] == column else None
         if role == TOOLTIP:
             rep, market = self.cell(index)
-            fit = self.table.get(rep.name, market.name)
+            fit = self._fit(row, column)
             text = tr("{rep} and {market} share {hours:g} h a week; its live work needs {live:g} h.").format(
                 rep=rep.name, market=market.name, hours=fit.overlap_hours, live=fit.live_hours)
             assigned = self._assigned.get(row)
