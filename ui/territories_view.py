@@ -88,9 +88,11 @@ class TerritoriesView(Lazy, QWidget):
         self.report = QTextBrowser()
         self.report.setOpenLinks(False)
         self.report.setHtml(tr("<p><b>Optimise</b> (Ctrl+R) finds who should cover which market: the most market "
-                               "value your team can serve inside their working hours, with the load spread "
-                               "evenly. Locked assignments stay. Every choice comes with its reasons, and so "
-                               "does every market left out; the plan also says where to hire next.</p>"
+                               "value your team can serve inside their working hours, with no rep far above the "
+                               "team's average load, each market with the rep whose day best meets it. Every "
+                               "week it plans is one the schedule keeps. Locked assignments stay. Every choice "
+                               "comes with its reasons, and so does every market left out; the plan also says "
+                               "where to hire next.</p>"
                                "<p>Nothing changes until you press <b>Apply plan</b>, and Undo reverts it.</p>"))
         controls = QHBoxLayout()
         for w in (self.optimise_button, self.cancel_button, self.apply_button):

@@ -25,9 +25,11 @@ FR = {
         "<b>Rep Planner</b><p>Planifie les semaines des commerciaux à travers les fuseaux horaires : territoires, "
         "plannings, alertes de surmenage et calendriers.</p>",
     "<b>What if</b> (untick a market, tick another):": "<b>Et si</b> (décochez un marché, cochez-en un autre) :",
-    "<p><b>Optimise</b> (Ctrl+R) finds who should cover which market: the most market value your team can serve inside their working hours, with the load spread evenly. Locked assignments stay. Every choice comes with its reasons, and so does every market left out; the plan also says where to hire next.</p><p>Nothing changes until you press <b>Apply plan</b>, and Undo reverts it.</p>":
+    "<p><b>Optimise</b> (Ctrl+R) finds who should cover which market: the most market value your team can serve inside their working hours, with no rep far above the team's average load, each market with the rep whose day best meets it. Every week it plans is one the schedule keeps. Locked assignments stay. Every choice comes with its reasons, and so does every market left out; the plan also says where to hire next.</p><p>Nothing changes until you press <b>Apply plan</b>, and Undo reverts it.</p>":
         "<p><b>Optimiser</b> (Ctrl+R) trouve qui doit couvrir quel marché : le plus de valeur que votre équipe peut "
-        "servir pendant ses heures de travail, avec une charge bien répartie. Les affectations verrouillées restent. "
+        "servir pendant ses heures de travail, sans commercial très au-dessus de la charge moyenne de l'équipe, "
+        "chaque marché avec le commercial dont la journée le rejoint le mieux. Chaque semaine prévue tient dans le "
+        "planning. Les affectations verrouillées restent. "
         "Chaque choix est justifié, de même que chaque marché laissé de côté ; le plan indique aussi où recruter.</p>"
         "<p>Rien ne change avant <b>Appliquer le plan</b>, et Annuler le défait.</p>",
     "<p>Looking for the best assignment...</p>": "<p>Recherche de la meilleure affectation...</p>",

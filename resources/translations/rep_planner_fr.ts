@@ -276,8 +276,8 @@
         <translation>Prêt</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Optimise&lt;/b&gt; (Ctrl+R) finds who should cover which market: the most market value your team can serve inside their working hours, with the load spread evenly. Locked assignments stay. Every choice comes with its reasons, and so does every market left out; the plan also says where to hire next.&lt;/p&gt;&lt;p&gt;Nothing changes until you press &lt;b&gt;Apply plan&lt;/b&gt;, and Undo reverts it.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Optimiser&lt;/b&gt; (Ctrl+R) trouve qui doit couvrir quel marché : le plus de valeur que votre équipe peut servir pendant ses heures de travail, avec une charge bien répartie. Les affectations verrouillées restent. Chaque choix est justifié, de même que chaque marché laissé de côté ; le plan indique aussi où recruter.&lt;/p&gt;&lt;p&gt;Rien ne change avant &lt;b&gt;Appliquer le plan&lt;/b&gt;, et Annuler le défait.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;&lt;b&gt;Optimise&lt;/b&gt; (Ctrl+R) finds who should cover which market: the most market value your team can serve inside their working hours, with no rep far above the team&apos;s average load, each market with the rep whose day best meets it. Every week it plans is one the schedule keeps. Locked assignments stay. Every choice comes with its reasons, and so does every market left out; the plan also says where to hire next.&lt;/p&gt;&lt;p&gt;Nothing changes until you press &lt;b&gt;Apply plan&lt;/b&gt;, and Undo reverts it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Optimiser&lt;/b&gt; (Ctrl+R) trouve qui doit couvrir quel marché : le plus de valeur que votre équipe peut servir pendant ses heures de travail, sans commercial très au-dessus de la charge moyenne de l'équipe, chaque marché avec le commercial dont la journée le rejoint le mieux. Chaque semaine prévue tient dans le planning. Les affectations verrouillées restent. Chaque choix est justifié, de même que chaque marché laissé de côté ; le plan indique aussi où recruter.&lt;/p&gt;&lt;p&gt;Rien ne change avant &lt;b&gt;Appliquer le plan&lt;/b&gt;, et Annuler le défait.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Hours a week in which each rep&apos;s working hours meet each market&apos;s business hours, {week}. Green: its live work fits; amber: too few shared hours; red: none. ✓ assigned. Drag a market along its row to another rep, or double-click; right-click to lock or unassign.</source>
@@ -433,11 +433,11 @@
     </message>
     <message>
         <source>Proven best: no plan covers more value, and none of that value fits the markets&apos; time zones better within the balance band.</source>
-        <translation>Meilleur plan prouvé : aucun plan ne couvre plus de valeur, et aucun plan de cette valeur ne s'accorde mieux aux fuseaux horaires des marchés dans la marge d'équilibre.</translation>
+        <translation>Meilleur plan prouvé : aucun plan ne couvre plus de valeur, et aucun plan de cette valeur ne s&apos;accorde mieux aux fuseaux horaires des marchés dans la marge d&apos;équilibre.</translation>
     </message>
     <message>
         <source>No plan covers more value; the time-zone fit is within {gap:.1%} of the best possible.</source>
-        <translation>Aucun plan ne couvre plus de valeur ; l'accord avec les fuseaux horaires est à {gap:.1%} du meilleur possible.</translation>
+        <translation>Aucun plan ne couvre plus de valeur ; l&apos;accord avec les fuseaux horaires est à {gap:.1%} du meilleur possible.</translation>
     </message>
     <message>
         <source>Day</source>
