@@ -84,14 +84,23 @@ def in_zone(instant: dt.datetime, tz_name: str) -> dt.datetime:
     return pendulum.instance(instant).in_timezone(zone(tz_name))
 
 
+# The years a week may fall in: the tz database is only accurate from 1970 on, and the
+# ``holidays`` package computes calendars up to 2100 (its DEFAULT_END_YEAR); a week
+# outside them would be planned on guessed offsets and holidays, or overflow a date.
+FIRST_YEAR, LAST_YEAR = 1970, 2099
+
+
 def parse_week(text: str) -> tuple[int, int]:
-    """``2027-W11`` -> (2027, 11); a clear error otherwise."""
+    """``2027-W11`` -> (2027, 11); a clear error otherwise (also for a year outside FIRST_YEAR..LAST_YEAR)."""
     try:
         year_text, week_text = text.strip().upper().split("-W")
         year, week = int(year_text), int(week_text)
         dt.date.fromisocalendar(year, week, 1)
     except (ValueError, AttributeError):
         raise ValidationError("week", text, "an ISO week looks like 2027-W11") from None
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValidationError("week", text, f"weeks from {FIRST_YEAR} to {LAST_YEAR} are supported "
+                                            "(the years the time-zone data and holiday calendars cover)")
     return year, week
 
 

@@ -90,6 +90,18 @@ def test_zone_names(capsys, database, tmp_path, value, expected):
     refused(capsys, database, ["import", str(_with(tmp_path, "timezone", value))], expected)
 
 
+BUSY_ICS = """BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//corpus//EN\r\nBEGIN:VEVENT\r\nUID:busy-1@corpus\r
+DTSTART:20270316T090000Z\r\nDTEND:20270316T100000Z\r\nSUMMARY:Meeting\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"""
+
+
+@pytest.mark.parametrize("argv,expected", tsv("cli.tsv"), ids=lambda v: " ".join(v)[:40] if isinstance(v, list) else None)
+def test_command_line_values(capsys, database, tmp_path, argv, expected):
+    """Options given on the command line: "{ics}" stands for a well-formed calendar file."""
+    ics = tmp_path / "busy.ics"
+    ics.write_text(BUSY_ICS, encoding="utf-8", newline="")
+    refused(capsys, database, [str(ics) if a == "{ics}" else a for a in argv], expected)
+
+
 def test_a_fifty_megabyte_scenario_is_refused_unread(capsys, database, tmp_path):
     path = tmp_path / "big.json"
     with open(path, "w") as fh:
@@ -102,7 +114,7 @@ def test_a_fifty_megabyte_scenario_is_refused_unread(capsys, database, tmp_path)
 
 def test_the_corpus_has_at_least_150_cases():
     count = (len(cases("json", "*.json")) + len(cases("csv", "*.csv")) + len(cases("ics", "*.ics"))
-             + len(tsv("hours.tsv")) + len(tsv("zones.tsv")))
+             + len(tsv("hours.tsv")) + len(tsv("zones.tsv")) + len(tsv("cli.tsv")))
     assert count >= 150
 
 

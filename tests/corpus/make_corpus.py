@@ -1,6 +1,6 @@
 """Writes the hostile-input corpus: ``python tests/corpus/make_corpus.py``.
 
-Each case is a file (or a line of hours.tsv / zones.tsv) with the text its
+Each case is a file (or a line of hours.tsv / zones.tsv / cli.tsv) with the text its
 error message must contain. The 50 MB scenario and the 10 MB calendar are made
 by the tests themselves, not stored.
 """
@@ -48,6 +48,14 @@ ZONES = [
     ("W. Europe Standard Time", "not an IANA time zone"), ("Pacific Standard Time", "not an IANA time zone"),
     ("+0530", "not an IANA time zone"), ("Z", "not an IANA time zone"), ("localtime", "not an IANA time zone"),
     ("Europe/Zurich/Old", "not an IANA time zone"), ("A" * 300, "not an IANA time zone"),
+]
+
+# Command-line options: argv after ``--db``, "{ics}" standing for a well-formed calendar file.
+CLI = [
+    (["check", "--week", "9999-W52"], "weeks from 1970 to 2099"),
+    (["check", "--week", "0001-W01"], "weeks from 1970 to 2099"),
+    (["overlap", "--week", "1969-W52"], "weeks from 1970 to 2099"),
+    (["schedule", "--week", "2100-W01"], "weeks from 1970 to 2099"),
 ]
 
 
@@ -179,6 +187,7 @@ CSV_BYTES = {
 
 def main() -> None:
     (HERE / "hours.tsv").write_text("".join(f"{h!r}\t{e}\n" for h, e in HOURS), encoding="utf-8")
+    (HERE / "cli.tsv").write_text("".join(f"{a!r}\t{e}\n" for a, e in CLI), encoding="utf-8")
     (HERE / "zones.tsv").write_text("".join(f"{z!r}\t{e}\n" for z, e in ZONES), encoding="utf-8")
     for name, (data, expected) in JSON.items():
         (HERE / "json" / f"{name}.json").write_bytes(data)
