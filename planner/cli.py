@@ -137,8 +137,10 @@ def cmd_overlap(args, today):
     if any(ad_hoc):  # two bare sides: raw overlap, no lunch (there is no scenario to take it from)
         if not all(ad_hoc):
             raise PlannerError("overlap: --rep-tz, --rep-hours, --market-tz and --market-hours go together")
-        rep = Side(check_zone(args.rep_tz, "--rep-tz"), _hours_arg(args.rep_hours, "--rep-hours"), args.rep_country)
-        market = Side(check_zone(args.market_tz, "--market-tz"), _hours_arg(args.market_hours, "--market-hours"), args.market_country)
+        rep = Side(check_zone(args.rep_tz, "--rep-tz"), _hours_arg(args.rep_hours, "--rep-hours"),
+                   _country_arg(args.rep_country, "--rep-country"))
+        market = Side(check_zone(args.market_tz, "--market-tz"), _hours_arg(args.market_hours, "--market-hours"),
+                      _country_arg(args.market_country, "--market-country"))
         result = overlap(rep, market, year, week, holidays=holidays)
         data = {"hours": result.hours, "intervals": [_interval_json(i, rep.timezone) for i in result.intervals]}
         _emit(args, data, _overlap_text(result.hours, [(i.start, i.end) for i in result.intervals], rep.timezone))
@@ -400,6 +402,20 @@ def _hours_arg(text: str, flag: str):
         return parse_hours(text)
     except PlannerError as exc:
         raise PlannerError(f"{flag}: {exc}") from None
+
+
+def _country_arg(code: str | None, flag: str) -> str | None:
+    """A country code given on the command line, checked as a scenario's are (None when not given)."""
+    from .errors import ValidationError
+    from .public_holidays import check_country
+
+    if code is None:
+        return None
+    try:
+        check_country(code, None, flag)
+    except ValidationError as exc:
+        raise ValidationError(flag, code, exc.problem) from None
+    return code
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -51,11 +51,16 @@ ZONES = [
 ]
 
 # Command-line options: argv after ``--db``, "{ics}" standing for a well-formed calendar file.
+OVERLAP = ["overlap", "--rep-tz", "Europe/Zurich", "--rep-hours", "Mon-Fri 09:00-17:00",
+           "--market-tz", "Asia/Tokyo", "--market-hours", "Mon-Fri 09:00-17:00", "--week", "2027-W11"]
 CLI = [
     (["check", "--week", "9999-W52"], "weeks from 1970 to 2099"),
     (["check", "--week", "0001-W01"], "weeks from 1970 to 2099"),
     (["overlap", "--week", "1969-W52"], "weeks from 1970 to 2099"),
     (["schedule", "--week", "2100-W01"], "weeks from 1970 to 2099"),
+    (OVERLAP + ["--rep-country", "XX"], "--rep-country: not a supported ISO 3166 country code such as 'CH' or 'US' (got 'XX')"),
+    (OVERLAP + ["--market-country", "Narnia"], "--market-country: not a supported ISO 3166 country code"),
+    (OVERLAP + ["--rep-country", ""], "--rep-country: not a supported ISO 3166 country code"),
 ]
 
 
