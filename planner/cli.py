@@ -310,12 +310,21 @@ def cmd_export(args, today):
     _emit(args, data, "\n".join(lines))
 
 
+MAX_DAYS = 3650
+
+
 @command("import-busy")
 def cmd_import_busy(args, today):
     import datetime as _dt
 
     from .calendars import import_busy
+    from .errors import ValidationError
 
+    # A window of at least a day ahead: an empty or inverted one would replace the busy
+    # times the file brought last time with nothing. Ten years is far more than a calendar needs.
+    for flag, value, lowest in (("--days", args.days, 1), ("--days-back", args.days_back, 0)):
+        if not lowest <= value <= MAX_DAYS:
+            raise ValidationError(flag, value, f"give a whole number of days from {lowest} to {MAX_DAYS}")
     store = _store(args)
     rep = store.load().rep(args.rep)
     start = _dt.datetime.combine(today - _dt.timedelta(days=args.days_back), _dt.time(), _dt.timezone.utc)
@@ -470,8 +479,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("import-busy", "import a rep's existing meetings (.ics) as busy times")
     p.add_argument("file")
     p.add_argument("--rep", required=True)
-    p.add_argument("--days", type=int, default=365, help="days ahead to import (default 365)")
-    p.add_argument("--days-back", type=int, default=7, help="days back to import (default 7)")
+    p.add_argument("--days", type=int, default=365, help="days ahead to import, 1 to 3650 (default 365)")
+    p.add_argument("--days-back", type=int, default=7, help="days back to import, 0 to 3650 (default 7)")
     p = add("import-csv", "add or update reps or markets from a CSV file (a bad row refuses the whole file)")
     p.add_argument("kind", choices=("reps", "markets"))
     p.add_argument("file")

@@ -102,6 +102,22 @@ def test_command_line_values(capsys, database, tmp_path, argv, expected):
     refused(capsys, database, [str(ics) if a == "{ics}" else a for a in argv], expected)
 
 
+def test_a_refused_day_range_keeps_the_busy_times_imported_before(capsys, tmp_path):
+    import datetime as dt
+
+    db, ics = tmp_path / "plans.db", tmp_path / "busy.ics"
+    ics.write_text(BUSY_ICS, encoding="utf-8", newline="")
+    today = dt.date(2027, 3, 10)
+    assert main(["--db", str(db), "demo"]) == 0
+    assert main(["--db", str(db), "import-busy", str(ics), "--rep", "Laura"], today=today) == 0
+    before = table_dump(db)
+    assert any("Meeting" in row for row in before["busy"])
+    capsys.readouterr()
+    for argv in (["--days", "-5"], ["--days-back", "-400"]):
+        assert main(["--db", str(db), "import-busy", str(ics), "--rep", "Laura", *argv], today=today) == 2
+        assert table_dump(db) == before
+
+
 def test_a_fifty_megabyte_scenario_is_refused_unread(capsys, database, tmp_path):
     path = tmp_path / "big.json"
     with open(path, "w") as fh:

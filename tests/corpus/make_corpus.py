@@ -60,6 +60,11 @@ CLI = [
     (["schedule", "--week", "2100-W01"], "weeks from 1970 to 2099"),
     (OVERLAP + ["--rep-country", "XX"], "--rep-country: not a supported ISO 3166 country code such as 'CH' or 'US' (got 'XX')"),
     (OVERLAP + ["--market-country", "Narnia"], "--market-country: not a supported ISO 3166 country code"),
+    (["import-busy", "{ics}", "--rep", "Laura", "--days", "100000000"], "--days: give a whole number of days from 1 to 3650 (got 100000000)"),
+    (["import-busy", "{ics}", "--rep", "Laura", "--days", "-5"], "--days: give a whole number of days from 1 to 3650 (got -5)"),
+    (["import-busy", "{ics}", "--rep", "Laura", "--days", "0"], "--days: give a whole number of days from 1 to 3650 (got 0)"),
+    (["import-busy", "{ics}", "--rep", "Laura", "--days-back", "-400"], "--days-back: give a whole number of days from 0 to 3650 (got -400)"),
+    (["import-busy", "{ics}", "--rep", "Laura", "--days-back", "99999999999"], "--days-back: give a whole number of days from 0 to 3650"),
     (OVERLAP + ["--rep-country", ""], "--rep-country: not a supported ISO 3166 country code"),
 ]
 
