@@ -170,11 +170,21 @@ def cmd_overlap(args, today):
     _emit(args, data, f"Overlap hours, {format_week(year, week)}{note}\n" + _table(("Market", *reps), rows))
 
 
+def _check_time_limit(args) -> None:
+    import math
+
+    from .errors import ValidationError
+
+    if not (math.isfinite(args.time_limit) and args.time_limit > 0):
+        raise ValidationError("--time-limit", args.time_limit, "give a finite number of seconds above 0")
+
+
 @command("assign")
 def cmd_assign(args, today):
     from .calendars import calendar_inputs
     from .territories import apply_plan, optimise, plan_to_dict
 
+    _check_time_limit(args)
     store = _store(args)
     scenario = store.load()
     year, week = _week(args, today)
@@ -378,6 +388,7 @@ def cmd_compare(args, today):
     from .team import compare_plans, cover_choices, format_clock
     from .territories import apply_plan, optimise
 
+    _check_time_limit(args)
     store = _store(args)
     scenario = store.load()
     year, week = _week(args, today)

@@ -65,6 +65,11 @@ CLI = [
     (["import-busy", "{ics}", "--rep", "Laura", "--days", "0"], "--days: give a whole number of days from 1 to 3650 (got 0)"),
     (["import-busy", "{ics}", "--rep", "Laura", "--days-back", "-400"], "--days-back: give a whole number of days from 0 to 3650 (got -400)"),
     (["import-busy", "{ics}", "--rep", "Laura", "--days-back", "99999999999"], "--days-back: give a whole number of days from 0 to 3650"),
+    (["assign", "--time-limit", "-1"], "--time-limit: give a finite number of seconds above 0 (got -1.0)"),
+    (["assign", "--time-limit", "0"], "--time-limit: give a finite number of seconds above 0 (got 0.0)"),
+    (["assign", "--time-limit", "nan"], "--time-limit: give a finite number of seconds above 0 (got nan)"),
+    (["assign", "--time-limit", "inf", "--apply"], "--time-limit: give a finite number of seconds above 0 (got inf)"),
+    (["compare", "--time-limit=-inf"], "--time-limit: give a finite number of seconds above 0 (got -inf)"),
     (OVERLAP + ["--rep-country", ""], "--rep-country: not a supported ISO 3166 country code"),
 ]
 
