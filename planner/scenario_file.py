@@ -15,7 +15,7 @@ from typing import Any
 
 from .errors import PlannerError, ValidationError
 from .hours import format_hours
-from .model import ActivityType, Assignment, Market, Rep, Scenario, Settings
+from .model import ActivityType, Assignment, Market, Rep, Scenario, Settings, check_no_control_characters
 
 FORMAT = "rep-planner/1"
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -122,6 +122,8 @@ def scenario_from_dict(data: Any) -> Scenario:
     thresholds = data.get("thresholds", {})
     if not isinstance(thresholds, dict):
         raise ValidationError("thresholds", _short(thresholds), "must be an object {...}")
+    # Checked here, not in Scenario: every edit rebuilds the scenario with the name stored.
+    check_no_control_characters(_text(data["name"], "name"), "name")
     return Scenario(_text(data["name"], "name"), activities, reps, markets, assignments, settings, thresholds)
 
 

@@ -26,7 +26,7 @@ from sqlite_utils import Migrations
 
 from .errors import PlannerError
 from .hours import format_hours
-from .model import ActivityType, Assignment, Market, Rep, Scenario, Settings
+from .model import ActivityType, Assignment, Market, Rep, Scenario, Settings, stored_data
 
 APP_NAME = "rep-planner"
 DEMO_PATH = Path(__file__).resolve().parent.parent / "resources" / "demo-scenario.json"
@@ -253,6 +253,11 @@ class Store:
         workload: dict[str, dict[str, int]] = {}
         for row in db["workload"].rows_where(order_by="market, position"):
             workload.setdefault(row["market"], {})[row["activity"]] = row["count"]
+        with stored_data():  # a value stored before a check was added still loads
+            return self._scenario(meta, workload)
+
+    def _scenario(self, meta, workload) -> Scenario:
+        db = self.db
         return Scenario(
             name=meta["name"],
             activities=[ActivityType(r["name"], r["minutes"], bool(r["live"]))

@@ -147,3 +147,27 @@ def test_csv_we_write_cannot_run_as_a_formula(tmp_path):
     import io
     cells = [row[0] for row in csv.reader(io.StringIO(text))][1:]
     assert cells == ["'=HYPERLINK(\"http://evil\")", "'+SUM(1)", "'@cmd", "'-2+3"]
+
+
+def test_a_name_stored_before_control_characters_were_refused_still_loads(capsys, tmp_path):
+    """Refused as input, but a database that already holds such a name opens, and edits of other
+    reps still save."""
+    from planner import commands
+    from planner.storage import Store
+
+    db = tmp_path / "plans.db"
+    assert main(["--db", str(db), "demo"]) == 0
+    conn = sqlite3.connect(db)
+    with conn:
+        old = conn.execute("SELECT name FROM reps ORDER BY position").fetchone()[0]
+        for table, column in (("reps", "name"), ("assignments", "rep"), ("busy", "rep")):
+            conn.execute(f"UPDATE [{table}] SET [{column}] = ? WHERE [{column}] = ?", (old + "\x1b[31m", old))
+    conn.close()
+    capsys.readouterr()
+    assert main(["--db", str(db), "reps"]) == 0
+    store = Store(db)
+    scenario = store.load()
+    assert scenario.reps[0].name == old + "\x1b[31m"
+    other = scenario.reps[1].name
+    store.save(commands.EditRep(other, "max_weekly_hours", "35").apply(scenario).scenario)
+    assert store.load().rep(other).max_weekly_hours == 35

@@ -125,6 +125,11 @@ for name, changes, expected in [
     ("rep-country-lower", {"reps.0.country": "ch"}, "country"), ("rep-subdivision", {"reps.0.subdivision": "XX"}, "subdivision"),
     ("rep-empty-name", {"reps.0.name": ""}, "non-empty"), ("rep-name-spaces", {"reps.0.name": " Ana "}, "spaces"),
     ("rep-name-long", {"reps.0.name": "A" * 500}, "at most 200"),
+    ("rep-name-newline", {"reps.0.name": "Ana\nBob", "assignments.0.rep": "Ana\nBob"}, "reps[0].name: a name cannot hold a control character ('\\n')"),
+    ("rep-name-ansi", {"reps.0.name": "\x1b[31mAna", "assignments.0.rep": "\x1b[31mAna"}, "a name cannot hold a control character ('\\x1b')"),
+    ("market-name-bell", {"markets.0.name": "NY\x07", "assignments.0.market": "NY\x07"}, "markets[0].name: a name cannot hold a control character ('\\x07')"),
+    ("activity-name-tab", {"activities.1.name": "E\tmail", "markets.0.weekly": {"Demo": 2}}, "activities[1].name: a name cannot hold a control character"),
+    ("scenario-name-newline", {"name": "Corpus\r\nPwned"}, "name: a name cannot hold a control character ('\\r')"),
     ("market-tier", {"markets.0.tier": "S"}, "markets[0].tier"), ("market-value-neg", {"markets.0.value": -5}, "value"),
     ("market-value-str", {"markets.0.value": "100k"}, "must be a number"),
     ("market-weekly-list", {"markets.0.weekly": [1, 2]}, "weekly"),
@@ -189,6 +194,7 @@ CSV = {
                                "between 0 and 1000"),
     "markets-unknown-activity": ("name,timezone,country,hours,webinar\nNY,America/New_York,US,Mon-Fri 09:00-17:00,2\n",
                                  "unknown column 'webinar'"),
+    "reps-name-escape": (f"{CSV_HEADER}\n\x1b[2JAna,UTC,CH,Mon-Fri 09:00-17:00,40\n", "a name cannot hold a control character ('\\x1b')"),
     "markets-formula": ("name,timezone,country,hours\n=1+1,America/New_York,US,Mon-Fri 09:00-17:00\n", "spreadsheet formula"),
 }
 CSV_BYTES = {
