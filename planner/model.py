@@ -118,7 +118,7 @@ class Rep:
     def __post_init__(self):
         _check_name(self.name, "rep")
         where = f"rep {self.name!r}"
-        check_zone(self.timezone, f"{where}.timezone")
+        check_zone(self.timezone, f"{where}.timezone", canonical=not _STORED.get())
         check_country(self.country, self.subdivision, where)
         object.__setattr__(self, "hours", _hours(self.hours, f"{where}.hours"))
         _check_number(self.max_weekly_hours, f"{where}.max_weekly_hours", low=0, high=168)
@@ -146,7 +146,7 @@ class Market:
     def __post_init__(self):
         _check_name(self.name, "market")
         where = f"market {self.name!r}"
-        check_zone(self.timezone, f"{where}.timezone")
+        check_zone(self.timezone, f"{where}.timezone", canonical=not _STORED.get())
         check_country(self.country, self.subdivision, where)
         object.__setattr__(self, "hours", _hours(self.hours, f"{where}.hours"))
         if self.tier not in TIERS:

@@ -36,18 +36,64 @@ def zone(name: str):
     if not isinstance(name, str) or name not in zone_names():
         hint = ""
         if isinstance(name, str):
-            close = [z for z in zone_names() if z.lower() == name.lower() or z.endswith("/" + name)]
+            close = [z for z in zone_names() if (z.lower() == name.lower() or z.endswith("/" + name))
+                     and not canonical_problem(z)]
             if close:
                 hint = f"; did you mean {sorted(close)[0]!r}?"
         raise ValidationError("timezone", name, "not an IANA time zone such as 'Europe/Zurich'" + hint)
     return pendulum.timezone(name)
 
 
-def check_zone(name: str, where: str = "timezone") -> str:
+# Names in tzdata that are not a place's clock, and the place to use instead. Only these few:
+# the other old names are links in tzdata's own data (see ``_links``).
+_LEGACY = {
+    "EST": ("America/New_York", "fixed"), "MST": ("America/Denver", "fixed"), "HST": ("Pacific/Honolulu", "fixed"),
+    "EST5EDT": ("America/New_York", "rules"), "CST6CDT": ("America/Chicago", "rules"),
+    "MST7MDT": ("America/Denver", "rules"), "PST8PDT": ("America/Los_Angeles", "rules"),
+    "CET": ("Europe/Paris", "rules"), "MET": ("Europe/Paris", "rules"), "EET": ("Europe/Athens", "rules"),
+    "WET": ("Europe/Lisbon", "rules"),
+}
+_KEPT_LINKS = {"UTC", "GMT"}  # links, but the names everyone uses for universal time
+
+
+@lru_cache(maxsize=1)
+def _links() -> dict[str, str]:
+    """Old alias -> the canonical name it links to, from tzdata's ``tzdata.zi`` ("L target alias"
+    lines), less the names ``zone.tab`` still lists as a country's zone (Europe/Oslo links to
+    Europe/Berlin, yet it is Norway's name and stays)."""
+    import importlib.resources
+
+    files = importlib.resources.files("tzdata").joinpath("zoneinfo")
+    listed = {line.split("\t")[2] for line in files.joinpath("zone.tab").read_text().splitlines()
+              if line and not line.startswith("#")}
+    links = {}
+    for line in files.joinpath("tzdata.zi").read_text().splitlines():
+        if line.startswith("L "):
+            _, target, alias = line.split()
+            if alias not in listed and alias not in _KEPT_LINKS:
+                links[alias] = "UTC" if target == "Etc/UTC" else target
+    return links
+
+
+def canonical_problem(name: str) -> str | None:
+    """Why an existing zone name should not be used for new input (None if it is canonical)."""
+    if name in _LEGACY:
+        place, kind = _LEGACY[name]
+        what = "a fixed offset" if kind == "fixed" else "a set of daylight-saving rules"
+        return f"{name} is {what}, not a place's clock: use {place}"
+    if name in _links():
+        return f"{name} is an old alias: use {_links()[name]}"
+    return None
+
+
+def check_zone(name: str, where: str = "timezone", *, canonical: bool = True) -> str:
+    """``name`` if it is an IANA zone; with ``canonical`` (new input), not a legacy alias either."""
     try:
         zone(name)
     except ValidationError as exc:
         raise ValidationError(where, name, exc.problem) from None
+    if canonical and (problem := canonical_problem(name)):
+        raise ValidationError(where, name, problem)
     return name
 
 

@@ -171,3 +171,20 @@ def test_a_name_stored_before_control_characters_were_refused_still_loads(capsys
     other = scenario.reps[1].name
     store.save(commands.EditRep(other, "max_weekly_hours", "35").apply(scenario).scenario)
     assert store.load().rep(other).max_weekly_hours == 35
+
+
+def test_a_zone_alias_stored_before_aliases_were_refused_still_loads(capsys, tmp_path):
+    from planner.storage import Store
+    from planner.timezones import canonical_problem
+
+    assert canonical_problem("Europe/Oslo") is None  # a link in tzdata, but Norway's own name in zone.tab
+    assert canonical_problem("UTC") is None and canonical_problem("America/New_York") is None
+    db = tmp_path / "plans.db"
+    assert main(["--db", str(db), "demo"]) == 0
+    conn = sqlite3.connect(db)
+    with conn:
+        conn.execute("UPDATE reps SET timezone = 'US/Eastern' WHERE position = (SELECT MIN(position) FROM reps)")
+    conn.close()
+    capsys.readouterr()
+    assert main(["--db", str(db), "reps"]) == 0
+    assert Store(db).load().reps[0].timezone == "US/Eastern"

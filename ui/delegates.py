@@ -19,9 +19,10 @@ def tr(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def zone_names() -> tuple[str, ...]:
-    from planner.timezones import zone_names
+    from planner.timezones import canonical_problem, zone_names
 
-    return tuple(sorted(z for z in zone_names() if "/" in z and not z.startswith(("Etc/", "SystemV/")))
+    return tuple(sorted(z for z in zone_names() if "/" in z and not z.startswith(("Etc/", "SystemV/"))
+                        and not canonical_problem(z))  # old aliases such as US/Eastern are refused
                  + ["UTC"])
 
 

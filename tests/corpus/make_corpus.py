@@ -48,6 +48,12 @@ ZONES = [
     ("W. Europe Standard Time", "not an IANA time zone"), ("Pacific Standard Time", "not an IANA time zone"),
     ("+0530", "not an IANA time zone"), ("Z", "not an IANA time zone"), ("localtime", "not an IANA time zone"),
     ("Europe/Zurich/Old", "not an IANA time zone"), ("A" * 300, "not an IANA time zone"),
+    ("EST", "EST is a fixed offset, not a place's clock: use America/New_York"),
+    ("US/Eastern", "US/Eastern is an old alias: use America/New_York"),
+    ("Asia/Calcutta", "Asia/Calcutta is an old alias: use Asia/Kolkata"), ("Europe/Kiev", "use Europe/Kyiv"),
+    ("CET", "CET is a set of daylight-saving rules, not a place's clock: use Europe/Paris"),
+    ("PST8PDT", "use America/Los_Angeles"), ("Etc/Zulu", "Etc/Zulu is an old alias: use UTC"),
+    ("GB", "GB is an old alias: use Europe/London"),
 ]
 
 # Command-line options: argv after ``--db``, "{ics}" standing for a well-formed calendar file.
@@ -70,6 +76,10 @@ CLI = [
     (["assign", "--time-limit", "nan"], "--time-limit: give a finite number of seconds above 0 (got nan)"),
     (["assign", "--time-limit", "inf", "--apply"], "--time-limit: give a finite number of seconds above 0 (got inf)"),
     (["compare", "--time-limit=-inf"], "--time-limit: give a finite number of seconds above 0 (got -inf)"),
+    (["overlap", "--rep-tz", "EST", "--rep-hours", "Mon-Fri 09:00-17:00", "--market-tz", "America/New_York",
+      "--market-hours", "Mon-Fri 09:00-17:00"], "--rep-tz: EST is a fixed offset, not a place's clock: use America/New_York"),
+    (["overlap", "--rep-tz", "Europe/Zurich", "--rep-hours", "Mon-Fri 09:00-17:00", "--market-tz", "US/Eastern",
+      "--market-hours", "Mon-Fri 09:00-17:00"], "--market-tz: US/Eastern is an old alias: use America/New_York"),
     (OVERLAP + ["--rep-country", ""], "--rep-country: not a supported ISO 3166 country code"),
 ]
 
