@@ -110,7 +110,7 @@ def _check_event(event, lines: list[str], source: str) -> None:
 def read_busy(data: bytes, *, timezone: str, start: dt.datetime, end: dt.datetime,
               source: str = "calendar") -> list[BusyTime]:
     """Busy intervals between ``start`` and ``end`` (aware datetimes) from .ics bytes."""
-    check_zone(timezone)
+    check_zone(timezone, canonical=False)  # the rep's zone, perhaps stored before aliases were refused
     if len(data) > MAX_BYTES:
         raise PlannerError(f"{source}: {len(data) / 1e6:.1f} MB is too large for a calendar file "
                            f"(limit {MAX_BYTES // 2**20} MB); export a shorter period")

@@ -174,6 +174,8 @@ def test_a_name_stored_before_control_characters_were_refused_still_loads(capsys
 
 
 def test_a_zone_alias_stored_before_aliases_were_refused_still_loads(capsys, tmp_path):
+    import datetime as dt
+
     from planner.storage import Store
     from planner.timezones import canonical_problem
 
@@ -188,3 +190,7 @@ def test_a_zone_alias_stored_before_aliases_were_refused_still_loads(capsys, tmp
     capsys.readouterr()
     assert main(["--db", str(db), "reps"]) == 0
     assert Store(db).load().reps[0].timezone == "US/Eastern"
+    ics = tmp_path / "busy.ics"
+    ics.write_text(BUSY_ICS, encoding="utf-8", newline="")
+    rep = Store(db).load().reps[0].name
+    assert main(["--db", str(db), "import-busy", str(ics), "--rep", rep], today=dt.date(2027, 3, 10)) == 0
