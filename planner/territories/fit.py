@@ -67,7 +67,8 @@ def fit_table(scenario: Scenario, year: int, week: int, *, holidays: bool = True
     """The fit of every rep with every market in ISO week ``year-Wweek``."""
     rep_sides = [r.side for r in scenario.reps]
     market_sides = [m.side for m in scenario.markets]
-    masks: WeekMasks = week_masks(rep_sides, market_sides, year, week, holidays=holidays)
+    # Markets only: a rep's mask here is their working time (below), not their declared hours.
+    masks: WeekMasks = week_masks([], market_sides, year, week, holidays=holidays)
     midweek = dt.datetime.combine(week_monday(year, week) + dt.timedelta(days=2), dt.time(12), UTC)
     # Working time depends on the rep's side (zone, hours, holidays) and the team's lunch setting.
     # Distinct sides are numbered once (hashing a Side walks all its shifts), and each distinct
