@@ -502,6 +502,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("compare", "cover every market (as assigned) against the optimised plan, per rep", reads=True)
     p.add_argument("--week", help="ISO week (default: this week)")
     p.add_argument("--time-limit", type=float, default=30.0)
+    from .cli_edit import add_edit_commands  # rep, market, activity: editing for automation
+    COMMANDS.update(add_edit_commands(sub, _store, _emit))
     return parser
 
 

@@ -10,11 +10,13 @@ and pinned blocks along). :func:`apply` also saves it, in one transaction.
 from __future__ import annotations
 
 import dataclasses
+import sqlite3
 from dataclasses import dataclass, field
 from typing import Mapping
 
-from .errors import ValidationError
-from .model import Assignment, Market, Rep, Scenario
+from .errors import PlannerError, ValidationError
+from .model import ActivityType, Assignment, Market, Rep, Scenario
+from .typed_values import number, typed
 
 
 @dataclass(frozen=True)
@@ -23,15 +25,6 @@ class Change:
     touched: frozenset[str]                      # reps, markets, assignments, ...
     renamed_reps: Mapping[str, str] = field(default_factory=dict)
     renamed_markets: Mapping[str, str] = field(default_factory=dict)
-
-
-def _number(field_name: str, value):
-    if isinstance(value, str):
-        try:
-            return float(value.replace(",", "").strip()) if value.strip() else value
-        except ValueError:
-            raise ValidationError(field_name, value, "must be a number") from None
-    return value
 
 
 def _unique_name(existing: set[str], base: str) -> str:
@@ -43,7 +36,7 @@ def _unique_name(existing: set[str], base: str) -> str:
 
 @dataclass(frozen=True)
 class EditRep:
-    """Set one field of a rep (``hours`` as notation text, numbers as text or numbers)."""
+    """Set one field of a rep; text is read as :func:`typed` reads it (``hours`` in the notation)."""
 
     rep: str
     field: str
@@ -55,9 +48,7 @@ class EditRep:
 
     def apply(self, scenario: Scenario) -> Change:
         old = scenario.rep(self.rep)
-        value = _number(self.field, self.value) if self.field == "max_weekly_hours" else self.value
-        if self.field == "subdivision" and value == "":
-            value = None
+        value = typed(self.field, self.value, f"rep {old.name!r}")
         try:
             new = dataclasses.replace(old, **{self.field: value})
         except TypeError:
@@ -71,7 +62,7 @@ class EditRep:
 
 @dataclass(frozen=True)
 class EditMarket:
-    """Set one field of a market; ``weekly`` takes a mapping, ``value`` a number or text."""
+    """Set one field of a market; ``weekly`` takes a mapping, text is read as :func:`typed` reads it."""
 
     market: str
     field: str
@@ -83,9 +74,7 @@ class EditMarket:
 
     def apply(self, scenario: Scenario) -> Change:
         old = scenario.market(self.market)
-        value = _number(self.field, self.value) if self.field == "value" else self.value
-        if self.field == "subdivision" and value == "":
-            value = None
+        value = typed(self.field, self.value, f"market {old.name!r}")
         try:
             new = dataclasses.replace(old, **{self.field: value})
         except TypeError:
@@ -112,10 +101,7 @@ class SetWorkload:
         scenario.activity(self.activity)
         market = scenario.market(self.market)
         weekly = dict(market.weekly)
-        count = _number(f"{self.activity} per week", self.count)
-        if isinstance(count, float) and count.is_integer():
-            count = int(count)
-        weekly[self.activity] = count
+        weekly[self.activity] = number(f"market {market.name!r}.weekly[{self.activity!r}]", self.count)
         return EditMarket(self.market, "weekly", weekly).apply(scenario)
 
 
@@ -203,10 +189,11 @@ class DuplicateMarket:
 
 @dataclass(frozen=True)
 class Assign:
-    """Give ``market`` to ``rep`` (None: to nobody). Keeps the lock state."""
+    """Give ``market`` to ``rep`` (None: to nobody). Keeps the lock state unless ``locked`` is given."""
 
     market: str
     rep: str | None
+    locked: bool | None = None
 
     @property
     def text(self) -> str:
@@ -217,10 +204,14 @@ class Assign:
         if self.rep is not None:
             scenario.rep(self.rep)
         old = next((a for a in scenario.assignments if a.market == self.market), None)
-        rest = [a for a in scenario.assignments if a.market != self.market]
-        if self.rep is not None:
-            rest.append(Assignment(self.rep, self.market, old.locked if old else False))
-        return Change(scenario.replace(assignments=rest), frozenset({"assignments"}))
+        if self.rep is None:
+            assignments = [a for a in scenario.assignments if a.market != self.market]
+        else:  # in place: giving a market to the rep it has already writes nothing
+            locked = self.locked if self.locked is not None else bool(old and old.locked)
+            new = Assignment(self.rep, self.market, locked)
+            assignments = ([new if a is old else a for a in scenario.assignments] if old
+                           else [*scenario.assignments, new])
+        return Change(scenario.replace(assignments=assignments), frozenset({"assignments"}))
 
 
 @dataclass(frozen=True)
@@ -233,11 +224,72 @@ class SetLocked:
         return f"{'Lock' if self.locked else 'Unlock'} {self.market}"
 
     def apply(self, scenario: Scenario) -> Change:
+        scenario.market(self.market)  # an unknown name is refused as such, not as "not assigned"
         if scenario.rep_of(self.market) is None:
-            raise ValidationError("locked", self.market, "only an assigned market can be locked")
+            raise ValidationError("locked", self.market, "only an assigned market can be locked or unlocked")
         assignments = [dataclasses.replace(a, locked=self.locked) if a.market == self.market else a
                        for a in scenario.assignments]
         return Change(scenario.replace(assignments=assignments), frozenset({"assignments"}))
+
+
+@dataclass(frozen=True)
+class AddActivity:
+    activity: ActivityType
+
+    @property
+    def text(self) -> str:
+        return f"Add activity {self.activity.name}"
+
+    def apply(self, scenario: Scenario) -> Change:
+        return Change(scenario.replace(activities=scenario.activities + (self.activity,)), frozenset({"activities"}))
+
+
+KINDS = {"live": True, "async": False}
+
+
+@dataclass(frozen=True)
+class EditActivity:
+    """Set an activity's ``minutes`` (a number or text) or ``live`` (a bool, or "live" / "async")."""
+
+    activity: str
+    field: str
+    value: object
+
+    @property
+    def text(self) -> str:
+        return f"Change activity {self.activity}'s {'kind' if self.field == 'live' else self.field}"
+
+    def apply(self, scenario: Scenario) -> Change:
+        old = scenario.activity(self.activity)
+        if self.field not in ("minutes", "live"):  # pinned blocks name their activity: no renames
+            raise ValidationError(self.field, self.value, "only an activity's minutes and live can be changed")
+        value = typed(self.field, self.value, f"activity {old.name!r}")
+        if self.field == "live" and isinstance(value, str):
+            if value.strip().lower() not in KINDS:
+                raise ValidationError(f"activity {old.name!r}.kind", value, "give live or async")
+            value = KINDS[value.strip().lower()]
+        new = dataclasses.replace(old, **{self.field: value})
+        activities = tuple(new if a.name == old.name else a for a in scenario.activities)
+        return Change(scenario.replace(activities=activities), frozenset({"activities", "markets"}))
+
+
+@dataclass(frozen=True)
+class RemoveActivity:
+    """Remove an activity type and, with it, its weekly count from every market."""
+
+    activity: str
+
+    @property
+    def text(self) -> str:
+        return f"Remove activity {self.activity}"
+
+    def apply(self, scenario: Scenario) -> Change:
+        scenario.activity(self.activity)
+        markets = [m if self.activity not in m.weekly else
+                   dataclasses.replace(m, weekly={a: n for a, n in m.weekly.items() if a != self.activity})
+                   for m in scenario.markets]
+        return Change(scenario.replace(activities=[a for a in scenario.activities if a.name != self.activity],
+                                       markets=markets), frozenset({"activities", "markets"}))
 
 
 @dataclass(frozen=True)
@@ -271,9 +323,26 @@ class ReplaceScenario:
 
 
 def apply(store, command) -> Change:
-    """Apply ``command`` to the stored scenario and save the result in one transaction."""
-    change = command.apply(store.load())
-    store.save(change.scenario, renamed_reps=change.renamed_reps, renamed_markets=change.renamed_markets)
+    """Apply ``command`` to the stored scenario and save the result.
+
+    Reading and writing are one transaction, taken for writing from the start: a change another
+    program makes meanwhile is waited for and built upon, never overwritten; on a refusal
+    nothing is written.
+    """
+    db = store.db
+    try:
+        db.execute("BEGIN IMMEDIATE")
+    except sqlite3.DatabaseError as exc:
+        raise PlannerError(f"{store.path}: the change was not saved ({exc}); the database is unchanged") from None
+    try:
+        change = command.apply(store.load())
+        store.save(change.scenario, renamed_reps=change.renamed_reps, renamed_markets=change.renamed_markets)
+        db.execute("COMMIT")
+    except BaseException as exc:
+        db.conn.rollback()
+        if isinstance(exc, sqlite3.DatabaseError):
+            raise PlannerError(f"{store.path}: the change was not saved ({exc}); the database is unchanged") from None
+        raise
     return change
 
 

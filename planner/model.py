@@ -242,7 +242,8 @@ class Scenario:
             seen = set()
             for item in items:
                 if item.name in seen:
-                    raise ValidationError(f"{kind} {item.name!r}", item.name, f"two {kind}s have this name")
+                    plural = "activities" if kind == "activity" else f"{kind}s"
+                    raise ValidationError(f"{kind} {item.name!r}", item.name, f"two {plural} have this name")
                 seen.add(item.name)
         activities = {a.name for a in self.activities}
         for market in self.markets:

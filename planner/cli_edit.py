@@ -1,0 +1,338 @@
+"""Editing the plan from the command line: the ``rep``, ``market`` and ``activity`` commands.
+
+Every edit is one of the core commands the app's edits are (:mod:`planner.commands`), applied
+and saved by :func:`planner.commands.apply` in one transaction, so the command line accepts and
+refuses exactly what the app does, with the same message, and a refusal writes nothing. Each
+prints one line saying what changed; ``--json`` prints the object as it is after the change.
+
+The verbs live under the kind they edit (``rep add``, ``market assign``) because ``assign`` is
+already the optimiser's command, and the three groups keep ``--help`` short.
+"""
+
+from __future__ import annotations
+
+import argparse
+import unicodedata
+from typing import Callable
+
+from . import commands, typed_values
+from .errors import ValidationError
+from .hours import format_hours
+from .scenario_file import scenario_to_dict
+
+# Command-line field name -> (model field, words for it).
+REP_FIELDS = {"timezone": ("timezone", "time zone"), "country": ("country", "country"),
+              "region": ("subdivision", "region"), "hours": ("hours", "working hours"),
+              "max-hours": ("max_weekly_hours", "max hours a week"), "rules": ("rules", "rules")}
+MARKET_FIELDS = {"timezone": ("timezone", "time zone"), "country": ("country", "country"),
+                 "region": ("subdivision", "region"), "hours": ("hours", "business hours"),
+                 "tier": ("tier", "tier"), "value": ("value", "value")}
+ACTIVITY_FIELDS = {"minutes": ("minutes", "minutes"), "kind": ("live", "kind")}
+
+
+def shown(text) -> str:
+    """User text for a terminal: a control character held by a stored name is printed escaped, not run."""
+    return "".join(c.encode("unicode_escape").decode("ascii") if unicodedata.category(c) in ("Cc", "Zl", "Zp")
+                   else c for c in str(text))
+
+
+def _value(field: str, value) -> str:
+    if value is None:
+        return "none"
+    if field == "hours":
+        return format_hours(value)
+    if field == "value":
+        return f"{value:,.0f}"
+    if field == "live":
+        return "live" if value else "async"
+    return shown(f"{value:g}" if isinstance(value, float) else value)
+
+
+class _Seen:
+    """Runs a core command and keeps the scenario it was applied to (read inside the transaction)."""
+
+    def __init__(self, command):
+        self.command, self.before = command, None
+
+    def apply(self, scenario):
+        self.before = scenario
+        return self.command.apply(scenario)
+
+
+# --- what each command prints: (text, data) from the scenario before and after --------------------
+
+def _rep_data(scenario, name: str) -> dict:
+    i = [r.name for r in scenario.reps].index(name)
+    return scenario_to_dict(scenario)["reps"][i] | {"markets": [m.name for m in scenario.markets_of(name)]}
+
+
+def _market_data(scenario, name: str) -> dict:
+    i = [m.name for m in scenario.markets].index(name)
+    market, load = scenario.markets[i], scenario.workload(scenario.markets[i])
+    return scenario_to_dict(scenario)["markets"][i] | {
+        "rep": scenario.rep_of(market.name), "locked": _locked(scenario, market.name),
+        "live_hours": load.live_hours, "async_hours": load.async_hours}
+
+
+def _activity_data(scenario, name: str) -> dict:
+    a = scenario.activity(name)
+    return {"name": a.name, "minutes": a.minutes, "live": a.live}
+
+
+def _locked(scenario, market: str) -> bool:
+    return any(a.locked for a in scenario.assignments if a.market == market)
+
+
+def _place(obj) -> str:
+    return f"{obj.country}-{obj.subdivision}" if obj.subdivision else obj.country
+
+
+def _set_text(kind: str, name: str, label: str, field: str, old, new) -> str:
+    who = f"{shown(name)}'s" if kind != "activity" else f"activity {shown(name)}'s"
+    if old == new:
+        return f"{who} {label} is already {_value(field, new)}; nothing changed"
+    return f"Changed {who} {label}: {_value(field, old)} -> {_value(field, new)}"
+
+
+def rep_add(args):
+    rep = typed_values.new_rep(args.name, args.timezone, args.country, args.hours, args.max_hours, args.rules,
+                               args.region)
+
+    def say(before, after):
+        return (f"Added rep {shown(rep.name)} ({rep.timezone}, {_place(rep)}, {format_hours(rep.hours)}, "
+                f"{rep.max_weekly_hours:g} h a week at most, {rep.rules} rules)"), {"rep": _rep_data(after, rep.name)}
+    return commands.AddRep(rep), say
+
+
+def rep_set(args):
+    field, label = REP_FIELDS[args.field]
+
+    def say(before, after):
+        old, new = getattr(before.rep(args.name), field), getattr(after.rep(args.name), field)
+        return _set_text("rep", args.name, label, field, old, new), {"rep": _rep_data(after, args.name)}
+    return commands.EditRep(args.name, field, args.value), say
+
+
+def _renamed(kind: str, old: str, new: str) -> str:
+    if old == new:
+        return f"The {kind} is already called {shown(new)}; nothing changed"
+    return f"Renamed {kind} {shown(old)} to {shown(new)}"
+
+
+def rep_rename(args):
+    def say(before, after):
+        new = typed_values.typed("name", args.new)
+        return _renamed("rep", args.name, new), {"rep": _rep_data(after, new), "renamed_from": args.name}
+    return commands.EditRep(args.name, "name", args.new), say
+
+
+def rep_remove(args):
+    def say(before, after):
+        freed = [m.name for m in before.markets_of(args.name)]
+        note = f"; {', '.join(map(shown, freed))} now {'have' if len(freed) > 1 else 'has'} no rep" if freed else ""
+        return f"Removed rep {shown(args.name)}{note}", {"removed": _rep_data(before, args.name), "unassigned": freed}
+    return commands.RemoveRep(args.name), say
+
+
+def _workload_pairs(pairs) -> dict[str, str]:
+    weekly = {}
+    for pair in pairs or ():
+        activity, sep, count = pair.rpartition("=")
+        if not sep or not activity.strip():
+            raise ValidationError("--workload", pair, "give ACTIVITY=COUNT, such as Demo=3")
+        weekly[activity.strip()] = count
+    return weekly
+
+
+def market_add(args):
+    market = typed_values.new_market(args.name, args.timezone, args.country, args.hours, args.tier, args.value,
+                                     _workload_pairs(args.workload), args.region)
+
+    def say(before, after):
+        load = after.workload(market)
+        text = (f"Added market {shown(market.name)} ({market.timezone}, {_place(market)}, "
+                f"{format_hours(market.hours)}, tier {market.tier}, value {market.value:,.0f}, "
+                f"{load.live_hours:g} h live and {load.async_hours:g} h async work a week)")
+        return text, {"market": _market_data(after, market.name)}
+    return commands.AddMarket(market), say
+
+
+def market_set(args):
+    field, label = MARKET_FIELDS[args.field]
+
+    def say(before, after):
+        old, new = getattr(before.market(args.name), field), getattr(after.market(args.name), field)
+        return _set_text("market", args.name, label, field, old, new), {"market": _market_data(after, args.name)}
+    return commands.EditMarket(args.name, field, args.value), say
+
+
+def market_workload(args):
+    def say(before, after):
+        old, new = (s.market(args.name).weekly.get(args.activity, 0) for s in (before, after))
+        return (_set_text("market", args.name, f"weekly {shown(args.activity)}", "count", old, new),
+                {"market": _market_data(after, args.name)})
+    return commands.SetWorkload(args.name, args.activity, args.count), say
+
+
+def market_rename(args):
+    def say(before, after):
+        new = typed_values.typed("name", args.new)
+        return _renamed("market", args.name, new), {"market": _market_data(after, new), "renamed_from": args.name}
+    return commands.EditMarket(args.name, "name", args.new), say
+
+
+def market_remove(args):
+    def say(before, after):
+        rep = before.rep_of(args.name)
+        return (f"Removed market {shown(args.name)}" + (f" (it was {shown(rep)}'s)" if rep else ""),
+                {"removed": _market_data(before, args.name)})
+    return commands.RemoveMarket(args.name), say
+
+
+def market_assign(args):
+    def say(before, after):
+        old, locked = before.rep_of(args.name), _locked(after, args.name)
+        lock = ", locked" if locked else ""
+        if old == args.rep and locked == _locked(before, args.name):
+            text = f"{shown(args.name)} is already {shown(args.rep)}'s{lock}; nothing changed"
+        else:
+            was = f" (was {shown(old)}'s)" if old and old != args.rep else ""
+            text = f"Assigned {shown(args.name)} to {shown(args.rep)}{lock}{was}"
+        return text, {"market": _market_data(after, args.name)}
+    return commands.Assign(args.name, args.rep, True if args.lock else None), say
+
+
+def market_unassign(args):
+    def say(before, after):
+        old = before.rep_of(args.name)
+        text = f"Unassigned {shown(args.name)} (was {shown(old)}'s)" if old else \
+            f"{shown(args.name)} has no rep; nothing changed"
+        return text, {"market": _market_data(after, args.name)}
+    return commands.Assign(args.name, None), say
+
+
+def _market_lock(locked: bool):
+    def build(args):
+        def say(before, after):
+            rep, verb = after.rep_of(args.name), "Locked" if locked else "Unlocked"
+            if _locked(before, args.name) == locked:
+                text = f"{shown(args.name)} is already {verb.lower()}; nothing changed"
+            else:
+                text = f"{verb} {shown(args.name)} to {shown(rep)}" + (
+                    ": the optimiser keeps it there" if locked else ": the optimiser may move it")
+            return text, {"market": _market_data(after, args.name)}
+        return commands.SetLocked(args.name, locked), say
+    return build
+
+
+def activity_add(args):
+    activity = typed_values.new_activity(args.name, args.minutes, args.live)
+
+    def say(before, after):
+        return (f"Added activity {shown(activity.name)} ({activity.minutes} min, {_value('live', activity.live)})",
+                {"activity": _activity_data(after, activity.name)})
+    return commands.AddActivity(activity), say
+
+
+def activity_set(args):
+    field, label = ACTIVITY_FIELDS[args.field]
+
+    def say(before, after):
+        old, new = (getattr(s.activity(args.name), field) for s in (before, after))
+        return _set_text("activity", args.name, label, field, old, new), {"activity": _activity_data(after, args.name)}
+    return commands.EditActivity(args.name, field, args.value), say
+
+
+def activity_remove(args):
+    def say(before, after):
+        used = [m.name for m in before.markets if args.name in m.weekly]
+        note = f" and its weekly count from {len(used)} market{'s' if len(used) != 1 else ''}" if used else ""
+        return f"Removed activity {shown(args.name)}{note}", {"removed": _activity_data(before, args.name),
+                                                               "markets": used}
+    return commands.RemoveActivity(args.name), say
+
+
+# --- the parsers ---------------------------------------------------------------------------------
+
+def add_edit_commands(sub, open_store: Callable, emit: Callable) -> dict[str, Callable]:
+    """Add ``rep``, ``market`` and ``activity`` to the subcommands ``sub``; returns their runners by name.
+
+    ``open_store(args)`` opens the database as every command does; ``emit(args, data, text)`` prints.
+    """
+
+    def run(args, today) -> None:
+        command, say = args.edit(args)  # a value refused here never opens the database
+        seen = _Seen(command)
+        change = commands.apply(open_store(args), seen)
+        text, data = say(seen.before, change.scenario)
+        emit(args, {"message": text, "changed": change.scenario != seen.before} | data, text)
+
+    def group(name: str, help_text: str):
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.add_argument("--db", default=argparse.SUPPRESS, help="database file")
+        return p.add_subparsers(dest="action", required=True, metavar="ACTION", parser_class=type(p))
+
+    def verb(actions, name: str, help_text: str, edit, *positional: tuple):
+        """``positional``: (name, help) or (name, help, choices)."""
+        p = actions.add_parser(name, help=help_text, description=help_text)
+        for arg, arg_help, *choices in positional:
+            p.add_argument(arg, help=arg_help, choices=choices[0] if choices else None)
+        p.add_argument("--json", action="store_true", help="print the result as JSON")
+        p.add_argument("--db", default=argparse.SUPPRESS, help="database file")
+        p.set_defaults(edit=edit)
+        return p
+
+    def field(fields: dict) -> tuple:
+        return ("field", "one of: " + ", ".join(fields), list(fields))
+
+    VALUE = ("value", "the new value (an empty one clears a region)")
+
+    def place(p, hours_help: str):
+        p.add_argument("--timezone", required=True, help="IANA time zone, such as Europe/Lisbon")
+        p.add_argument("--country", required=True, help="ISO 3166 country code, for public holidays")
+        p.add_argument("--region", help="subdivision code for regional holidays, such as ZH")
+        p.add_argument("--hours", default="Mon-Fri 09:00-17:00", help=f"{hours_help} (default Mon-Fri 09:00-17:00)")
+
+    reps = group("rep", "add, change, rename or remove a rep")
+    p = verb(reps, "add", "add a rep", rep_add, ("name", "the rep's name"))
+    place(p, "working hours, local time")
+    p.add_argument("--max-hours", default="40", help="most hours a week (default 40)")
+    p.add_argument("--rules", default="eu-wtd", help="workload rules: eu-wtd, who-ilo, ch-arg or us-flsa (default eu-wtd)")
+    verb(reps, "set", "change one field of a rep", rep_set, ("name", "the rep"), field(REP_FIELDS), VALUE)
+    verb(reps, "rename", "rename a rep; their markets, busy times and pinned blocks follow", rep_rename,
+         ("name", "the rep"), ("new", "the new name"))
+    verb(reps, "remove", "remove a rep; their markets are left with no rep", rep_remove, ("name", "the rep"))
+
+    markets = group("market", "add, change, rename, remove, assign or lock a market")
+    p = verb(markets, "add", "add a market", market_add, ("name", "the market's name"))
+    place(p, "business hours, local time")
+    p.add_argument("--tier", default="B", help="A, B or C (default B)")
+    p.add_argument("--value", default="0", help="what the market is worth (default 0)")
+    p.add_argument("--workload", action="append", metavar="ACTIVITY=COUNT",
+                   help="weekly count of an activity, such as Demo=3 (repeat for each activity)")
+    verb(markets, "set", "change one field of a market", market_set, ("name", "the market"), field(MARKET_FIELDS),
+         VALUE)
+    verb(markets, "workload", "set how many of an activity a market needs each week", market_workload,
+         ("name", "the market"), ("activity", "the activity type"), ("count", "how many a week"))
+    verb(markets, "rename", "rename a market; its rep and pinned blocks follow", market_rename,
+         ("name", "the market"), ("new", "the new name"))
+    verb(markets, "remove", "remove a market", market_remove, ("name", "the market"))
+    verb(markets, "assign", "give a market to a rep (keeps its lock unless --lock)", market_assign,
+         ("name", "the market"), ("rep", "the rep")).add_argument(
+        "--lock", action="store_true", help="lock it too: the optimiser keeps it there")
+    verb(markets, "unassign", "leave a market with no rep", market_unassign, ("name", "the market"))
+    verb(markets, "lock", "keep a market with its rep when the optimiser runs", _market_lock(True), ("name", "the market"))
+    verb(markets, "unlock", "let the optimiser move a market", _market_lock(False), ("name", "the market"))
+
+    activities = group("activity", "define, change or remove an activity type (a demo, a call...)")
+    p = verb(activities, "add", "define an activity type", activity_add, ("name", "the activity's name"))
+    p.add_argument("--minutes", required=True, help="how long one takes, 5 to 480")
+    kind = p.add_mutually_exclusive_group(required=True)
+    kind.add_argument("--live", dest="live", action="store_true", help="done with the prospect, in shared hours")
+    kind.add_argument("--async", dest="live", action="store_false", help="done alone, at any working hour")
+    verb(activities, "set", "change an activity's minutes or kind (live or async)", activity_set,
+         ("name", "the activity"), field(ACTIVITY_FIELDS), ("value", "the new value: minutes, or live or async"))
+    verb(activities, "remove", "remove an activity type and its weekly count from every market", activity_remove,
+         ("name", "the activity"))
+    return {"rep": run, "market": run, "activity": run}
+
