@@ -16,9 +16,10 @@ from pathlib import Path
 import pytest
 
 from planner import commands as c
+from planner import scenario_file
 from planner.cli import main
 from planner.model import Market, Rep
-from planner.storage import Store
+from planner.storage import DEMO_PATH, Store
 
 from .test_corpus import table_dump
 
@@ -28,7 +29,9 @@ ROOT = Path(__file__).parent.parent
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory):
     db = tmp_path_factory.mktemp("edit") / "demo.db"
-    assert main(["--db", str(db), "demo"]) == 0
+    store = Store(db)
+    store.save(scenario_file.load(DEMO_PATH))
+    store.close()  # written through to the file, so a copy of the file is the whole demo
     return db
 
 
@@ -126,6 +129,20 @@ def test_renaming_keeps_what_hangs_on_the_name(capsys, db):
     store.close()
     assert [m.name for m in scenario.markets_of("Laura Meier")] == laura
     assert scenario.rep_of("India & Sri Lanka") == "Marco"
+
+
+def test_a_stored_name_holding_an_escape_is_printed_escaped_not_run(capsys, db):
+    """Names with control characters are refused on input, but an older database may hold one."""
+    from planner.model import stored_data
+
+    store = Store(db)
+    with stored_data():
+        c.apply(store, c.EditRep("Laura", "name", "La\x1b[31mura"))
+    store.close()
+    code, out, err = cli(capsys, db, "rep", "set", "La\x1b[31mura", "max-hours", "40")
+    assert code == 2 and "\x1b" not in err and "a name cannot hold a control character" in err
+    line = ok(capsys, db, "rep", "remove", "La\x1b[31mura")
+    assert line.startswith("Removed rep La\\x1b[31mura; US West, ") and "\x1b" not in line
 
 
 def run_process(db: Path, *argv):
