@@ -24,6 +24,7 @@ import platformdirs
 import sqlite_utils
 from sqlite_utils import Migrations
 
+from . import backups as backup_files
 from .errors import PlannerError
 from .hours import format_hours
 from .model import ActivityType, Assignment, Market, Rep, Scenario, Settings, stored_data
@@ -142,11 +143,26 @@ def _number(value: float):
     return int(value) if float(value).is_integer() else value
 
 
+class DamagedDatabase(PlannerError):
+    """The file is not a database, or its pages are damaged: only a restore or another file helps."""
+
+
+class NotWritable(PlannerError):
+    """The database or its folder cannot be written: it can only be opened read-only."""
+
+
 class Store:
-    """A scenario database. Open with a path; ``":memory:"`` for tests."""
+    """A scenario database. Open with a path; ``":memory:"`` for tests.
+
+    ``create=False`` refuses a missing file instead of creating it. ``read_only=True`` never
+    writes, and creates nothing next to the file: a file with no -wal or -journal beside it is
+    read as immutable (SQLite would otherwise make -wal and -shm files to read a WAL database,
+    and cannot in a read-only folder); one with a -wal (the app has it open, or it was not closed)
+    is read through SQLite's read-only mode, which reads that -wal too.
+    """
 
     def __init__(self, path: str | Path, *, create: bool = True, read_only: bool = False,
-                 clock=None, keep_backups: int = 5):
+                 clock=None, keep_backups: int = backup_files.KEEP):
         self.path = str(path)
         self.read_only = read_only
         self.clock = clock or (lambda: datetime.datetime.now(datetime.timezone.utc))
@@ -157,15 +173,17 @@ class Store:
                 raise PlannerError(f"{p}: no such database")
             if not read_only:
                 if p.exists() and not os.access(p, os.W_OK):
-                    raise PlannerError(f"{p}: the file is read-only; open it read-only or save a copy elsewhere")
+                    raise NotWritable(f"{p}: the file is read-only; open it read-only or save a copy elsewhere")
+                if p.exists() and not os.access(p.parent, os.W_OK):
+                    raise NotWritable(f"{p.parent}: the folder is read-only, and a database writes its journal "
+                                      "beside it; open it read-only or copy it elsewhere")
                 try:
                     p.parent.mkdir(parents=True, exist_ok=True)
                 except OSError as exc:
                     raise PlannerError(f"{p.parent}: cannot create the folder ({exc.strerror})") from None
         try:
             if read_only:
-                conn = sqlite3.connect(f"{Path(self.path).resolve().as_uri()}?mode=ro", uri=True)
-                self.db = sqlite_utils.Database(conn)
+                self.db = sqlite_utils.Database(self._read_only_connection())
             else:
                 self.db = sqlite_utils.Database(self.path)
             self.db.execute("PRAGMA foreign_keys = ON")
@@ -182,10 +200,28 @@ class Store:
                 self.db.enable_wal()
                 self.db.execute("PRAGMA synchronous = NORMAL")
             if pending and self.db.table_names():
-                self.backup(f"before-{pending[0].name}")
+                self.backup(f"before upgrade {pending[0].name}")
             migrations.apply(self.db)
         except sqlite3.DatabaseError as exc:
-            raise PlannerError(f"{self.path}: cannot open the database ({exc}){self._way_out()}") from None
+            damaged = any(word in str(exc) for word in ("malformed", "not a database"))
+            raise (DamagedDatabase if damaged else PlannerError)(
+                f"{self.path}: cannot open the database ({exc}){self._way_out()}") from None
+
+    def _read_only_connection(self) -> sqlite3.Connection:
+        wal, shm, journal = (Path(self.path + s) for s in ("-wal", "-shm", "-journal"))
+        live = (wal.exists() and wal.stat().st_size > 0) or shm.exists() or journal.exists()
+        conn = sqlite3.connect(backup_files.uri(self.path, immutable=not live), uri=True)
+        if live:  # reading a -wal needs its -shm, which a read-only folder cannot get
+            try:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except sqlite3.OperationalError as exc:
+                conn.close()
+                if "unable to open" not in str(exc) and "readonly" not in str(exc):
+                    raise
+                raise PlannerError(f"{wal if wal.exists() else journal}: holds changes not yet written into the "
+                                   "database, and reading them needs a folder that can be written; copy the "
+                                   "files elsewhere") from None
+        return conn
 
     def _check_health(self) -> None:
         """Refuse a damaged file before anything is written to it."""
@@ -193,40 +229,26 @@ class Store:
             return
         problems = [row[0] for row in self.db.execute("PRAGMA quick_check").fetchall() if row[0] != "ok"]
         if problems:
-            raise PlannerError(f"{self.path}: the database is damaged ({problems[0]}){self._way_out()}")
+            raise DamagedDatabase(f"{self.path}: the database is damaged ({problems[0]}){self._way_out()}")
 
     def _way_out(self) -> str:
-        backups = self.backups() if self.path != ":memory:" else []
-        if backups:
-            return f"; restore a backup (newest: {backups[-1]}) or open another database"
+        kept = self.backups() if self.path != ":memory:" else []
+        if kept:
+            return f"; restore a backup (newest: {kept[-1].name}, {kept[-1].cause}) or open another database"
         return "; open another database or import a scenario file"
 
     def backup_folder(self) -> Path:
-        p = Path(self.path)
-        return p.with_name(p.name + ".backups")
+        return backup_files.folder_of(self.path)
 
-    def backups(self) -> list[Path]:
-        folder = self.backup_folder()
-        return sorted(folder.glob("*.db")) if folder.exists() else []
+    def backups(self) -> list[backup_files.Backup]:
+        """This database's backups, oldest first (:mod:`planner.backups`)."""
+        return backup_files.listing(self.path)
 
-    def backup(self, reason: str) -> Path:
-        """A consistent copy through SQLite's backup API; only the newest ``keep_backups`` are kept."""
-        folder = self.backup_folder()
-        folder.mkdir(parents=True, exist_ok=True)
-        stamp = self.clock().strftime("%Y%m%d-%H%M%S")
-        target = folder / f"{Path(self.path).stem}-{stamp}-{reason}.db"
-        n = 1
-        while target.exists():
-            target = folder / f"{Path(self.path).stem}-{stamp}-{reason}-{n}.db"
-            n += 1
-        copy = sqlite3.connect(target)
-        try:
-            self.db.conn.backup(copy)
-        finally:
-            copy.close()
-        for old in self.backups()[: -self.keep_backups]:
-            old.unlink()
-        return target
+    def backup(self, cause: str, *, spare: Path | None = None) -> backup_files.Backup:
+        """A consistent copy through SQLite's backup API, named by the time and ``cause``
+        ("before import of plan.json"); only the newest ``keep_backups`` are kept."""
+        return backup_files.make(self.db.conn, self.path, cause, now=self.clock(), keep=self.keep_backups,
+                                 spare=spare)
 
     def _check_version(self) -> None:
         known = {m.name for m in migrations._migrations}
@@ -243,6 +265,11 @@ class Store:
     @property
     def is_empty(self) -> bool:
         return self.db["meta"].count == 0
+
+    @property
+    def holds_plan(self) -> bool:
+        """A stored scenario with reps or markets: replacing it loses someone's work."""
+        return not self.is_empty and bool(self.db["reps"].count or self.db["markets"].count)
 
     def load(self) -> Scenario:
         """The stored scenario (validated as any scenario is)."""
@@ -377,6 +404,23 @@ class CalendarStore:
         rows = [{"rep": rep, "week": week, "market": m, "activity": a, "n": n, "start": start.isoformat()}
                 for (m, a, n), start in pins.items()]
         self._replace_rows("pins", "rep = ? AND week = ?", [rep, week], rows, "the move was")
+
+
+def new_scenario(name: str = "New scenario", activities=("Demo", "Call", "Follow-up")) -> Scenario:
+    """What a new database holds when it is not the demo: a name and three activities to plan
+    (a 45-minute live demo, a 30-minute live call, a 15-minute follow-up done alone); the app
+    passes the names in the reader's language."""
+    demo, call, follow_up = activities
+    return Scenario(name, activities=[ActivityType(demo, 45, True), ActivityType(call, 30, True),
+                                      ActivityType(follow_up, 15, False)])
+
+
+def replace_scenario(store: Store, scenario: Scenario, cause: str) -> "backup_files.Backup | None":
+    """Make the store hold ``scenario``; a different scenario stored there is backed up first
+    (``cause`` names why: "before import of plan.json"). Returns the backup, if one was kept."""
+    kept = store.backup(cause) if not store.is_empty and store.load() != scenario else None
+    store.save(scenario)
+    return kept
 
 
 def open_store(path: str | Path | None = None, *, seed_demo: bool = True) -> Store:

@@ -48,8 +48,8 @@ def test_a_damaged_database_points_to_the_newest_backup(saved):
     saved.write_bytes(bytes(data))
     with pytest.raises(PlannerError) as info:
         Store(saved)
-    assert backup.name in str(info.value)
-    assert Store(backup).load().name == "Five continents, two reps"  # the way out works
+    assert f"newest: {backup.name}, by-hand" in str(info.value)
+    assert Store(backup.path).load().name == "Five continents, two reps"  # the way out works
 
 
 def test_a_locked_database_refuses_the_change_and_keeps_the_old_scenario(saved):
@@ -104,12 +104,13 @@ def test_a_migration_backs_up_first_and_keeps_a_bounded_number(saved):
             conn.execute(f"DROP TABLE {table}")
         conn.commit()
         conn.close()
-        store = Store(saved, clock=lambda: next(clock))
+        store = Store(saved, clock=lambda: next(clock), keep_backups=5)
         assert "pins" in store.db.table_names()
         store.close()
     backups = sorted((saved.parent / "plans.db.backups").glob("*.db"))
     assert len(backups) == 5
-    assert all("before-m002_calendars" in b.name for b in backups)
+    assert [b.name for b in backups] == [f"20270101T09{minute:02d}00Z before upgrade m002_calendars.db"
+                                         for minute in range(2, 7)]  # the newest five, each named by its cause
     copy = saved.parent / "restored.db"
     copy.write_bytes(backups[-1].read_bytes())
     assert Store(copy).load().name == "Five continents, two reps"  # a backup opens (and upgrades) normally
