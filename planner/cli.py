@@ -16,7 +16,7 @@ from . import scenario_file
 from .errors import PlannerError
 from .hours import parse_hours
 from .overlap import Side, overlap
-from .storage import DEMO_PATH, default_path, open_store
+from .storage import default_path
 from .timezones import check_zone, format_week, in_zone, parse_week, week_of
 
 COMMANDS: dict[str, Callable] = {}
@@ -39,7 +39,9 @@ def _emit(args, data, text: str) -> None:
 
 
 def _store(args):
-    return open_store(args.db)
+    """The database named by --db, which must exist: only demo, import and import-csv create one
+    (planner.cli_data). Opened read-only with --read-only."""
+    return cli_data.existing_store(args)
 
 
 def _week(args, today: dt.date) -> tuple[int, int]:
@@ -52,25 +54,6 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence]) -> str:
     lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in cells]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
-
-
-@command("demo")
-def cmd_demo(args, today):
-    store = _store(args)
-    demo = scenario_file.load(DEMO_PATH)
-    if not store.is_empty and store.load() != demo and not args.replace:
-        raise PlannerError(f"{store.path} already holds scenario {store.load().name!r}; add --replace to overwrite it with the demo")
-    store.save(demo)
-    print(f"Demo scenario {demo.name!r} is in {store.path}: {len(demo.reps)} reps, {len(demo.markets)} markets")
-
-
-@command("import")
-def cmd_import(args, today):
-    scenario = scenario_file.load(args.file)
-    store = open_store(args.db, seed_demo=False)
-    store.save(scenario)
-    print(f"Imported {scenario.name!r} into {store.path}: {len(scenario.reps)} reps, "
-          f"{len(scenario.markets)} markets, {len(scenario.assignments)} assignments")
 
 
 @command("export-scenario")
@@ -347,8 +330,7 @@ def cmd_import_busy(args, today):
 def cmd_import_csv(args, today):
     from . import commands, csv_io
 
-    store = _store(args)
-    scenario = store.load()
+    store, scenario = cli_data.store_or_new(args)  # a new plan when the file is not there yet
     data = csv_io.read_file(args.file)
     if args.kind == "reps":
         result = csv_io.read_reps(data, str(args.file))
@@ -360,8 +342,8 @@ def cmd_import_csv(args, today):
     if args.dry_run:
         print(f"{args.file}: {len(result.items)} {args.kind} would be imported; nothing saved (--dry-run)")
         return
-    commands.apply(store, command)
-    print(f"Imported {len(result.items)} {args.kind} from {args.file} into {store.path}")
+    commands.apply(store or cli_data.created(args, scenario), command)
+    print(f"Imported {len(result.items)} {args.kind} from {args.file} into {cli_data.db_path(args)}")
 
 
 @command("export-csv")
@@ -441,6 +423,7 @@ def _country_arg(code: str | None, flag: str) -> str | None:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="rep-planner", description="Plan sales reps' weeks across time zones.")
     parser.add_argument("--db", default=None, help=f"database file (default: {default_path()})")
+    parser.add_argument("--read-only", action="store_true", help=READ_ONLY_HELP)
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     def add(name, help_text, *, reads=False):
@@ -448,11 +431,10 @@ def build_parser() -> argparse.ArgumentParser:
         if reads:
             p.add_argument("--json", action="store_true", help="print JSON")
         p.add_argument("--db", default=argparse.SUPPRESS, help="database file")
+        p.add_argument("--read-only", action="store_true", default=argparse.SUPPRESS, help=READ_ONLY_HELP)
         return p
 
-    add("demo", "put the demo scenario in the database").add_argument(
-        "--replace", action="store_true", help="overwrite a scenario already there")
-    add("import", "replace the database's scenario with a JSON scenario file").add_argument("file")
+    cli_data.add_parsers(add)
     add("export-scenario", "write the database's scenario to a JSON file").add_argument("file")
     add("reps", "list reps", reads=True)
     add("markets", "list markets and their weekly workload", reads=True)
@@ -511,14 +493,23 @@ def main(argv: Sequence[str] | None = None, *, today: dt.date | None = None) -> 
     """Run one command; ``today`` is injected by tests (default: the system date)."""
     try:
         args = build_parser().parse_args(argv)
+        cli_data.refuse_writes(args)
         COMMANDS[args.command](args, today or dt.date.today())
     except PlannerError as exc:
         print(f"error: {exc}".replace("\n", " "), file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0
+    finally:
+        cli_data.close_stores()
     return 0
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+from . import cli_data  # noqa: E402  (registers demo, import, backups, restore; uses command above)
+
+READ_ONLY_HELP = "open the database without writing or creating anything (commands that only read)"
+
+if __name__ == "__main__":  # python -m planner.cli: run the module the command modules registered into
+    from planner.cli import main as registered_main
+
+    sys.exit(registered_main())

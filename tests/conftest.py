@@ -2,12 +2,33 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import shutil
+
 import pytest
 
 from planner import scenario_file
-from planner.storage import DEMO_PATH
+from planner.storage import DEMO_PATH, Store
 
 
 @pytest.fixture(scope="session")
 def demo():
     return scenario_file.load(DEMO_PATH)
+
+
+@pytest.fixture(scope="session")
+def _prepared_demo_db(tmp_path_factory, demo):
+    path = tmp_path_factory.mktemp("prepared") / "demo.db"
+    store = Store(path)
+    store.save(demo)
+    store.close()  # the last connection: the -wal is written into the file and removed
+    assert not path.with_name("demo.db-wal").exists()
+    return path
+
+
+@pytest.fixture
+def demo_db(tmp_path, _prepared_demo_db) -> str:
+    """A database holding the demo, as `rep-planner demo` makes it (only demo, import and
+    import-csv create a database; every other command needs one that exists)."""
+    path = tmp_path / "p.db"
+    shutil.copyfile(_prepared_demo_db, path)
+    return str(path)

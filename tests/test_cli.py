@@ -93,8 +93,8 @@ def test_a_bad_import_keeps_the_database(capsys, tmp_path):
     assert len(json.loads(out)) == 2
 
 
-def test_unknown_rep_in_scenario_overlap(capsys, tmp_path):
-    db = str(tmp_path / "p.db")
+def test_unknown_rep_in_scenario_overlap(capsys, tmp_path, demo_db):
+    db = demo_db
     code, _, err = run(capsys, "--db", db, "overlap", "--rep", "Nobody", "--market", "US East")
     assert code == 2 and "no rep has this name" in err
 
@@ -107,8 +107,8 @@ def test_console_script_runs(tmp_path):
     assert json.loads(result.stdout)["hours"] == 15
 
 
-def test_assign_prints_the_plan_and_apply_stores_it(capsys, tmp_path):
-    db = str(tmp_path / "p.db")
+def test_assign_prints_the_plan_and_apply_stores_it(capsys, tmp_path, demo_db):
+    db = demo_db
     code, out, err = run(capsys, "--db", db, "assign", "--week", "2027-W11", "--json")
     assert code == 0, err
     plan = json.loads(out)
@@ -127,8 +127,8 @@ def test_assign_prints_the_plan_and_apply_stores_it(capsys, tmp_path):
         u["market"]: None for u in plan["unassigned"]}
 
 
-def test_schedule_json_gives_instants_with_offsets(capsys, tmp_path):
-    db = str(tmp_path / "p.db")
+def test_schedule_json_gives_instants_with_offsets(capsys, tmp_path, demo_db):
+    db = demo_db
     code, out, err = run(capsys, "--db", db, "schedule", "--week", "2027-W11", "--rep", "Laura", "--json")
     assert code == 0, err
     data = json.loads(out)
@@ -141,8 +141,8 @@ def test_schedule_json_gives_instants_with_offsets(capsys, tmp_path):
     assert not stretched["unplaced"] and any(e["outside_hours"] for e in stretched["events"])
 
 
-def test_check_json_lists_flags_per_rep(capsys, tmp_path):
-    db = str(tmp_path / "p.db")
+def test_check_json_lists_flags_per_rep(capsys, tmp_path, demo_db):
+    db = demo_db
     code, out, err = run(capsys, "--db", db, "check", "--week", "2027-W11", "--weeks", "2", "--stretch", "--json")
     assert code == 0, err
     reps = json.loads(out)["reps"]
@@ -154,8 +154,8 @@ def test_check_json_lists_flags_per_rep(capsys, tmp_path):
     assert code == 2 and "--weeks" in err
 
 
-def test_compare_shows_both_plans(capsys, tmp_path):
-    code, out, err = run(capsys, "--db", str(tmp_path / "p.db"), "compare", "--week", "2027-W11", "--json")
+def test_compare_shows_both_plans(capsys, tmp_path, demo_db):
+    code, out, err = run(capsys, "--db", demo_db, "compare", "--week", "2027-W11", "--json")
     assert code == 0, err
     reps = json.loads(out)["reps"]
     for r in reps:
@@ -163,8 +163,8 @@ def test_compare_shows_both_plans(capsys, tmp_path):
         assert r["optimised"]["flags"] == []
 
 
-def test_export_then_re_export_reports_changes_and_import_busy(capsys, tmp_path):
-    db, out = str(tmp_path / "p.db"), tmp_path / "team.ics"
+def test_export_then_re_export_reports_changes_and_import_busy(capsys, tmp_path, demo_db):
+    db, out = demo_db, tmp_path / "team.ics"
     code, text, err = run(capsys, "--db", db, "export", "--week", "2027-W11", "-o", str(out), "--json")
     assert code == 0, err
     first = json.loads(text)["files"][0]
@@ -189,19 +189,19 @@ def test_export_then_re_export_reports_changes_and_import_busy(capsys, tmp_path)
         assert all(end <= b0 or b1 <= start for b0, b1 in busy)
 
 
-def test_import_busy_refuses_a_broken_file_and_keeps_what_was_there(capsys, tmp_path):
-    db = str(tmp_path / "p.db")
+def test_import_busy_refuses_a_broken_file_and_keeps_what_was_there(capsys, tmp_path, demo_db):
+    db = demo_db
     bad = tmp_path / "bad.ics"
     bad.write_text("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:20270315T100000Z\r\n")
     code, _, err = run(capsys, "--db", db, "import-busy", str(bad), "--rep", "Laura")
     assert code == 2 and "ends before END:VEVENT" in err
 
 
-def test_check_on_the_demo_flags_unplaced_work_for_both_reps(capsys, tmp_path, demo):
+def test_check_on_the_demo_flags_unplaced_work_for_both_reps(capsys, tmp_path, demo_db, demo):
     from planner.team import cover_choices
 
     assert cover_choices(demo, 2027, 11) == []  # the demo assigns every market
-    db = str(tmp_path / "p.db")
+    db = demo_db
     code, out, err = run(capsys, "--db", db, "check", "--week", "2027-W11")
     assert code == 0, err
     assert "no flags" not in out
@@ -229,8 +229,8 @@ def test_check_on_the_demo_flags_unplaced_work_for_both_reps(capsys, tmp_path, d
     assert (flag["severity"], flag["value"], flag["week"]) == ("critical", 30, "2027-W11")
 
 
-def test_check_over_several_weeks_names_the_week_of_each_flag(capsys, tmp_path):
-    db = str(tmp_path / "p.db")
+def test_check_over_several_weeks_names_the_week_of_each_flag(capsys, tmp_path, demo_db):
+    db = demo_db
     code, out, err = run(capsys, "--db", db, "check", "--week", "2027-W11", "--weeks", "2", "--rep", "Laura")
     assert code == 0, err
     lines = out.splitlines()
@@ -240,10 +240,10 @@ def test_check_over_several_weeks_names_the_week_of_each_flag(capsys, tmp_path):
     assert [line.split(":")[0].split()[-1] for line in flags] == ["(2027-W11)", "(2027-W12)"]
 
 
-def test_schedule_and_export_summaries_report_the_blocks_not_placed(capsys, tmp_path, demo):
+def test_schedule_and_export_summaries_report_the_blocks_not_placed(capsys, tmp_path, demo_db, demo):
     week = {r: build_week(demo, r, 2027, 11) for r in ("Laura", "Marco")}
     laura = week["Laura"]
-    db = str(tmp_path / "p.db")
+    db = demo_db
     code, out, err = run(capsys, "--db", db, "schedule", "--week", "2027-W11", "--rep", "Laura")
     assert code == 0, err
     assert out.splitlines()[0] == (f"Laura (Europe/Zurich), 2027-W11: {len(laura.events)} blocks (40 h), "
@@ -261,8 +261,8 @@ def test_schedule_and_export_summaries_report_the_blocks_not_placed(capsys, tmp_
                            f"0 removed); {missing} blocks ({hours:g} h of work) could not be placed")
 
 
-def test_overlap_of_scenario_reps_takes_lunch_out_and_says_so(capsys, tmp_path):
-    db = str(tmp_path / "p.db")
+def test_overlap_of_scenario_reps_takes_lunch_out_and_says_so(capsys, tmp_path, demo_db):
+    db = demo_db
     code, out, err = run(capsys, "--db", db, "overlap", "--rep", "Laura", "--market", "UK & Ireland",
                          "--week", "2027-W11")
     assert code == 0, err
@@ -329,14 +329,14 @@ def test_compare_says_how_cover_all_assigned_the_markets_nobody_covered(capsys, 
 
 
 @pytest.mark.parametrize("source", ["demo", "generated"])
-def test_assign_check_and_the_optimiser_give_each_rep_the_same_load_and_capacity(capsys, tmp_path, source):
+def test_assign_check_and_the_optimiser_give_each_rep_the_same_load_and_capacity(capsys, tmp_path, demo_db, source):
     """One account: after `assign --apply`, each rep's load and capacity in `assign` are what
     `check` reports for the same week, and nothing is left unplaced."""
-    db = str(tmp_path / "p.db")
+    db = demo_db
     if source == "generated":
         from benchmarks.generate import generate
         scenario_file.save(generate(12, 40, seed=2), tmp_path / "g.json")
-        assert run(capsys, "--db", db, "import", str(tmp_path / "g.json"))[0] == 0
+        assert run(capsys, "--db", db, "import", str(tmp_path / "g.json"), "--replace")[0] == 0
     code, out, err = run(capsys, "--db", db, "assign", "--week", "2027-W11", "--apply", "--json")
     assert code == 0, err
     plan = {r["rep"]: r for r in json.loads(out)["reps"]}

@@ -1,6 +1,7 @@
 """Every hostile input in tests/corpus: exit code 2, a message naming where, the database unchanged."""
 
 import ast
+import hashlib
 import json
 import sqlite3
 from pathlib import Path
@@ -30,14 +31,22 @@ def database(tmp_path_factory):
     return db, table_dump(db)
 
 
+def folder_state(folder: Path) -> dict:
+    """Every file beside the database and its bytes' digest: a refusal creates and changes nothing."""
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "folder"
+            for p in sorted(folder.rglob("*"))}
+
+
 def refused(capsys, database, argv, expected):
     db, before = database
+    files = folder_state(db.parent)
     code = main(["--db", str(db), *argv])
     out, err = capsys.readouterr()
     assert code == 2, (argv, out)
     assert expected in err, err
     assert err.startswith("error: ") and err.count("\n") == 1 and "Traceback" not in err
     assert table_dump(db) == before
+    assert folder_state(db.parent) == files
 
 
 def cases(kind: str, pattern: str):
@@ -96,10 +105,17 @@ DTSTART:20270316T090000Z\r\nDTEND:20270316T100000Z\r\nSUMMARY:Meeting\r\nEND:VEV
 
 @pytest.mark.parametrize("argv,expected", tsv("cli.tsv"), ids=lambda v: " ".join(v)[:40] if isinstance(v, list) else None)
 def test_command_line_values(capsys, database, tmp_path, argv, expected):
-    """Options given on the command line: "{ics}" stands for a well-formed calendar file."""
-    ics = tmp_path / "busy.ics"
+    """Options given on the command line: "{ics}" stands for a well-formed calendar file, "{scenario}" for
+    a valid scenario file, "{missing}" for a database that does not exist, "{out}" for a file to write."""
+    ics, scenario = tmp_path / "busy.ics", tmp_path / "plan.json"
     ics.write_text(BUSY_ICS, encoding="utf-8", newline="")
-    refused(capsys, database, [str(ics) if a == "{ics}" else a for a in argv], expected)
+    scenario.write_text(json.dumps(BASE), encoding="utf-8")
+    before = folder_state(tmp_path)
+    places = {"{ics}": ics, "{scenario}": scenario, "{missing}": tmp_path / "typo" / "plans.db",
+              "{out}": tmp_path / "out.json"}
+    refused(capsys, database, [str(places.get(a, a)) for a in argv],
+            expected.replace("{missing}", str(places["{missing}"])))
+    assert folder_state(tmp_path) == before  # no database, folder or output file made
 
 
 def test_a_refused_day_range_keeps_the_busy_times_imported_before(capsys, tmp_path):

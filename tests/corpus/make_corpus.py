@@ -83,6 +83,42 @@ CLI = [
     (OVERLAP + ["--rep-country", ""], "--rep-country: not a supported ISO 3166 country code"),
 ]
 
+# The database's lifecycle: "{missing}" is a path with no database (in a folder that does not exist
+# either), "{out}" a file a command would write, "{scenario}" a valid scenario other than the demo.
+NO_DATABASE = "{missing}: no such database, and this command creates none; 'demo', 'import FILE' or " \
+              "'import-csv reps FILE' create one"
+READ_ONLY = "--read-only: {} changes the database; run it without --read-only"
+CLI += [
+    (["reps", "--db", "{missing}"], NO_DATABASE),
+    (["--db", "{missing}", "markets", "--json"], NO_DATABASE),
+    (["overlap", "--week", "2027-W11", "--db", "{missing}"], NO_DATABASE),
+    (["assign", "--apply", "--db", "{missing}"], NO_DATABASE),
+    (["schedule", "--rep", "Laura", "--db", "{missing}"], NO_DATABASE),
+    (["check", "--db", "{missing}"], NO_DATABASE),
+    (["compare", "--db", "{missing}"], NO_DATABASE),
+    (["export", "-o", "{out}", "--db", "{missing}"], NO_DATABASE),
+    (["import-busy", "{ics}", "--rep", "Laura", "--db", "{missing}"], NO_DATABASE),
+    (["export-scenario", "{out}", "--db", "{missing}"], NO_DATABASE),
+    (["export-csv", "reps", "{out}", "--db", "{missing}"], NO_DATABASE),
+    (["--read-only", "reps", "--db", "{missing}"], NO_DATABASE),
+    (["backups", "--db", "{missing}"], "{missing}: no such database, and no backups of it"),
+    (["restore", "latest", "--db", "{missing}"], "{missing}: no such database, and no backups of it"),
+    (["import", "{scenario}"], "already holds 'Five continents, two reps' (2 reps, 12 markets, 12 assignments); "
+                               "add --replace to replace it (a backup is kept first)"),
+    (["restore", "latest"], "no backups yet"),
+    (["restore", "20270317T103000Z"], "no backups yet"),
+    (["--read-only", "import", "{scenario}"], READ_ONLY.format("import")),
+    (["import", "{scenario}", "--replace", "--read-only"], READ_ONLY.format("import")),
+    (["demo", "--read-only"], READ_ONLY.format("demo")),
+    (["--read-only", "demo", "--replace"], READ_ONLY.format("demo")),
+    (["restore", "latest", "--read-only"], READ_ONLY.format("restore")),
+    (["assign", "--apply", "--read-only"], READ_ONLY.format("assign --apply")),
+    (["import-busy", "{ics}", "--rep", "Laura", "--read-only"], READ_ONLY.format("import-busy")),
+    (["import-csv", "reps", "{ics}", "--read-only"], READ_ONLY.format("import-csv without --dry-run")),
+    (["export", "-o", "{out}", "--read-only"], "--read-only: export records the events it writes in the "
+                                               "database, so that the next export updates them"),
+]
+
 
 def scenario(**changes) -> dict:
     data = json.loads(json.dumps(BASE))
