@@ -262,10 +262,10 @@ def test_export_dialog_writes_a_file_the_parsers_accept(window, tmp_path, monkey
         assert len(read(written.path)) == written.events
 
 
-def test_screenshot_of_every_view_is_a_png(tmp_path):
+def test_screenshot_of_every_view_is_a_png(tmp_path, demo_db):
     for view in ("team", "markets", "territories", "week", "workload"):
         out = tmp_path / f"{view}.png"
-        result = subprocess.run([sys.executable, "main.py", "--db", str(tmp_path / "s.db"), "--screenshot", str(out),
+        result = subprocess.run([sys.executable, "main.py", "--db", demo_db, "--screenshot", str(out),
                                  "--view", view, "--week", "2027-W11"], capture_output=True, text=True, timeout=60,
                                 cwd=ROOT)
         assert result.returncode == 0, result.stderr

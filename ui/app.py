@@ -15,7 +15,8 @@ VIEWS = ("team", "markets", "territories", "week", "workload")
 
 def parse_args(argv):
     parser = argparse.ArgumentParser(prog="rep-planner-app", description="Rep Planner desktop app")
-    parser.add_argument("--db", help="database file (default: in your user data folder, seeded with the demo)")
+    parser.add_argument("--db", help="database file (default: in your user data folder, the demo on the first "
+                                     "start); a new path starts a new, empty plan")
     parser.add_argument("--screenshot", metavar="PNG", help="render the window offscreen to PNG and exit")
     parser.add_argument("--view", default="team", choices=VIEWS, help="the view to show first")
     parser.add_argument("--week", help="ISO week to show, e.g. 2027-W11 (default: this week)")
@@ -36,6 +37,21 @@ def install_translator(app, language: str | None):
     return None
 
 
+def first_store(db: str | None):
+    """The database the app starts on. The default one gets the demo the first time; a ``--db``
+    path with no database yet gets a new plan of its own (as File > New makes)."""
+    from planner.storage import Store, open_store
+
+    if db is None:
+        return open_store(None)
+    store = Store(db)
+    if store.is_empty:
+        from .main_window import new_plan
+
+        store.save(new_plan())
+    return store
+
+
 def main(argv=None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.screenshot:
@@ -53,7 +69,6 @@ def main(argv=None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from planner.errors import PlannerError
-    from planner.storage import open_store
     from planner.timezones import parse_week, week_monday
 
     from .main_window import MainWindow
@@ -68,7 +83,7 @@ def main(argv=None) -> int:
     try:
         if args.week:
             today = week_monday(*parse_week(args.week)) + dt.timedelta(days=2)
-        store = open_store(args.db)
+        store = first_store(args.db)
         settings = QSettings(QSettings.IniFormat, QSettings.UserScope, "Rep Planner", "screenshot") \
             if args.screenshot else None
         window = MainWindow(store, today, now=lambda: dt.datetime.now(dt.timezone.utc), settings=settings)

@@ -6,16 +6,17 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBox, QTabWidget
 
-from planner import commands, scenario_file
+from planner import backups, commands, scenario_file
 from planner.calendars import import_busy
 from planner.errors import PlannerError
-from planner.model import ActivityType, Scenario
-from planner.storage import Store, open_store
+from planner.model import Scenario
+from planner.storage import Store, new_scenario, open_store
 
+from .backups_dialog import RestoreDialog
 from .dialogs import CsvImportDialog, ExportDialog
 from .markets_view import MarketsView
 from .session import Session
@@ -25,6 +26,13 @@ from .week_page import WeekView
 from .workload_view import WorkloadView
 
 MAX_RECENT = 8
+
+
+def new_plan() -> Scenario:
+    """A new database's plan (planner.storage.new_scenario), named in the reader's language."""
+    def tr(text):
+        return QCoreApplication.translate("", text)
+    return new_scenario(tr("New scenario"), (tr("Demo"), tr("Call"), tr("Follow-up")))
 
 
 class MainWindow(QMainWindow):
@@ -89,6 +97,7 @@ class MainWindow(QMainWindow):
         self._action(file, self.tr("&New..."), self.new_database, QKeySequence.New)
         self._action(file, self.tr("&Open..."), self.open_database, QKeySequence.Open)
         self._action(file, self.tr("Save &As..."), self.save_as, QKeySequence.SaveAs)
+        self._action(file, self.tr("&Restore backup..."), self.restore_dialog)
         self.recent_menu = file.addMenu(self.tr("Open &Recent"))
         file.addSeparator()
         self._action(file, self.tr("&Import scenario (JSON)..."), self.import_scenario, "Ctrl+I")
@@ -166,9 +175,7 @@ class MainWindow(QMainWindow):
             return
         try:
             store = open_store(path, seed_demo=False)
-            store.save(Scenario(self.tr("New scenario"), activities=[
-                ActivityType(self.tr("Demo"), 45, True), ActivityType(self.tr("Call"), 30, True),
-                ActivityType(self.tr("Follow-up"), 15, False)]))
+            store.save(new_plan())
         except PlannerError as exc:
             QMessageBox.warning(self, self.tr("Cannot create"), str(exc))
             return
@@ -192,18 +199,76 @@ class MainWindow(QMainWindow):
             return False
         return self._open_path(path)
 
-    def import_scenario(self, path: str | None = None) -> None:
+    def import_scenario(self, path: str | None = None) -> QMessageBox | None:
+        """Import a scenario file. Over a plan with reps or markets, a question first (returned,
+        open): the plan is only replaced after Replace, and a backup of it is kept."""
         if not path:
             path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a scenario"), "",
                                                   self.tr("Scenario files (*.json)"))
         if not path:
-            return
+            return None
         try:
             scenario = scenario_file.load(path)
         except PlannerError as exc:
             QMessageBox.warning(self, self.tr("Cannot import"), str(exc))
-            return
-        self.session.do(commands.ReplaceScenario(scenario, self.tr("Import {name}").format(name=scenario.name)))
+            return None
+        current = self.session.scenario
+        if not self.session.store.holds_plan or scenario == current:
+            self._replace_plan(scenario, path)
+            return None
+        box = QMessageBox(QMessageBox.Question, self.tr("Replace the plan?"), self.tr(
+            "Replace \u201c{current}\u201d ({reps} reps, {markets} markets, {assignments} assignments) with "
+            "\u201c{new}\u201d from {file}?\n\nA backup of the current plan is kept first: File > Restore "
+            "backup... brings it back, and so does Undo.").format(
+                current=current.name, reps=len(current.reps), markets=len(current.markets),
+                assignments=len(current.assignments), new=scenario.name, file=Path(path).name),
+            QMessageBox.Cancel, self)
+        replace = box.addButton(self.tr("Replace"), QMessageBox.AcceptRole)
+        box.setDefaultButton(QMessageBox.Cancel)
+        box.buttonClicked.connect(lambda button: self._replace_plan(scenario, path) if button is replace else None)
+        box.open()
+        return box
+
+    def _replace_plan(self, scenario: Scenario, path: str) -> None:
+        kept = None
+        if not self.session.store.is_empty and scenario != self.session.scenario:
+            try:
+                kept = self.session.store.backup(f"before import of {Path(path).name}")
+            except PlannerError as exc:
+                QMessageBox.warning(self, self.tr("Cannot import"), str(exc))
+                return
+        if self.session.do(commands.ReplaceScenario(scenario, self.tr("Import {name}").format(name=scenario.name))):
+            return  # refused: the session said why
+        text = self.tr("Imported {name}").format(name=scenario.name)
+        if kept:
+            text = self.tr("Imported {name}; the plan it replaced is kept as backup {backup}").format(
+                name=scenario.name, backup=kept.name)
+        self.statusBar().showMessage(text, 15000)
+
+    def restore_dialog(self) -> RestoreDialog:
+        dialog = RestoreDialog(self.session.store.backups(), self)
+        dialog.chosen.connect(self.restore_backup)
+        dialog.open()
+        return dialog
+
+    def restore_backup(self, name: str) -> bool:
+        """Bring back the backup ``name``; the plan it replaces is backed up first, so a restore
+        can itself be restored away. Undo history starts afresh (it belonged to the plan replaced)."""
+        path = self.session.store.path
+        try:
+            done = backups.restore(path, name, now=dt.datetime.now(dt.timezone.utc))
+            store = Store(path, create=False)
+            store.load()
+        except PlannerError as exc:
+            QMessageBox.warning(self, self.tr("Cannot restore"), str(exc))
+            return False
+        self._open(store)
+        text = self.tr("Restored the backup {name} ({cause})").format(name=done.backup.name, cause=done.backup.cause)
+        if done.before:
+            text = self.tr("Restored the backup {name} ({cause}); the plan it replaced is kept as backup {before}"
+                           ).format(name=done.backup.name, cause=done.backup.cause, before=done.before.name)
+        self.statusBar().showMessage(text, 15000)
+        return True
 
     def export_scenario(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the scenario"), "scenario.json",

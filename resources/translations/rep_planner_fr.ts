@@ -172,8 +172,48 @@
         <translation>Travail cette semaine</translation>
     </message>
     <message>
+        <source>Restore a backup</source>
+        <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
         <source>Markets</source>
         <translation>Marchés</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Faite le</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Scénario</translation>
+    </message>
+    <message>
+        <source>Reps</source>
+        <translation>Commerciaux</translation>
+    </message>
+    <message>
+        <source>Assignments</source>
+        <translation>Affectations</translation>
+    </message>
+    <message>
+        <source>(cannot be read)</source>
+        <translation>(illisible)</translation>
+    </message>
+    <message>
+        <source>Backups are kept before an import replaces the plan and before a restore, so a restore can be restored away too. The newest {keep} are kept.</source>
+        <translation>Une sauvegarde est faite avant qu&apos;un import remplace le plan et avant une restauration, qui peut donc elle aussi être défaite. Les {keep} plus récentes sont conservées.</translation>
+    </message>
+    <message>
+        <source>No backups yet: one is kept before an import replaces the plan, and before a restore.</source>
+        <translation>Aucune sauvegarde pour l&apos;instant : une sauvegarde est faite avant qu&apos;un import remplace le plan, et avant une restauration.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurer</translation>
     </message>
     <message>
         <source>Market</source>
@@ -277,7 +317,7 @@
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Optimise&lt;/b&gt; (Ctrl+R) finds who should cover which market: the most market value your team can serve inside their working hours, with no rep far above the team&apos;s average load, each market with the rep whose day best meets it. Every week it plans is one the schedule keeps. Locked assignments stay. Every choice comes with its reasons, and so does every market left out; the plan also says where to hire next.&lt;/p&gt;&lt;p&gt;Nothing changes until you press &lt;b&gt;Apply plan&lt;/b&gt;, and Undo reverts it.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Optimiser&lt;/b&gt; (Ctrl+R) trouve qui doit couvrir quel marché : le plus de valeur que votre équipe peut servir pendant ses heures de travail, sans commercial très au-dessus de la charge moyenne de l'équipe, chaque marché avec le commercial dont la journée le rejoint le mieux. Chaque semaine prévue tient dans le planning. Les affectations verrouillées restent. Chaque choix est justifié, de même que chaque marché laissé de côté ; le plan indique aussi où recruter.&lt;/p&gt;&lt;p&gt;Rien ne change avant &lt;b&gt;Appliquer le plan&lt;/b&gt;, et Annuler le défait.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;&lt;b&gt;Optimiser&lt;/b&gt; (Ctrl+R) trouve qui doit couvrir quel marché : le plus de valeur que votre équipe peut servir pendant ses heures de travail, sans commercial très au-dessus de la charge moyenne de l&apos;équipe, chaque marché avec le commercial dont la journée le rejoint le mieux. Chaque semaine prévue tient dans le planning. Les affectations verrouillées restent. Chaque choix est justifié, de même que chaque marché laissé de côté ; le plan indique aussi où recruter.&lt;/p&gt;&lt;p&gt;Rien ne change avant &lt;b&gt;Appliquer le plan&lt;/b&gt;, et Annuler le défait.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Hours a week in which each rep&apos;s working hours meet each market&apos;s business hours, {week}. Green: its live work fits; amber: too few shared hours; red: none. ✓ assigned. Drag a market along its row to another rep, or double-click; right-click to lock or unassign.</source>
@@ -491,6 +531,22 @@
         <source>Placed by hand</source>
         <translation>Placé à la main</translation>
     </message>
+    <message>
+        <source>New scenario</source>
+        <translation>Nouveau scénario</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>Démo</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Appel</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Relance</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -541,6 +597,10 @@
     <message>
         <source>Save &amp;As...</source>
         <translation>Enregistrer &amp;sous...</translation>
+    </message>
+    <message>
+        <source>&amp;Restore backup...</source>
+        <translation>&amp;Restaurer une sauvegarde...</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
@@ -663,22 +723,6 @@
         <translation>{path} existe déjà ; choisissez un autre nom.</translation>
     </message>
     <message>
-        <source>New scenario</source>
-        <translation>Nouveau scénario</translation>
-    </message>
-    <message>
-        <source>Demo</source>
-        <translation>Démo</translation>
-    </message>
-    <message>
-        <source>Call</source>
-        <translation>Appel</translation>
-    </message>
-    <message>
-        <source>Follow-up</source>
-        <translation>Relance</translation>
-    </message>
-    <message>
         <source>Save a copy as</source>
         <translation>Enregistrer une copie sous</translation>
     </message>
@@ -699,8 +743,44 @@
         <translation>Import impossible</translation>
     </message>
     <message>
+        <source>Replace the plan?</source>
+        <translation>Remplacer le plan ?</translation>
+    </message>
+    <message>
+        <source>Replace “{current}” ({reps} reps, {markets} markets, {assignments} assignments) with “{new}” from {file}?
+
+A backup of the current plan is kept first: File &gt; Restore backup... brings it back, and so does Undo.</source>
+        <translation>Remplacer « {current} » ({reps} commerciaux, {markets} marchés, {assignments} affectations) par « {new} » de {file} ?
+
+Le plan actuel est d&apos;abord sauvegardé : Fichier &gt; Restaurer une sauvegarde... le ramène, tout comme Annuler.</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Remplacer</translation>
+    </message>
+    <message>
         <source>Import {name}</source>
         <translation>Importer {name}</translation>
+    </message>
+    <message>
+        <source>Imported {name}</source>
+        <translation>{name} importé</translation>
+    </message>
+    <message>
+        <source>Imported {name}; the plan it replaced is kept as backup {backup}</source>
+        <translation>{name} importé ; le plan remplacé est conservé dans la sauvegarde {backup}</translation>
+    </message>
+    <message>
+        <source>Cannot restore</source>
+        <translation>Restauration impossible</translation>
+    </message>
+    <message>
+        <source>Restored the backup {name} ({cause})</source>
+        <translation>Sauvegarde {name} restaurée ({cause})</translation>
+    </message>
+    <message>
+        <source>Restored the backup {name} ({cause}); the plan it replaced is kept as backup {before}</source>
+        <translation>Sauvegarde {name} restaurée ({cause}) ; le plan remplacé est conservé dans la sauvegarde {before}</translation>
     </message>
     <message>
         <source>Export the scenario</source>
