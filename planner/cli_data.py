@@ -54,7 +54,8 @@ def refuse_writes(args) -> None:
     if args.command == "export":
         raise PlannerError("--read-only: export records the events it writes in the database, so that the next "
                            "export updates them; run it without --read-only")
-    what = {"assign": "assign --apply", "import-csv": "import-csv without --dry-run"}.get(args.command, args.command)
+    what = {"assign": "assign --apply", "import-csv": "import-csv without --dry-run"}.get(
+        args.command, " ".join(filter(None, (args.command, getattr(args, "action", None)))))
     raise PlannerError(f"--read-only: {what} changes the database; run it without --read-only")
 
 

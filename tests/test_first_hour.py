@@ -1,5 +1,6 @@
 """A new user's first hour on the command line, as one script: a team from CSV, its markets, an
-assignment, an edit, a colleague's plan imported over it, and the team brought back from a backup."""
+assignment, edits, a colleague's plan imported over it, and the team brought back from a backup
+(the import undone by a restore, and the restore undone in turn)."""
 
 import datetime as dt
 import json
@@ -55,12 +56,17 @@ def test_a_new_users_first_hour(capsys, tmp_path, demo, demo_db):
     assert covered == {a["market"]: a["rep"] for a in plan["assignments"]}
     assert covered["Singapore"] == "Chen" and covered["Iberia"] == "Ana" and covered["US East"] == "Ben"
 
-    # An edit: Ana starts an hour later (the spreadsheet row changed and imported again).
-    (tmp_path / "ana.csv").write_text("name,timezone,country,hours\nAna,Europe/Madrid,ES,Mon-Fri 10:00-19:00\n")
-    cli(capsys, db, "import-csv", "reps", tmp_path / "ana.csv")
+    # Edits: Ana starts an hour later, and Brazil goes to Ben for good (locked: the optimiser keeps it).
+    assert cli(capsys, db, "rep", "set", "Ana", "hours", "Mon-Fri 10:00-19:00") == \
+        "Changed Ana's working hours: Mon-Fri 09:00-18:00 -> Mon-Fri 10:00-19:00\n"
+    cli(capsys, db, "market", "assign", "Brazil", "Ben", "--lock")
+    covered["Brazil"] = "Ben"
     reps = json.loads(cli(capsys, db, "reps", "--json"))
     assert reps[0]["hours"] == "Mon-Fri 10:00-19:00" and len(reps) == 3
     assert {m["name"]: m["rep"] for m in json.loads(cli(capsys, db, "markets", "--json"))} == covered
+    plan = json.loads(cli(capsys, db, "assign", "--week", "2027-W11", "--time-limit", "10", "--json"))
+    assert {"market": "Brazil", "rep": "Ben"}.items() <= next(
+        a for a in plan["assignments"] if a["market"] == "Brazil").items()
     flags = json.loads(cli(capsys, db, "check", "--week", "2027-W11", "--json"))
     assert [r["rep"] for r in flags["reps"]] == ["Ana", "Ben", "Chen"]
 

@@ -101,6 +101,11 @@ CLI += [
     (["export-scenario", "{out}", "--db", "{missing}"], NO_DATABASE),
     (["export-csv", "reps", "{out}", "--db", "{missing}"], NO_DATABASE),
     (["--read-only", "reps", "--db", "{missing}"], NO_DATABASE),
+    (["rep", "remove", "Laura", "--db", "{missing}"], NO_DATABASE),
+    (["market", "assign", "Brazil", "Marco", "--db", "{missing}"], NO_DATABASE),
+    (["activity", "add", "Webinar", "--minutes", "60", "--live", "--db", "{missing}"], NO_DATABASE),
+    (["--read-only", "rep", "set", "Laura", "max-hours", "42"], READ_ONLY.format("rep set")),
+    (["--read-only", "market", "lock", "Brazil"], READ_ONLY.format("market lock")),
     (["backups", "--db", "{missing}"], "{missing}: no such database, and no backups of it"),
     (["restore", "latest", "--db", "{missing}"], "{missing}: no such database, and no backups of it"),
     (["import", "{scenario}"], "already holds 'Five continents, two reps' (2 reps, 12 markets, 12 assignments); "
