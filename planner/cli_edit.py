@@ -61,16 +61,22 @@ class _Seen:
 
 # --- what each command prints: (text, data) from the scenario before and after --------------------
 
+def _file_form(scenario, kind: str, item) -> dict:
+    """One rep or market as scenario files write it, without writing out the whole plan."""
+    alone = scenario.replace(reps=(item,) if kind == "reps" else (), markets=(item,) if kind == "markets" else (),
+                             assignments=())
+    return scenario_to_dict(alone)[kind][0]
+
+
 def _rep_data(scenario, name: str) -> dict:
-    i = [r.name for r in scenario.reps].index(name)
-    return scenario_to_dict(scenario)["reps"][i] | {"markets": [m.name for m in scenario.markets_of(name)]}
+    return _file_form(scenario, "reps", scenario.rep(name)) | {"markets": [m.name for m in scenario.markets_of(name)]}
 
 
 def _market_data(scenario, name: str) -> dict:
-    i = [m.name for m in scenario.markets].index(name)
-    market, load = scenario.markets[i], scenario.workload(scenario.markets[i])
-    return scenario_to_dict(scenario)["markets"][i] | {
-        "rep": scenario.rep_of(market.name), "locked": _locked(scenario, market.name),
+    market = scenario.market(name)
+    load = scenario.workload(market)
+    return _file_form(scenario, "markets", market) | {
+        "rep": scenario.rep_of(name), "locked": _locked(scenario, name),
         "live_hours": load.live_hours, "async_hours": load.async_hours}
 
 
