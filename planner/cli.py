@@ -66,8 +66,12 @@ def cmd_export_scenario(args, today):
 @command("reps")
 def cmd_reps(args, today):
     scenario = _store(args).load()
-    data = [scenario_file.scenario_to_dict(scenario)["reps"][i] | {"markets": [m.name for m in scenario.markets_of(r.name)]}
-            for i, r in enumerate(scenario.reps)]
+    markets_of: dict[str, list[str]] = {}
+    for a in scenario.assignments:
+        markets_of.setdefault(a.rep, []).append(a.market)
+    order = {m.name: i for i, m in enumerate(scenario.markets)}
+    data = [row | {"markets": sorted(markets_of.get(row["name"], ()), key=order.__getitem__)}
+            for row in scenario_file.scenario_to_dict(scenario)["reps"]]
     rows = [(r["name"], r["timezone"], r["hours"], f"{r['max_weekly_hours']:g}", r["rules"], ", ".join(r["markets"])) for r in data]
     _emit(args, data, _table(("Rep", "Time zone", "Hours", "Max h/week", "Rules", "Markets"), rows))
 
@@ -75,11 +79,12 @@ def cmd_reps(args, today):
 @command("markets")
 def cmd_markets(args, today):
     scenario = _store(args).load()
+    rows = scenario_file.scenario_to_dict(scenario)["markets"]  # once: it serialises the whole plan
+    rep_of = {a.market: a.rep for a in scenario.assignments}
     data = []
-    for i, m in enumerate(scenario.markets):
+    for m, row in zip(scenario.markets, rows):
         load = scenario.workload(m)
-        data.append(scenario_file.scenario_to_dict(scenario)["markets"][i] | {
-            "rep": scenario.rep_of(m.name), "live_hours": load.live_hours, "async_hours": load.async_hours})
+        data.append(row | {"rep": rep_of.get(m.name), "live_hours": load.live_hours, "async_hours": load.async_hours})
     rows = [(d["name"], d["timezone"], d["hours"], d["tier"], f"{d['value']:,.0f}",
              f"{d['live_hours']:.2f}", f"{d['async_hours']:.2f}", d["rep"] or "-") for d in data]
     _emit(args, data, _table(("Market", "Time zone", "Hours", "Tier", "Value", "Live h", "Async h", "Rep"), rows))
