@@ -104,39 +104,96 @@ def default_path() -> Path:
     return platformdirs.user_data_path(APP_NAME, appauthor=False) / "rep-planner.db"
 
 
+def _meta_rows(scenario: Scenario) -> list[dict]:
+    return [
+        {"key": "name", "value": scenario.name},
+        {"key": "settings", "value": json.dumps(dataclasses.asdict(scenario.settings), sort_keys=True)},
+        {"key": "thresholds", "value": json.dumps(dict(scenario.thresholds), sort_keys=True)},
+    ]
+
+
+def _activity_row(a: ActivityType, i: int) -> dict:
+    return {"name": a.name, "position": i, "minutes": a.minutes, "live": int(a.live)}
+
+
+def _rep_row(r: Rep, i: int) -> dict:
+    return {"name": r.name, "position": i, "timezone": r.timezone, "country": r.country,
+            "subdivision": r.subdivision, "hours": format_hours(r.hours),
+            "max_weekly_hours": float(r.max_weekly_hours), "rules": r.rules}
+
+
+def _market_row(m: Market, i: int) -> dict:
+    return {"name": m.name, "position": i, "timezone": m.timezone, "country": m.country,
+            "subdivision": m.subdivision, "hours": format_hours(m.hours), "tier": m.tier, "value": float(m.value)}
+
+
+def _workload_rows(m: Market) -> list[dict]:
+    return [{"market": m.name, "activity": a, "position": j, "count": c} for j, (a, c) in enumerate(m.weekly.items())]
+
+
+def _assignment_row(a: Assignment, i: int) -> dict:
+    return {"market": a.market, "rep": a.rep, "position": i, "locked": int(a.locked)}
+
+
+# Tables holding one row per object of a scenario list: (scenario attribute, row builder, key of an object).
+_LISTS = {
+    "activities": ("activities", _activity_row, lambda a: a.name),
+    "reps": ("reps", _rep_row, lambda r: r.name),
+    "markets": ("markets", _market_row, lambda m: m.name),
+    "assignments": ("assignments", _assignment_row, lambda a: a.market),
+}
+
+
 def _rows(scenario: Scenario) -> dict[str, list[dict]]:
-    settings = scenario.settings
-    return {
-        "meta": [
-            {"key": "name", "value": scenario.name},
-            {"key": "settings", "value": json.dumps(dataclasses.asdict(settings), sort_keys=True)},
-            {"key": "thresholds", "value": json.dumps(dict(scenario.thresholds), sort_keys=True)},
-        ],
-        "activities": [
-            {"name": a.name, "position": i, "minutes": a.minutes, "live": int(a.live)}
-            for i, a in enumerate(scenario.activities)
-        ],
-        "reps": [
-            {"name": r.name, "position": i, "timezone": r.timezone, "country": r.country,
-             "subdivision": r.subdivision, "hours": format_hours(r.hours),
-             "max_weekly_hours": float(r.max_weekly_hours), "rules": r.rules}
-            for i, r in enumerate(scenario.reps)
-        ],
-        "markets": [
-            {"name": m.name, "position": i, "timezone": m.timezone, "country": m.country,
-             "subdivision": m.subdivision, "hours": format_hours(m.hours), "tier": m.tier,
-             "value": float(m.value)}
-            for i, m in enumerate(scenario.markets)
-        ],
-        "workload": [
-            {"market": m.name, "activity": a, "position": j, "count": c}
-            for m in scenario.markets for j, (a, c) in enumerate(m.weekly.items())
-        ],
-        "assignments": [
-            {"market": a.market, "rep": a.rep, "position": i, "locked": int(a.locked)}
-            for i, a in enumerate(scenario.assignments)
-        ],
-    }
+    rows = {"meta": _meta_rows(scenario),
+            "workload": [row for m in scenario.markets for row in _workload_rows(m)]}
+    for table, (attr, row_of, _key) in _LISTS.items():
+        rows[table] = [row_of(item, i) for i, item in enumerate(getattr(scenario, attr))]
+    return rows
+
+
+def _changes(previous: Scenario, scenario: Scenario) -> tuple[dict[str, list[tuple]], dict[str, list[dict]]]:
+    """Per table, the keys of the rows to delete and the rows to write so that a database holding
+    ``previous`` holds ``scenario``: what a full save finds by reading every table back.
+
+    An object both scenarios share at the same position has the same row, so only the objects a
+    change replaced, added, removed or moved are turned into rows.
+    """
+    gone: dict[str, list[tuple]] = {table: [] for table in _TABLES}
+    write: dict[str, list[dict]] = {table: [] for table in _TABLES}
+
+    def compare(table: str, keys, old: list[dict], new: list[dict]) -> None:
+        before = {tuple(r[k] for k in keys): r for r in old}
+        wanted = set()
+        for row in new:
+            key = tuple(row[k] for k in keys)
+            wanted.add(key)
+            if before.get(key) != row:
+                write[table].append(row)
+        gone[table] += [key for key in before if key not in wanted]
+
+    compare("meta", _TABLES["meta"], _meta_rows(previous), _meta_rows(scenario))
+    for table, (attr, row_of, key_of) in _LISTS.items():
+        old = {key_of(item): (i, item) for i, item in enumerate(getattr(previous, attr))}
+        kept = set()
+        for i, item in enumerate(getattr(scenario, attr)):
+            key = key_of(item)
+            kept.add(key)
+            was = old.get(key)
+            if was is not None and was[1] is item and was[0] == i:
+                continue
+            row = row_of(item, i)
+            if was is None or row_of(was[1], was[0]) != row:
+                write[table].append(row)
+        gone[table] = [(key,) for key in old if key not in kept]
+    old_markets = {m.name: m for m in previous.markets}
+    for market in scenario.markets:
+        was = old_markets.pop(market.name, None)
+        if was is not market:
+            compare("workload", _TABLES["workload"], _workload_rows(was) if was else [], _workload_rows(market))
+    for market in old_markets.values():  # removed: its work goes with it
+        gone["workload"] += [(market.name, activity) for activity in market.weekly]
+    return gone, write
 
 
 def _number(value: float):
@@ -301,16 +358,17 @@ class Store:
         )
 
     def save(self, scenario: Scenario, renamed_reps: Mapping[str, str] | None = None,
-             renamed_markets: Mapping[str, str] | None = None) -> int:
+             renamed_markets: Mapping[str, str] | None = None, *, previous: Scenario | None = None) -> int:
         """Make the database hold ``scenario``, in one transaction.
 
         ``renamed_reps`` (old name -> new name) carries a renamed rep's busy
         times, pinned blocks and export records along; ``renamed_markets`` a
-        renamed market's pinned blocks. Returns how many rows were written or
-        deleted.
+        renamed market's pinned blocks. ``previous``, when the caller knows it,
+        is the scenario the database holds now (its last save or load): the rows
+        to write are then found by comparing the two scenarios instead of
+        reading every table back, and the database ends up the same. Returns how
+        many rows were written or deleted.
         """
-        new = _rows(scenario)
-        changed = 0
         try:
             with self.db.atomic():
                 if renamed_reps:
@@ -321,17 +379,14 @@ class Store:
                             self.db.execute(f"UPDATE [{table}] SET rep = ? WHERE rep = ?", [new_name, old])
                 for old, new_name in (renamed_markets or {}).items():
                     self.db.execute("UPDATE pins SET market = ? WHERE market = ?", [new_name, old])
+                gone, write = _changes(previous, scenario) if previous is not None else self._changes_read(scenario)
+                changed = 0
                 for table, keys in _TABLES.items():  # deletes, children first
-                    wanted = {tuple(r[k] for k in keys) for r in new[table]}
-                    for row in list(self.db[table].rows):
-                        key = tuple(row[k] for k in keys)
-                        if key not in wanted:
-                            self.db[table].delete(key if len(key) > 1 else key[0])
-                            changed += 1
+                    for key in gone[table]:
+                        self.db[table].delete(key if len(key) > 1 else key[0])
+                    changed += len(gone[table])
                 for table in reversed(list(_TABLES)):  # upserts, parents first
-                    keys = _TABLES[table]
-                    stored = {tuple(r[k] for k in keys): r for r in self.db[table].rows}
-                    rows = [r for r in new[table] if stored.get(tuple(r[k] for k in keys)) != r]
+                    keys, rows = _TABLES[table], write[table]
                     if rows:
                         self.db[table].upsert_all(rows, pk=keys if len(keys) > 1 else keys[0])
                         changed += len(rows)
@@ -339,6 +394,17 @@ class Store:
             raise PlannerError(f"{self.path}: the change was not saved ({_explain(exc)}); "
                                "the database is unchanged") from None
         return changed
+
+    def _changes_read(self, scenario: Scenario) -> tuple[dict[str, list[tuple]], dict[str, list[dict]]]:
+        """:func:`_changes` against what every table holds now."""
+        new = _rows(scenario)
+        gone, write = {}, {}
+        for table, keys in _TABLES.items():
+            stored = {tuple(r[k] for k in keys): r for r in self.db[table].rows}
+            wanted = {tuple(r[k] for k in keys) for r in new[table]}
+            gone[table] = [key for key in stored if key not in wanted]
+            write[table] = [r for r in new[table] if stored.get(tuple(r[k] for k in keys)) != r]
+        return gone, write
 
 
 class CalendarStore:
