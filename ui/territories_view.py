@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QMenu, QProgres
 from planner import commands
 from planner.territories import apply_plan, fit_table
 
-from .models import TerritoryModel
+from .territory_model import TerritoryModel
 from .view_parts import Lazy, Notice, stack, tr
 from .workers import OptimiseWorker
 
