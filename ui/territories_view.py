@@ -12,7 +12,9 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QMenu, QProgres
 from planner import commands
 from planner.territories import apply_plan, fit_table
 
+from .territory_filters import TerritoryFilters
 from .territory_model import TerritoryModel
+from .territory_overview import TerritoryOverview
 from .view_parts import Lazy, Notice, stack, tr
 from .workers import OptimiseWorker
 
@@ -67,6 +69,8 @@ class TerritoriesView(Lazy, QWidget):
         self.grid.setContextMenuPolicy(Qt.CustomContextMenu)
         self.grid.customContextMenuRequested.connect(self._menu)
         self.grid.doubleClicked.connect(self._toggle)
+        self.filters = TerritoryFilters(self.model, self.grid, self)
+        self.overview = TerritoryOverview(self.model, self.grid)
         self.caption = QLabel()
         self.caption.setWordWrap(True)
         self.notice = Notice()
@@ -98,8 +102,8 @@ class TerritoriesView(Lazy, QWidget):
         for w in (self.optimise_button, self.cancel_button, self.apply_button):
             controls.addWidget(w)
         split = QSplitter()
-        split.addWidget(stack(self.caption, self.grid, self.notice))
-        split.addWidget(stack(controls, self.progress, self.report))
+        split.addWidget(stack(self.caption, self.filters, self.grid, self.notice))
+        split.addWidget(stack(self.overview, controls, self.progress, self.report))
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)

@@ -36,9 +36,14 @@ FR = {
         "<p>Rien ne change avant <b>Appliquer le plan</b>, et Annuler le défait.</p>",
     "<p>Looking for the best assignment...</p>": "<p>Recherche de la meilleure affectation...</p>",
     "A rep in {zone} ({hours}) would take {markets}: {value}": "Un commercial à {zone} ({hours}) prendrait {markets} : {value}",
+    "APAC": "APAC",
     "About Rep Planner": "À propos de Rep Planner",
     "Add an activity type to the scenario first.": "Ajoutez d'abord un type d'activité au scénario.",
     "Add {noun}": "Ajouter un {noun}",
+    "All regions": "Toutes les régions",
+    "All reps": "Tous les commerciaux",
+    "All tiers": "Tous les niveaux",
+    "Americas": "Amériques",
     "Apply optimised plan": "Appliquer le plan optimisé",
     "Apply plan": "Appliquer le plan",
     "Assign {market} to {rep}": "Affecter {market} à {rep}",
@@ -65,18 +70,25 @@ FR = {
     "Cannot open": "Ouverture impossible",
     "Cannot restore": "Restauration impossible",
     "Cannot save": "Enregistrement impossible",
+    "Clear filters": "Effacer les filtres",
     "Country": "Pays",
     "Covers {value} of {total} in market value; the busiest rep is at {util:.0%} of capacity.":
         "Couvre {value} sur {total} de valeur de marché ; le commercial le plus chargé est à {util:.0%} de sa capacité.",
     "Day": "Journée",
     "Demo": "Démo",
     "Duplicate": "Dupliquer",
+    "EMEA": "EMEA",
+    "Every market (top to bottom) and rep (left to right) the grid shows, in its colours; dark marks are assignments, blue ones locked. The frame is the part on screen: click or drag to move it.":
+        "Chaque marché (de haut en bas) et commercial (de gauche à droite) que montre la grille, dans ses "
+        "couleurs ; les marques sombres sont les affectations, les bleues verrouillées. Le cadre est la "
+        "partie à l'écran : cliquez ou faites-le glisser pour le déplacer.",
     "Export": "Exporter",
     "Export &scenario (JSON)...": "Exporter le &scénario (JSON)...",
     "Export failed": "Échec de l'export",
     "Export the scenario": "Exporter le scénario",
     "Export to calendar (.ics)": "Exporter vers un calendrier (.ics)",
     "Exported": "Exporté",
+    "Find a market or rep": "Chercher un marché ou un commercial",
     "Find the assignment that covers the most value in humane hours (Ctrl+R)":
         "Trouver l'affectation qui couvre le plus de valeur avec des horaires humains (Ctrl+R)",
     "Flags": "Alertes",
@@ -99,10 +111,17 @@ FR = {
     "Include work placed outside working hours (stretch)": "Inclure le travail placé hors des heures de travail (étirement)",
     "Left out": "Laissés de côté",
     "Live h": "h en direct",
+    "Load": "Charge",
     "Lock (the optimiser keeps it)": "Verrouiller (l'optimiseur le garde)",
     "Made": "Faite le",
     "Market": "Marché",
+    "Market or rep name contains... (Ctrl+F)": "Le nom du marché ou du commercial contient... (Ctrl+F)",
     "Markets": "Marchés",
+    "Markets by": "Marchés par",
+    "Markets by name (A to Z), value (highest first), tier (A first) or the hours they share with a rep (most first). Clicking a market's name cycles name, value and tier; clicking a rep's name sorts by the hours shared with that rep.":
+        "Marchés par nom (de A à Z), valeur (la plus haute d'abord), niveau (A d'abord) ou heures partagées "
+        "avec un commercial (le plus d'abord). Cliquer sur le nom d'un marché passe du nom à la valeur puis "
+        "au niveau ; cliquer sur le nom d'un commercial trie selon les heures partagées avec lui.",
     "Max h/week": "Max h/semaine",
     "Move {activity} for {market}": "Déplacer {activity} pour {market}",
     "Moved; the week is now kept as you arranged it (Ctrl+Z to undo).":
@@ -116,6 +135,11 @@ FR = {
         "Aucune sauvegarde pour l'instant : une sauvegarde est faite avant qu'un import remplace le plan, et avant une restauration.",
     "One file for the team": "Un fichier pour l'équipe",
     "One file per rep (in a folder)": "Un fichier par commercial (dans un dossier)",
+    "Only the markets assigned to the chosen rep": "Seulement les marchés affectés au commercial choisi",
+    "Only the markets of this tier": "Seulement les marchés de ce niveau",
+    "Only their markets": "Seulement ses marchés",
+    "Only this rep's column; type any part of a name":
+        "Seulement la colonne de ce commercial ; tapez une partie de son nom",
     "Open &Recent": "Ouvrir un fichier &récent",
     "Open a Rep Planner database": "Ouvrir une base Rep Planner",
     "Optimal": "Optimal",
@@ -142,6 +166,11 @@ FR = {
     "Replace “{current}” ({reps} reps, {markets} markets, {assignments} assignments) with “{new}” from {file}?\n\nA backup of the current plan is kept first: File > Restore backup... brings it back, and so does Undo.":
         "Remplacer « {current} » ({reps} commerciaux, {markets} marchés, {assignments} affectations) par « {new} » de {file} ?\n\nLe plan actuel est d'abord sauvegardé : Fichier > Restaurer une sauvegarde... le ramène, tout comme Annuler.",
     "Reps": "Commerciaux",
+    "Reps by": "Commerciaux par",
+    "Reps by name (A to Z) or by load, busiest first: the weekly work of their markets against the hours they can take. Shift+click a rep's name to switch.":
+        "Commerciaux par nom (de A à Z) ou par charge, le plus chargé d'abord : le travail hebdomadaire de "
+        "leurs marchés rapporté aux heures qu'ils peuvent prendre. Maj+clic sur le nom d'un commercial pour "
+        "basculer.",
     "Reps:": "Commerciaux :",
     "Restore": "Restaurer",
     "Restore a backup": "Restaurer une sauvegarde",
@@ -155,6 +184,12 @@ FR = {
     "Save to:": "Enregistrer dans :",
     "Scenario": "Scénario",
     "Scenario files (*.json)": "Fichiers de scénario (*.json)",
+    "Shared hours with {rep}": "Heures partagées avec {rep}",
+    "Show every market and rep again; the sort stays":
+        "Afficher de nouveau tous les marchés et commerciaux ; le tri reste",
+    "Shows the markets and reps whose name contains this text. A text found only in market names keeps every rep, and the other way round.":
+        "Affiche les marchés et commerciaux dont le nom contient ce texte. Un texte trouvé seulement dans des "
+        "noms de marchés garde tous les commerciaux, et inversement.",
     "Stopped": "Arrêté",
     "Stopping...": "Arrêt...",
     "Stretch (everything placed, as if all of it had to be done)": "Étirer (tout placer, comme s'il fallait tout faire)",
@@ -162,8 +197,12 @@ FR = {
     "T&erritories": "T&erritoires",
     "Team": "Équipe",
     "Territories": "Territoires",
+    "The markets and reps whose time zone lies in this region: the Americas, EMEA (Europe, the Middle East and Africa) or APAC (Asia and the Pacific).":
+        "Les marchés et commerciaux dont le fuseau horaire se trouve dans cette région : les Amériques, EMEA "
+        "(Europe, Moyen-Orient et Afrique) ou APAC (Asie-Pacifique).",
     "This week": "Cette semaine",
     "Tier": "Niveau",
+    "Tier {tier}": "Niveau {tier}",
     "Time zone": "Fuseau horaire",
     "Today": "Aujourd'hui",
     "Unassign {market}": "Retirer {market}",
@@ -197,6 +236,9 @@ FR = {
     "{events} events to {path} ({new} new, {changed} changed, {removed} removed)":
         "{events} événements dans {path} ({new} nouveaux, {changed} modifiés, {removed} supprimés)",
     "{hours:g} h a week": "{hours:g} h par semaine",
+    "{market}: tier {tier}, value {value}, {region}.\nClick: sort the markets by name, then by value, then by tier.":
+        "{market} : niveau {tier}, valeur {value}, {region}.\nClic : trier les marchés par nom, puis par "
+        "valeur, puis par niveau.",
     "{name}  —  {path}  —  {week}": "{name}  —  {path}  —  {week}",
     "{name} — Rep Planner": "{name} — Rep Planner",
     "{n} ({worst})": "{n} ({worst})",
@@ -235,6 +277,12 @@ FR = {
     "{hours:g} h ({blocks} blocks)": "{hours:g} h ({blocks} blocs)",
     "{rep}: {hours:g} h of working time, {unplaced:g} h of work not placed":
         "{rep} : {hours:g} h de temps de travail, {unplaced:g} h de travail non placées",
+    "{rep}: {markets} markets, {load:g} h of work a week, {share:.0%} of the {capacity:g} h they can take.\nClick: sort the markets by the hours they share with {rep}, most first.\nShift+click: sort the reps by name, then by load.":
+        "{rep} : {markets} marchés, {load:g} h de travail par semaine, {share:.0%} des {capacity:g} h qu'il "
+        "peut prendre.\nClic : trier les marchés selon les heures partagées avec {rep}, le plus "
+        "d'abord.\nMaj+clic : trier les commerciaux par nom, puis par charge.",
+    "{shown} of {markets} markets, {shown_reps} of {reps} reps shown":
+        "{shown} marchés sur {markets}, {shown_reps} commerciaux sur {reps} affichés",
     "{rep}: {hours:g} h of working time, all work placed": "{rep} : {hours:g} h de temps de travail, tout le travail est placé",
     "no flags.": "aucune alerte.",
     "Fitting markets to time zones: within {gap:.1%} of the best ({seconds:.0f} s)":

@@ -205,11 +205,11 @@
     </message>
     <message>
         <source>Backups are kept before an import replaces the plan and before a restore, so a restore can be restored away too. The newest {keep} are kept.</source>
-        <translation>Une sauvegarde est faite avant qu&apos;un import remplace le plan et avant une restauration, qui peut donc elle aussi être défaite. Les {keep} plus récentes sont conservées.</translation>
+        <translation>Une sauvegarde est faite avant qu'un import remplace le plan et avant une restauration, qui peut donc elle aussi être défaite. Les {keep} plus récentes sont conservées.</translation>
     </message>
     <message>
         <source>No backups yet: one is kept before an import replaces the plan, and before a restore.</source>
-        <translation>Aucune sauvegarde pour l&apos;instant : une sauvegarde est faite avant qu&apos;un import remplace le plan, et avant une restauration.</translation>
+        <translation>Aucune sauvegarde pour l'instant : une sauvegarde est faite avant qu'un import remplace le plan, et avant une restauration.</translation>
     </message>
     <message>
         <source>Restore</source>
@@ -248,6 +248,18 @@
         <translation>verrouillé</translation>
     </message>
     <message>
+        <source>Americas</source>
+        <translation>Amériques</translation>
+    </message>
+    <message>
+        <source>EMEA</source>
+        <translation>EMEA</translation>
+    </message>
+    <message>
+        <source>APAC</source>
+        <translation>APAC</translation>
+    </message>
+    <message>
         <source>{rep} and {market} share {hours:g} h a week; its live work needs {live:g} h.</source>
         <translation>{rep} et {market} partagent {hours:g} h par semaine ; le travail en direct demande {live:g} h.</translation>
     </message>
@@ -258,6 +270,20 @@
     <message>
         <source>Assigned.</source>
         <translation>Affecté.</translation>
+    </message>
+    <message>
+        <source>{market}: tier {tier}, value {value}, {region}.
+Click: sort the markets by name, then by value, then by tier.</source>
+        <translation>{market} : niveau {tier}, valeur {value}, {region}.
+Clic : trier les marchés par nom, puis par valeur, puis par niveau.</translation>
+    </message>
+    <message>
+        <source>{rep}: {markets} markets, {load:g} h of work a week, {share:.0%} of the {capacity:g} h they can take.
+Click: sort the markets by the hours they share with {rep}, most first.
+Shift+click: sort the reps by name, then by load.</source>
+        <translation>{rep} : {markets} marchés, {load:g} h de travail par semaine, {share:.0%} des {capacity:g} h qu&apos;il peut prendre.
+Clic : trier les marchés selon les heures partagées avec {rep}, le plus d&apos;abord.
+Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
     </message>
     <message>
         <source>Double-click a cell to change it. Every change is saved at once; Ctrl+Z undoes it.</source>
@@ -532,6 +558,94 @@
         <translation>Placé à la main</translation>
     </message>
     <message>
+        <source>Market or rep name contains... (Ctrl+F)</source>
+        <translation>Le nom du marché ou du commercial contient... (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Shows the markets and reps whose name contains this text. A text found only in market names keeps every rep, and the other way round.</source>
+        <translation>Affiche les marchés et commerciaux dont le nom contient ce texte. Un texte trouvé seulement dans des noms de marchés garde tous les commerciaux, et inversement.</translation>
+    </message>
+    <message>
+        <source>The markets and reps whose time zone lies in this region: the Americas, EMEA (Europe, the Middle East and Africa) or APAC (Asia and the Pacific).</source>
+        <translation>Les marchés et commerciaux dont le fuseau horaire se trouve dans cette région : les Amériques, EMEA (Europe, Moyen-Orient et Afrique) ou APAC (Asie-Pacifique).</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>Tous les niveaux</translation>
+    </message>
+    <message>
+        <source>Tier {tier}</source>
+        <translation>Niveau {tier}</translation>
+    </message>
+    <message>
+        <source>Only the markets of this tier</source>
+        <translation>Seulement les marchés de ce niveau</translation>
+    </message>
+    <message>
+        <source>Only this rep&apos;s column; type any part of a name</source>
+        <translation>Seulement la colonne de ce commercial ; tapez une partie de son nom</translation>
+    </message>
+    <message>
+        <source>Only their markets</source>
+        <translation>Seulement ses marchés</translation>
+    </message>
+    <message>
+        <source>Only the markets assigned to the chosen rep</source>
+        <translation>Seulement les marchés affectés au commercial choisi</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Effacer les filtres</translation>
+    </message>
+    <message>
+        <source>Show every market and rep again; the sort stays</source>
+        <translation>Afficher de nouveau tous les marchés et commerciaux ; le tri reste</translation>
+    </message>
+    <message>
+        <source>Markets by name (A to Z), value (highest first), tier (A first) or the hours they share with a rep (most first). Clicking a market&apos;s name cycles name, value and tier; clicking a rep&apos;s name sorts by the hours shared with that rep.</source>
+        <translation>Marchés par nom (de A à Z), valeur (la plus haute d&apos;abord), niveau (A d&apos;abord) ou heures partagées avec un commercial (le plus d&apos;abord). Cliquer sur le nom d&apos;un marché passe du nom à la valeur puis au niveau ; cliquer sur le nom d&apos;un commercial trie selon les heures partagées avec lui.</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Charge</translation>
+    </message>
+    <message>
+        <source>Reps by name (A to Z) or by load, busiest first: the weekly work of their markets against the hours they can take. Shift+click a rep&apos;s name to switch.</source>
+        <translation>Commerciaux par nom (de A à Z) ou par charge, le plus chargé d&apos;abord : le travail hebdomadaire de leurs marchés rapporté aux heures qu&apos;ils peuvent prendre. Maj+clic sur le nom d&apos;un commercial pour basculer.</translation>
+    </message>
+    <message>
+        <source>Markets by</source>
+        <translation>Marchés par</translation>
+    </message>
+    <message>
+        <source>Reps by</source>
+        <translation>Commerciaux par</translation>
+    </message>
+    <message>
+        <source>Find a market or rep</source>
+        <translation>Chercher un marché ou un commercial</translation>
+    </message>
+    <message>
+        <source>Shared hours with {rep}</source>
+        <translation>Heures partagées avec {rep}</translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <translation>Toutes les régions</translation>
+    </message>
+    <message>
+        <source>All reps</source>
+        <translation>Tous les commerciaux</translation>
+    </message>
+    <message>
+        <source>{shown} of {markets} markets, {shown_reps} of {reps} reps shown</source>
+        <translation>{shown} marchés sur {markets}, {shown_reps} commerciaux sur {reps} affichés</translation>
+    </message>
+    <message>
+        <source>Every market (top to bottom) and rep (left to right) the grid shows, in its colours; dark marks are assignments, blue ones locked. The frame is the part on screen: click or drag to move it.</source>
+        <translation>Chaque marché (de haut en bas) et commercial (de gauche à droite) que montre la grille, dans ses couleurs ; les marques sombres sont les affectations, les bleues verrouillées. Le cadre est la partie à l&apos;écran : cliquez ou faites-le glisser pour le déplacer.</translation>
+    </message>
+    <message>
         <source>New scenario</source>
         <translation>Nouveau scénario</translation>
     </message>
@@ -752,7 +866,7 @@
 A backup of the current plan is kept first: File &gt; Restore backup... brings it back, and so does Undo.</source>
         <translation>Remplacer « {current} » ({reps} commerciaux, {markets} marchés, {assignments} affectations) par « {new} » de {file} ?
 
-Le plan actuel est d&apos;abord sauvegardé : Fichier &gt; Restaurer une sauvegarde... le ramène, tout comme Annuler.</translation>
+Le plan actuel est d'abord sauvegardé : Fichier &gt; Restaurer une sauvegarde... le ramène, tout comme Annuler.</translation>
     </message>
     <message>
         <source>Replace</source>
