@@ -1,10 +1,13 @@
-"""Team and Markets: an editable table of reps or markets, with add, duplicate and remove."""
+"""Team and Markets: an editable table of reps or markets, with add, duplicate, remove, a filter and sorting."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import re
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+                               QTableView, QVBoxLayout, QWidget)
 
 from planner import commands
 from planner.model import Market, Rep
@@ -12,9 +15,77 @@ from planner.model import Market, Rep
 from .delegates import CellDelegate
 from .view_parts import Lazy, Notice, tr
 
+NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
+
+
+class TableFilter(QSortFilterProxyModel):
+    """The rows whose cells contain the filter text (any column, any case), sorted by a column: numbers
+    as numbers (150,000 after 50,000; "12.5 h" after "4 h"), text alphabetically, blanks last.
+
+    The source's cells are read once per change of the source, not once per comparison: each row's
+    text for the filter, each column's sort keys when it is sorted on. They are read as the source
+    shows them, through its columns' ``read`` (a ScenarioTableModel), without a Qt call per cell.
+    """
+
+    def __init__(self, source, parent=None):
+        super().__init__(parent)
+        self._text = ""
+        self._row_text: list[str] | None = None
+        self._keys: dict[int, list] = {}
+        # Connected before setSourceModel: the caches are dropped before the proxy re-sorts and re-filters.
+        for signal in (source.modelAboutToBeReset, source.dataChanged, source.rowsInserted, source.rowsRemoved,
+                       source.layoutChanged, source.columnsInserted, source.columnsRemoved):
+            signal.connect(self._forget)
+        self.setSourceModel(source)
+        self.setFilterKeyColumn(-1)
+
+    def _forget(self, *_args) -> None:
+        self._row_text, self._keys = None, {}
+
+    def set_text(self, text: str) -> None:
+        """Keep the rows containing ``text``."""
+        if hasattr(self, "endFilterChange"):  # Qt 6.10 and later; invalidateRowsFilter is deprecated there
+            self.beginFilterChange()
+            self._text = text.strip().casefold()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._text = text.strip().casefold()
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, row, parent):
+        if not self._text:
+            return True
+        if self._row_text is None:
+            source = self.sourceModel()
+            reads = [c.read for c in source.columns]
+            self._row_text = ["\n".join(str(read(obj)) for read in reads).casefold()
+                              for obj in map(source.row_object, range(source.rowCount()))]
+        return row < len(self._row_text) and self._text in self._row_text[row]
+
+    def lessThan(self, left, right):
+        column = left.column()
+        keys = self._keys.get(column)
+        if keys is None:
+            source = self.sourceModel()
+            read = source.columns[column].read
+            keys = self._keys[column] = [_sort_key(read(source.row_object(r))) for r in range(source.rowCount())]
+        return keys[left.row()] < keys[right.row()]
+
+
+def _sort_key(value) -> tuple:
+    """Blanks last, then numbers by value (a leading number such as "150,000" or "12.5 h"), then text."""
+    text = "" if value is None else str(value).strip()
+    if not text:
+        return (2, 0.0, "")
+    number = NUMBER.match(text)
+    if number:
+        return (0, float(number.group().replace(",", "")), text.casefold())
+    return (1, 0.0, text.casefold())
+
 
 class TableEditor(Lazy, QWidget):
-    """Team and Markets: an editable table with add, duplicate and remove."""
+    """Team and Markets: an editable table with add, duplicate and remove, a filter (Ctrl+F) and sorting
+    by a click on a column's title. The buttons and edits act on the rows as shown."""
 
     SIZED_ON_ROWS = 100
 
@@ -22,8 +93,9 @@ class TableEditor(Lazy, QWidget):
         super().__init__(parent)
         self.session, self.kind = session, kind
         self.model = model_class(session, self)
+        self.proxy = TableFilter(self.model, self)
         self.table = QTableView()
-        self.table.setModel(self.model)
+        self.table.setModel(self.proxy)
         self.table.setItemDelegate(CellDelegate(self.model, self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setAlternatingRowColors(True)
@@ -31,8 +103,16 @@ class TableEditor(Lazy, QWidget):
                                    QAbstractItemView.AnyKeyPressed)
         header = self.table.horizontalHeader()
         header.setResizeContentsPrecision(self.SIZED_ON_ROWS)  # columns fit the first rows, not all 1,000
-        header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        # Fitted when the cells change, not at every sort or filter (each fit reads 100 rows' cells).
+        header.setSectionResizeMode(QHeaderView.Interactive)
+        self.model.modelReset.connect(self.table.resizeColumnsToContents)
+        self.model.dataChanged.connect(self.table.resizeColumnsToContents)
         header.setStretchLastSection(True)
+        header.setSortIndicator(-1, Qt.AscendingOrder)  # the scenario's order until a title is clicked
+        header.setSortIndicatorClearable(True)
+        header.setToolTip(tr("Click a column's title to sort by it; again to reverse; a third time for the "
+                             "scenario's order."))
+        self.table.setSortingEnabled(True)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
         self.notice = Notice()
         self.notice.say(tr("Double-click a cell to change it. Every change is saved at once; Ctrl+Z undoes it."))
@@ -51,26 +131,70 @@ class TableEditor(Lazy, QWidget):
             self.addAction(action)
             bar.addWidget(button)
         bar.addStretch()
+        self.filter_box = QLineEdit()
+        self.filter_box.setClearButtonEnabled(True)
+        self.filter_box.setPlaceholderText(tr("Filter (Ctrl+F)"))
+        self.filter_box.setToolTip(tr("Shows the rows in which any cell contains this text"))
+        self.filter_box.setMinimumWidth(260)
+        self.filter_box.textChanged.connect(self._filter)
+        self.count = QLabel()
+        bar.addWidget(self.count)
+        bar.addWidget(self.filter_box)
+        find = QAction(tr("Filter the rows"), self)
+        find.setShortcut(QKeySequence(QKeySequence.Find))  # a window shortcut, live while this view is on screen
+        find.triggered.connect(self.focus_filter)
+        self.addAction(find)
+        self.proxy.modelReset.connect(self._count)
+        self.proxy.rowsInserted.connect(self._count)
+        self.proxy.rowsRemoved.connect(self._count)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table)
         layout.addWidget(self.notice)
+        self.table.resizeColumnsToContents()
         self._stale = False  # the model was built just now
         self.watch(session)  # refreshed when on screen: an edit elsewhere does not recompute every rep's week
 
     def update_view(self, touched=frozenset()) -> None:
         self.model.refresh()
 
-    def selected(self) -> str | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row_object(rows[0].row()).name if rows else None
+    def focus_filter(self) -> None:
+        self.filter_box.setFocus(Qt.ShortcutFocusReason)
+        self.filter_box.selectAll()
 
-    def _do(self, command) -> None:
+    def _filter(self, text: str) -> None:
+        self.proxy.set_text(text)
+        self._count()
+
+    def _count(self, *_args) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        text = tr("{shown} of {total} rows shown").format(shown=f"{shown:,}", total=f"{total:,}")
+        self.count.setText(text if self.filter_box.text().strip() else "")
+
+    def selected(self) -> str | None:
+        """The name of the selected rep or market (the row as shown, whatever the sort and filter)."""
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_object(self.proxy.mapToSource(rows[0]).row()).name if rows else None
+
+    def _do(self, command) -> bool:
         problem = self.session.do(command)
         if problem:
             self.notice.refuse(problem)
         else:
             self.notice.say(command.text)
+        return problem is None
+
+    def select(self, name: str) -> None:
+        """Select the row of ``name``, clearing the filter if it hides that row."""
+        rows = [r for r in range(self.model.rowCount()) if self.model.row_object(r).name == name]
+        if not rows:
+            return
+        index = self.proxy.mapFromSource(self.model.index(rows[0], 0))
+        if not index.isValid():
+            self.filter_box.clear()
+            index = self.proxy.mapFromSource(self.model.index(rows[0], 0))
+        self.table.selectRow(index.row())
+        self.table.scrollTo(index)
 
     def add(self) -> None:
         scenario = self.session.scenario
@@ -82,14 +206,15 @@ class TableEditor(Lazy, QWidget):
             template = scenario.reps[0] if scenario.reps else None
             item = Rep(tr("New rep {n}").format(n=n), template.timezone if template else "UTC",
                        template.country if template else "CH", "Mon-Fri 09:00-17:00", 40)
-            self._do(commands.AddRep(item))
+            done = self._do(commands.AddRep(item))
         else:
             if not scenario.activities:
                 self.notice.refuse(tr("Add an activity type to the scenario first."))
                 return
             item = Market(tr("New market {n}").format(n=n), "UTC", "US", "Mon-Fri 09:00-17:00", "B", 0, {})
-            self._do(commands.AddMarket(item))
-        self.table.selectRow(self.model.rowCount() - 1)
+            done = self._do(commands.AddMarket(item))
+        if done:
+            self.select(item.name)
 
     def duplicate(self) -> None:
         name = self.selected()

@@ -71,6 +71,9 @@ FR = {
     "Cannot restore": "Restauration impossible",
     "Cannot save": "Enregistrement impossible",
     "Clear filters": "Effacer les filtres",
+    "Click a column's title to sort by it; again to reverse; a third time for the scenario's order.":
+        "Cliquez sur le titre d'une colonne pour trier selon elle ; de nouveau pour inverser ; une troisième "
+        "fois pour revenir à l'ordre du scénario.",
     "Country": "Pays",
     "Covers {value} of {total} in market value; the busiest rep is at {util:.0%} of capacity.":
         "Couvre {value} sur {total} de valeur de marché ; le commercial le plus chargé est à {util:.0%} de sa capacité.",
@@ -88,6 +91,8 @@ FR = {
     "Export the scenario": "Exporter le scénario",
     "Export to calendar (.ics)": "Exporter vers un calendrier (.ics)",
     "Exported": "Exporté",
+    "Filter (Ctrl+F)": "Filtrer (Ctrl+F)",
+    "Filter the rows": "Filtrer les lignes",
     "Find a market or rep": "Chercher un marché ou un commercial",
     "Find the assignment that covers the most value in humane hours (Ctrl+R)":
         "Trouver l'affectation qui couvre le plus de valeur avec des horaires humains (Ctrl+R)",
@@ -190,6 +195,7 @@ FR = {
     "Shows the markets and reps whose name contains this text. A text found only in market names keeps every rep, and the other way round.":
         "Affiche les marchés et commerciaux dont le nom contient ce texte. Un texte trouvé seulement dans des "
         "noms de marchés garde tous les commerciaux, et inversement.",
+    "Shows the rows in which any cell contains this text": "Affiche les lignes dont une cellule contient ce texte",
     "Stopped": "Arrêté",
     "Stopping...": "Arrêt...",
     "Stretch (everything placed, as if all of it had to be done)": "Étirer (tout placer, comme s'il fallait tout faire)",
@@ -283,6 +289,7 @@ FR = {
         "d'abord.\nMaj+clic : trier les commerciaux par nom, puis par charge.",
     "{shown} of {markets} markets, {shown_reps} of {reps} reps shown":
         "{shown} marchés sur {markets}, {shown_reps} commerciaux sur {reps} affichés",
+    "{shown} of {total} rows shown": "{shown} lignes sur {total} affichées",
     "{rep}: {hours:g} h of working time, all work placed": "{rep} : {hours:g} h de temps de travail, tout le travail est placé",
     "no flags.": "aucune alerte.",
     "Fitting markets to time zones: within {gap:.1%} of the best ({seconds:.0f} s)":

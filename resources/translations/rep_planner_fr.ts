@@ -205,11 +205,11 @@
     </message>
     <message>
         <source>Backups are kept before an import replaces the plan and before a restore, so a restore can be restored away too. The newest {keep} are kept.</source>
-        <translation>Une sauvegarde est faite avant qu'un import remplace le plan et avant une restauration, qui peut donc elle aussi être défaite. Les {keep} plus récentes sont conservées.</translation>
+        <translation>Une sauvegarde est faite avant qu&apos;un import remplace le plan et avant une restauration, qui peut donc elle aussi être défaite. Les {keep} plus récentes sont conservées.</translation>
     </message>
     <message>
         <source>No backups yet: one is kept before an import replaces the plan, and before a restore.</source>
-        <translation>Aucune sauvegarde pour l'instant : une sauvegarde est faite avant qu'un import remplace le plan, et avant une restauration.</translation>
+        <translation>Aucune sauvegarde pour l&apos;instant : une sauvegarde est faite avant qu&apos;un import remplace le plan, et avant une restauration.</translation>
     </message>
     <message>
         <source>Restore</source>
@@ -286,6 +286,10 @@ Clic : trier les marchés selon les heures partagées avec {rep}, le plus d&apos
 Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
     </message>
     <message>
+        <source>Click a column&apos;s title to sort by it; again to reverse; a third time for the scenario&apos;s order.</source>
+        <translation>Cliquez sur le titre d&apos;une colonne pour trier selon elle ; de nouveau pour inverser ; une troisième fois pour revenir à l&apos;ordre du scénario.</translation>
+    </message>
+    <message>
         <source>Double-click a cell to change it. Every change is saved at once; Ctrl+Z undoes it.</source>
         <translation>Double-cliquez sur une cellule pour la modifier. Chaque modification est enregistrée aussitôt ; Ctrl+Z l&apos;annule.</translation>
     </message>
@@ -308,6 +312,22 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
     <message>
         <source>Remove</source>
         <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Filter (Ctrl+F)</source>
+        <translation>Filtrer (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Shows the rows in which any cell contains this text</source>
+        <translation>Affiche les lignes dont une cellule contient ce texte</translation>
+    </message>
+    <message>
+        <source>Filter the rows</source>
+        <translation>Filtrer les lignes</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} rows shown</source>
+        <translation>{shown} lignes sur {total} affichées</translation>
     </message>
     <message>
         <source>New rep {n}</source>
@@ -866,7 +886,7 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
 A backup of the current plan is kept first: File &gt; Restore backup... brings it back, and so does Undo.</source>
         <translation>Remplacer « {current} » ({reps} commerciaux, {markets} marchés, {assignments} affectations) par « {new} » de {file} ?
 
-Le plan actuel est d'abord sauvegardé : Fichier &gt; Restaurer une sauvegarde... le ramène, tout comme Annuler.</translation>
+Le plan actuel est d&apos;abord sauvegardé : Fichier &gt; Restaurer une sauvegarde... le ramène, tout comme Annuler.</translation>
     </message>
     <message>
         <source>Replace</source>
