@@ -76,6 +76,11 @@ class Unplaced:
     minutes: int
     reason: str
     live: bool = True
+    n: int = 0          # as :attr:`Event.n`: pinning ``key`` puts this block in the week
+
+    @property
+    def key(self) -> tuple[str, str, int]:
+        return (self.market, self.activity, self.n)
 
     @property
     def block_minutes(self) -> int:
@@ -207,7 +212,7 @@ def build_week(scenario: Scenario, rep_name: str, year: int, week: int, *,
             if slot is None:
                 unplaced.append(Unplaced(rep.name, market.name, activity, minutes,
                                          _reason(placer, market_hours[market.name], live, market, rep,
-                                                 activity, length, year, week), live))
+                                                 activity, length, year, week), live, n))
                 continue
             placer.take(slot, length, live)
             add(market, activity, n, slot, length, live, False)
@@ -224,18 +229,20 @@ def check_move(scenario: Scenario, schedule: Schedule, key: tuple[str, str, int]
                holidays: bool = True) -> str | None:
     """Why a block cannot be moved to ``start`` (a UTC instant), or None if it can.
 
-    The start must be on the 15-minute grid of the rep's week, the block must
-    not overlap another one, and live work must stay inside the prospect's
-    business hours (outside the rep's own hours is allowed, and marked).
+    ``key`` names a block of the week or one that could not be placed (putting it in the week by
+    hand). The start must be on the 15-minute grid of the rep's week, the block must not overlap
+    another one, and live work must stay inside the prospect's business hours (outside the rep's
+    own hours is allowed, and marked).
     """
-    event = next((e for e in schedule.events if e.key == key), None)
-    if event is None:
+    found = _block(schedule, key)
+    if found is None:
         return "that block is not in this week"
+    minutes, live = found
     rep = scenario.rep(schedule.rep)
     year, week = (int(x) for x in schedule.week.split("-W"))
     lo, hi = week_window(rep.timezone, year, week)
     begin = to_minute(start)
-    end = begin + event.minutes
+    end = begin + minutes
     if (begin - lo) % SLOT:
         return "blocks start on a quarter hour"
     if begin < lo or end > hi:
@@ -245,12 +252,55 @@ def check_move(scenario: Scenario, schedule: Schedule, key: tuple[str, str, int]
             return f"it would overlap {other.activity} for {other.market}"
     if is_ambiguous(start, rep.timezone) or is_ambiguous(from_minute(end), rep.timezone):
         return "that local time happens twice (the clocks go back)"
-    if event.live:
-        market = scenario.market(event.market)
+    if live:
+        market = scenario.market(key[0])
         spans = side_minutes(market.side, year, week, (lo - 2880, hi + 2880), holidays=holidays)
         if not any(a <= begin and end <= b for a, b in spans):
             return f"live work must be inside {market.name}'s business hours"
     return None
+
+
+def _block(schedule: Schedule, key: tuple[str, str, int]) -> tuple[int, bool] | None:
+    """(minutes on the grid, live) of the placed or unplaced block ``key``."""
+    for e in schedule.events:
+        if e.key == key:
+            return e.minutes, e.live
+    for u in schedule.unplaced:
+        if u.key == key:
+            return u.block_minutes, u.live
+    return None
+
+
+def free_start(scenario: Scenario, schedule: Schedule, key: tuple[str, str, int], *,
+               busy: Sequence[tuple[dt.datetime, dt.datetime]] = (), holidays: bool = True) -> dt.datetime | None:
+    """Where the scheduler would put block ``key`` among the week's blocks as they stand (a UTC
+    start), or None if no free time is left for it.
+
+    As :func:`build_week` places a block, in stretch mode: in the rep's working hours (for live
+    work, inside the market's business hours too) on the least-loaded day, clear of lunch, busy
+    times and the back-to-back limit; failing that, outside the rep's hours as near to them as it
+    can be. A start it gives is one :func:`check_move` accepts.
+    """
+    found = _block(schedule, key)
+    if found is None:
+        return None
+    minutes, live = found
+    rep = scenario.rep(schedule.rep)
+    year, week = (int(x) for x in schedule.week.split("-W"))
+    options = ScheduleOptions.of(scenario.settings, stretch=True)
+    grid = week_grid(rep, year, week, busy, options, holidays)
+    placer = Placer(grid, options)
+    for e in schedule.events:
+        if e.key != key:
+            placer.take(grid.slot_of(to_minute(e.start)), e.minutes // SLOT, e.live)
+    lo, hi = grid.start, grid.start + grid.count * SLOT
+    market = scenario.market(key[0])
+    market_mask = grid.mask_of(side_minutes(market.side, year, week, (lo - 2880, hi + 2880), holidays=holidays))
+    length = minutes // SLOT
+    slot = placer.find(grid.rep_hours & grid.usable & (market_mask if live else ~0), length, live)
+    if slot is None:
+        slot = stretch_slot(placer, grid, market_mask if live else None, length, live)
+    return None if slot is None else from_minute(grid.start + slot * SLOT)
 
 
 def _reason(placer: Placer, market_mask: int, live: bool, market: Market, rep: Rep, activity: str,
