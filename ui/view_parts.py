@@ -5,15 +5,16 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from .week_view import PALETTE
+from .palette import market_styles
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("", text)
 
 
-def market_colours(scenario) -> dict[str, str]:
-    return {m.name: PALETTE[i % len(PALETTE)] for i, m in enumerate(scenario.markets)}
+def market_colours(names) -> dict[str, str]:
+    """A colour per market of a view (ui.palette): distinct for up to ten markets, in name order."""
+    return {name: style.colour for name, style in market_styles(names).items()}
 
 
 def stack(*parts) -> QWidget:

@@ -1,4 +1,5 @@
-"""Week: a rep's week around the canvas (ui/week_view.py): rep, week navigation, stretch, the legend."""
+"""Week: a rep's week around the canvas (ui/week_canvas.py): rep, week navigation, stretch, the legend,
+the hours placed and not (from the core's account of the week), and the tray of blocks that found no place."""
 
 from __future__ import annotations
 
@@ -9,13 +10,17 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
-from planner.calendars import rep_schedule
+from planner.calendars import rep_account
 from planner.overlap import side_minutes, week_window
 from planner.public_holidays import holidays_between
+from planner.schedule import free_start
 from planner.timezones import week_monday
 
-from .view_parts import Lazy, Notice, market_colours, tr
-from .week_view import WeekCanvas, WeekData, WeekHeader, local_date, local_spans
+from .palette import market_styles
+from .unplaced_tray import UnplacedTray
+from .view_parts import Lazy, Notice, tr
+from .week_canvas import WeekCanvas, WeekHeader
+from .week_view import HEADER_H, HOUR_H, WeekData, clock_rulers, local_date, local_spans
 
 
 class WeekView(Lazy, QWidget):
@@ -32,6 +37,7 @@ class WeekView(Lazy, QWidget):
         self.stretch.setToolTip(tr("Place all the work, outside working hours if need be, to see what it costs"))
         self.stretch.toggled.connect(lambda _: self.refresh())
         self.schedule = None
+        self.account = None   # planner.team.RepWeek of the week on screen
         bar = QHBoxLayout()
         bar.addWidget(QLabel(tr("Rep:")))
         bar.addWidget(self.rep_box)
@@ -57,12 +63,28 @@ class WeekView(Lazy, QWidget):
         self.legend = QLabel()
         self.legend.setWordWrap(True)
         self.notice = Notice()
+        self.tray = UnplacedTray()
+        self.tray.list.dragging.connect(self.canvas.show_drop)
+        self.tray.list.dropped.connect(self.canvas.drop_from_tray)
+        self.tray.list.place.connect(self.place)
+        self.tray.hide()
+        week = QVBoxLayout()
+        week.setSpacing(0)
+        week.addWidget(self.header)
+        week.addWidget(self.scroll, 1)
+        middle = QHBoxLayout()
+        middle.addLayout(week, 1)
+        middle.addWidget(self.tray)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.legend)
-        layout.addWidget(self.header)
-        layout.addWidget(self.scroll, 1)
+        layout.addLayout(middle, 1)
         layout.addWidget(self.notice)
+        # The now-line moves with the clock; a minute is its resolution.
+        self.clock = QTimer(self)
+        self.clock.setInterval(60_000)
+        self.clock.timeout.connect(lambda: self.canvas.set_now(self.now() if callable(self.now) else self.now))
+        self.clock.start()
         self.watch(session)
         self._fill_reps()
 
@@ -71,7 +93,6 @@ class WeekView(Lazy, QWidget):
         if self.schedule is None:
             self.refresh()
         # Open on the working day, not on midnight.
-        from .week_view import HEADER_H, HOUR_H
         QTimer.singleShot(0, lambda: self.scroll.verticalScrollBar().setValue(HEADER_H + 6 * HOUR_H))
 
     def _fill_reps(self) -> None:
@@ -96,16 +117,18 @@ class WeekView(Lazy, QWidget):
             week=self.session.week_name, first=local_date(monday, "d MMM"),
             last=local_date(monday + dt.timedelta(days=6), "d MMM yyyy")))
         if not name:
-            self.canvas.data = None
-            self.canvas.update()
+            self.schedule = None
+            self.canvas.set_data(None)
+            self.tray.hide()
             return
         rep = scenario.rep(name)
-        self.schedule = rep_schedule(self.session.store, scenario, name, year, week, self.stretch.isChecked())
+        self.account = rep_account(self.session.store, scenario, name, year, week, self.stretch.isChecked())
+        self.schedule = self.account.schedule
         lo, hi = week_window(rep.timezone, year, week)
-        colours = market_colours(scenario)
         mine = scenario.markets_of(name)
+        styles = market_styles(m.name for m in mine)
         market_hours = {m.name: local_spans(side_minutes(m.side, year, week, (lo, hi)), rep.timezone, monday)
-                        for m in mine}
+                        for m in sorted(mine, key=lambda m: m.name)}
         holidays: dict[int, list[str]] = {}
         for side_country, side_sub, who in [(rep.country, rep.subdivision, rep.name)] + \
                 [(m.country, m.subdivision, m.name) for m in mine]:
@@ -113,30 +136,43 @@ class WeekView(Lazy, QWidget):
                 entry = f"{who}: {title}"
                 if entry not in holidays.setdefault((date - monday).days, []):
                     holidays[(date - monday).days].append(entry)
-        from zoneinfo import ZoneInfo
-        midweek = dt.datetime.combine(monday + dt.timedelta(days=2), dt.time(12), dt.timezone.utc)
-        rep_offset = midweek.astimezone(ZoneInfo(rep.timezone)).utcoffset()
-        rulers = {m.name: int((midweek.astimezone(ZoneInfo(m.timezone)).utcoffset() - rep_offset).total_seconds() // 60)
-                  for m in mine}
-        self.canvas.set_data(WeekData(scenario, self.schedule, rep.timezone, monday,
-                                      local_spans(side_minutes(rep.side, year, week, (lo, hi)), rep.timezone, monday),
-                                      market_hours, holidays, colours, rulers,
-                                      self.now() if callable(self.now) else self.now))
+        self.canvas.set_data(WeekData(
+            scenario, self.schedule, rep.timezone, monday,
+            local_spans(side_minutes(rep.side, year, week, (lo, hi)), rep.timezone, monday),
+            market_hours, holidays, {m: s.colour for m, s in styles.items()},
+            now=self.now() if callable(self.now) else self.now, marks={m: s.shape for m, s in styles.items()},
+            rulers=clock_rulers(rep.timezone, monday, [(m.name, m.timezone) for m in mine])))
         self.header.update()
-        legend = " ".join(f"<span style='color:{colours[m.name]}'>\u25A0</span> {html.escape(m.name)}" for m in mine)
-        unplaced = len(self.schedule.unplaced)
-        outside = sum(e.outside_hours for e in self.schedule.events)
-        summary = tr("{blocks} blocks, {outside} outside working hours, {unplaced} could not be placed").format(
-            blocks=len(self.schedule.events), outside=outside, unplaced=unplaced)
-        self.legend.setText(f"{legend}<br><small>{html.escape(summary)}</small>")
-        if unplaced:
-            reasons = sorted({f"{u.market} {u.activity}: {u.reason}" for u in self.schedule.unplaced})
-            self.legend.setToolTip("\n".join(reasons[:20]))
+        legend = " &nbsp; ".join(f"<span style='color:{s.colour}'>{s.glyph}</span>&nbsp;"
+                                 + html.escape(m).replace(" ", "&nbsp;") for m, s in styles.items())
+        a = self.account
+        summary = tr("Placed: {placed} h of work, {outside} h of it outside working hours. "
+                     "Not placed: {unplaced} h ({blocks} blocks).").format(
+            placed=f"{a.placed_hours:g}", outside=f"{a.outside_hours:g}", unplaced=f"{a.unplaced_hours:g}",
+            blocks=a.unplaced_blocks)
+        key = tr("Solid: live work; pale: async work; dashed red outline: outside working hours; "
+                 "outlined: placed by hand; coloured strips: the markets' business hours.")
+        self.legend.setText(f"{legend}<br><small>{html.escape(summary)}<br>{html.escape(key)}</small>")
+        self.tray.show_week(self.account, styles)
 
     def _moved(self, key, start) -> None:
         from planner.schedule import freeze
 
+        placed = any(e.key == key for e in self.schedule.events)
         pins = freeze(self.schedule) | {key: start}
-        self.session.set_pins(self.rep_box.currentText(), pins,
-                              tr("Move {activity} for {market}").format(activity=key[1], market=key[0]))
-        self.notice.say(tr("Moved; the week is now kept as you arranged it (Ctrl+Z to undo)."))
+        text = tr("Move {activity} for {market}") if placed else tr("Place {activity} for {market}")
+        self.session.set_pins(self.rep_box.currentText(), pins, text.format(activity=key[1], market=key[0]))
+        self.notice.say(tr("Moved; the week is now kept as you arranged it (Ctrl+Z to undo).") if placed else
+                        tr("Placed; the week is now kept as you arranged it (Ctrl+Z to undo)."))
+
+    def place(self, block) -> None:
+        """Put a block that found no place where the core finds room for it, or say there is none."""
+        if block is None or self.schedule is None:
+            return
+        start = free_start(self.session.scenario, self.schedule, block.key,
+                           busy=self.session.calendars.busy(self.rep_box.currentText()))
+        if start is None:
+            self.notice.refuse(tr("No free time is left this week for {activity} for {market} ({minutes} min).").format(
+                activity=block.activity, market=block.market, minutes=block.block_minutes))
+            return
+        self._moved(block.key, start)

@@ -23,6 +23,7 @@ FR = {
     "&View": "&Affichage",
     "&Week": "&Semaine",
     "(cannot be read)": "(illisible)",
+    "+{n} more": "+{n} autres",
     "<b>Rep Planner</b><p>Plans sales reps' weeks across time zones: territories, schedules, burnout flags and calendars.</p>":
         "<b>Rep Planner</b><p>Planifie les semaines des commerciaux à travers les fuseaux horaires : territoires, "
         "plannings, alertes de surmenage et calendriers.</p>",
@@ -51,6 +52,25 @@ FR = {
     "Assigned.": "Affecté.",
     "Assignments": "Affectations",
     "Async h": "h asynchrones",
+    "Async work, {minutes} min": "Travail asynchrone, {minutes} min",
+    "Drag one into the week, or select it and press Enter to put it at the first free time.":
+        "Faites-en glisser un dans la semaine, ou sélectionnez-le et appuyez sur Entrée pour le mettre au premier moment libre.",
+    "Live work, {minutes} min": "Travail en direct, {minutes} min",
+    "No free time is left this week for {activity} for {market} ({minutes} min).":
+        "Plus aucun moment libre cette semaine pour {activity} pour {market} ({minutes} min).",
+    "No room for the clocks of {markets}: their times are in each block's tooltip.":
+        "Pas de place pour les horloges de {markets} : leurs heures sont dans l'infobulle de chaque créneau.",
+    "Not placed: {hours} h of work ({blocks} blocks)": "Non placé : {hours} h de travail ({blocks} créneaux)",
+    "Place": "Placer",
+    "Place {activity} for {market}": "Placer {activity} pour {market}",
+    "Placed: {placed} h of work, {outside} h of it outside working hours. Not placed: {unplaced} h ({blocks} blocks).":
+        "Placé : {placed} h de travail, dont {outside} h hors des heures de travail. Non placé : {unplaced} h ({blocks} créneaux).",
+    "Placed; the week is now kept as you arranged it (Ctrl+Z to undo).":
+        "Placé ; la semaine reste désormais telle que vous l'avez arrangée (Ctrl+Z pour annuler).",
+    "Put the selected block at the first free time the week has for it (Enter)":
+        "Mettre le créneau sélectionné au premier moment libre de la semaine (Entrée)",
+    "Solid: live work; pale: async work; dashed red outline: outside working hours; outlined: placed by hand; coloured strips: the markets' business hours.":
+        "Plein : travail en direct ; pâle : travail asynchrone ; contour rouge en tirets : hors des heures de travail ; encadré : placé à la main ; bandes de couleur : heures d'ouverture des marchés.",
     "The value covered is within {gap:.1%} of the best possible.": "La valeur couverte est à {gap:.1%} du meilleur possible.",
     "No plan covers more value.": "Aucun plan ne couvre plus de valeur.",
     "Backups are kept before an import replaces the plan and before a restore, so a restore can be restored away too. The newest {keep} are kept.":
@@ -66,6 +86,7 @@ FR = {
     "Cannot create": "Création impossible",
     "Cannot export": "Export impossible",
     "Cannot import": "Import impossible",
+    "Cannot place {activity} for {market} there: {reason}.": "Impossible de placer {activity} pour {market} ici : {reason}.",
     "Cannot move {activity} for {market} there: {reason}.": "Impossible de déplacer {activity} pour {market} ici : {reason}.",
     "Cannot open": "Ouverture impossible",
     "Cannot restore": "Restauration impossible",
@@ -224,6 +245,8 @@ FR = {
     "Workload": "Charge",
     "Wrote {path}": "{path} écrit",
     "Wrote:": "Écrit :",
+    "Your clock ({zone}). The market clocks beside it are for {day}: point at another day to see its times.":
+        "Votre horloge ({zone}). Les horloges des marchés à côté sont celles du {day} : pointez un autre jour pour voir ses heures.",
     "Your time: {day} {start}-{end} {zone}": "Votre heure : {day} {start}-{end} {zone}",
     "e.g. Mon-Fri 09:00-17:00; several ranges: Mon-Thu 07:00-12:00, 13:00-17:00":
         "p. ex. Mon-Fri 09:00-17:00 ; plusieurs plages : Mon-Thu 07:00-12:00, 13:00-17:00",
@@ -233,11 +256,10 @@ FR = {
     "none": "aucune",
     "now": "maintenant",
     "rep": "commercial",
+    "{activity} · {market}, {minutes} min": "{activity} · {market}, {minutes} min",
     "{activity}/week": "{activity}/semaine",
     "{before:g} h and {nb} flags now; {after:g} h and {na} flags with these markets.":
         "{before:g} h et {nb} alertes aujourd'hui ; {after:g} h et {na} alertes avec ces marchés.",
-    "{blocks} blocks, {outside} outside working hours, {unplaced} could not be placed":
-        "{blocks} créneaux, {outside} hors des heures de travail, {unplaced} non placés",
     "{day} {date}": "{day} {date}",
     "{events} events to {path} ({new} new, {changed} changed, {removed} removed)":
         "{events} événements dans {path} ({new} nouveaux, {changed} modifiés, {removed} supprimés)",
@@ -245,6 +267,8 @@ FR = {
     "{market}: tier {tier}, value {value}, {region}.\nClick: sort the markets by name, then by value, then by tier.":
         "{market} : niveau {tier}, valeur {value}, {region}.\nClic : trier les marchés par nom, puis par "
         "valeur, puis par niveau.",
+    "{markets}: {time} {weekday} when it is {hour}:00 {day} for you":
+        "{markets} : {time} {weekday} quand il est {hour}:00 {day} pour vous",
     "{name}  —  {path}  —  {week}": "{name}  —  {path}  —  {week}",
     "{name} — Rep Planner": "{name} — Rep Planner",
     "{n} ({worst})": "{n} ({worst})",

@@ -281,13 +281,13 @@ Clic : trier les marchés par nom, puis par valeur, puis par niveau.</translatio
         <source>{rep}: {markets} markets, {load:g} h of work a week, {share:.0%} of the {capacity:g} h they can take.
 Click: sort the markets by the hours they share with {rep}, most first.
 Shift+click: sort the reps by name, then by load.</source>
-        <translation>{rep} : {markets} marchés, {load:g} h de travail par semaine, {share:.0%} des {capacity:g} h qu&apos;il peut prendre.
-Clic : trier les marchés selon les heures partagées avec {rep}, le plus d&apos;abord.
+        <translation>{rep} : {markets} marchés, {load:g} h de travail par semaine, {share:.0%} des {capacity:g} h qu'il peut prendre.
+Clic : trier les marchés selon les heures partagées avec {rep}, le plus d'abord.
 Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
     </message>
     <message>
         <source>Click a column&apos;s title to sort by it; again to reverse; a third time for the scenario&apos;s order.</source>
-        <translation>Cliquez sur le titre d&apos;une colonne pour trier selon elle ; de nouveau pour inverser ; une troisième fois pour revenir à l&apos;ordre du scénario.</translation>
+        <translation>Cliquez sur le titre d'une colonne pour trier selon elle ; de nouveau pour inverser ; une troisième fois pour revenir à l'ordre du scénario.</translation>
     </message>
     <message>
         <source>Double-click a cell to change it. Every change is saved at once; Ctrl+Z undoes it.</source>
@@ -482,12 +482,28 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
         <translation>{week} : du {first} au {last}</translation>
     </message>
     <message>
-        <source>{blocks} blocks, {outside} outside working hours, {unplaced} could not be placed</source>
-        <translation>{blocks} créneaux, {outside} hors des heures de travail, {unplaced} non placés</translation>
+        <source>Placed: {placed} h of work, {outside} h of it outside working hours. Not placed: {unplaced} h ({blocks} blocks).</source>
+        <translation>Placé : {placed} h de travail, dont {outside} h hors des heures de travail. Non placé : {unplaced} h ({blocks} créneaux).</translation>
+    </message>
+    <message>
+        <source>Solid: live work; pale: async work; dashed red outline: outside working hours; outlined: placed by hand; coloured strips: the markets&apos; business hours.</source>
+        <translation>Plein : travail en direct ; pâle : travail asynchrone ; contour rouge en tirets : hors des heures de travail ; encadré : placé à la main ; bandes de couleur : heures d&apos;ouverture des marchés.</translation>
+    </message>
+    <message>
+        <source>Placed; the week is now kept as you arranged it (Ctrl+Z to undo).</source>
+        <translation>Placé ; la semaine reste désormais telle que vous l&apos;avez arrangée (Ctrl+Z pour annuler).</translation>
+    </message>
+    <message>
+        <source>No free time is left this week for {activity} for {market} ({minutes} min).</source>
+        <translation>Plus aucun moment libre cette semaine pour {activity} pour {market} ({minutes} min).</translation>
     </message>
     <message>
         <source>Move {activity} for {market}</source>
         <translation>Déplacer {activity} pour {market}</translation>
+    </message>
+    <message>
+        <source>Place {activity} for {market}</source>
+        <translation>Placer {activity} pour {market}</translation>
     </message>
     <message>
         <source>Moved; the week is now kept as you arranged it (Ctrl+Z to undo).</source>
@@ -558,8 +574,24 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
         <translation>{before:g} h et {nb} alertes aujourd&apos;hui ; {after:g} h et {na} alertes avec ces marchés.</translation>
     </message>
     <message>
+        <source>{markets}: {time} {weekday} when it is {hour}:00 {day} for you</source>
+        <translation>{markets} : {time} {weekday} quand il est {hour}:00 {day} pour vous</translation>
+    </message>
+    <message>
         <source>Cannot move {activity} for {market} there: {reason}.</source>
         <translation>Impossible de déplacer {activity} pour {market} ici : {reason}.</translation>
+    </message>
+    <message>
+        <source>Cannot place {activity} for {market} there: {reason}.</source>
+        <translation>Impossible de placer {activity} pour {market} ici : {reason}.</translation>
+    </message>
+    <message>
+        <source>Live work, {minutes} min</source>
+        <translation>Travail en direct, {minutes} min</translation>
+    </message>
+    <message>
+        <source>Async work, {minutes} min</source>
+        <translation>Travail asynchrone, {minutes} min</translation>
     </message>
     <message>
         <source>Your time: {day} {start}-{end} {zone}</source>
@@ -576,6 +608,54 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
     <message>
         <source>Placed by hand</source>
         <translation>Placé à la main</translation>
+    </message>
+    <message>
+        <source>Drag one into the week, or select it and press Enter to put it at the first free time.</source>
+        <translation>Faites-en glisser un dans la semaine, ou sélectionnez-le et appuyez sur Entrée pour le mettre au premier moment libre.</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Placer</translation>
+    </message>
+    <message>
+        <source>Put the selected block at the first free time the week has for it (Enter)</source>
+        <translation>Mettre le créneau sélectionné au premier moment libre de la semaine (Entrée)</translation>
+    </message>
+    <message>
+        <source>{activity} · {market}, {minutes} min</source>
+        <translation>{activity} · {market}, {minutes} min</translation>
+    </message>
+    <message>
+        <source>Not placed: {hours} h of work ({blocks} blocks)</source>
+        <translation>Non placé : {hours} h de travail ({blocks} créneaux)</translation>
+    </message>
+    <message>
+        <source>Your clock ({zone}). The market clocks beside it are for {day}: point at another day to see its times.</source>
+        <translation>Votre horloge ({zone}). Les horloges des marchés à côté sont celles du {day} : pointez un autre jour pour voir ses heures.</translation>
+    </message>
+    <message>
+        <source>+{n} more</source>
+        <translation>+{n} autres</translation>
+    </message>
+    <message>
+        <source>No room for the clocks of {markets}: their times are in each block&apos;s tooltip.</source>
+        <translation>Pas de place pour les horloges de {markets} : leurs heures sont dans l&apos;infobulle de chaque créneau.</translation>
+    </message>
+    <message>
+        <source>New scenario</source>
+        <translation>Nouveau scénario</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>Démo</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Appel</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Relance</translation>
     </message>
     <message>
         <source>Market or rep name contains... (Ctrl+F)</source>
@@ -623,7 +703,7 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
     </message>
     <message>
         <source>Markets by name (A to Z), value (highest first), tier (A first) or the hours they share with a rep (most first). Clicking a market&apos;s name cycles name, value and tier; clicking a rep&apos;s name sorts by the hours shared with that rep.</source>
-        <translation>Marchés par nom (de A à Z), valeur (la plus haute d&apos;abord), niveau (A d&apos;abord) ou heures partagées avec un commercial (le plus d&apos;abord). Cliquer sur le nom d&apos;un marché passe du nom à la valeur puis au niveau ; cliquer sur le nom d&apos;un commercial trie selon les heures partagées avec lui.</translation>
+        <translation>Marchés par nom (de A à Z), valeur (la plus haute d'abord), niveau (A d'abord) ou heures partagées avec un commercial (le plus d'abord). Cliquer sur le nom d'un marché passe du nom à la valeur puis au niveau ; cliquer sur le nom d'un commercial trie selon les heures partagées avec lui.</translation>
     </message>
     <message>
         <source>Load</source>
@@ -631,7 +711,7 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
     </message>
     <message>
         <source>Reps by name (A to Z) or by load, busiest first: the weekly work of their markets against the hours they can take. Shift+click a rep&apos;s name to switch.</source>
-        <translation>Commerciaux par nom (de A à Z) ou par charge, le plus chargé d&apos;abord : le travail hebdomadaire de leurs marchés rapporté aux heures qu&apos;ils peuvent prendre. Maj+clic sur le nom d&apos;un commercial pour basculer.</translation>
+        <translation>Commerciaux par nom (de A à Z) ou par charge, le plus chargé d'abord : le travail hebdomadaire de leurs marchés rapporté aux heures qu'ils peuvent prendre. Maj+clic sur le nom d'un commercial pour basculer.</translation>
     </message>
     <message>
         <source>Markets by</source>
@@ -663,23 +743,7 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
     </message>
     <message>
         <source>Every market (top to bottom) and rep (left to right) the grid shows, in its colours; dark marks are assignments, blue ones locked. The frame is the part on screen: click or drag to move it.</source>
-        <translation>Chaque marché (de haut en bas) et commercial (de gauche à droite) que montre la grille, dans ses couleurs ; les marques sombres sont les affectations, les bleues verrouillées. Le cadre est la partie à l&apos;écran : cliquez ou faites-le glisser pour le déplacer.</translation>
-    </message>
-    <message>
-        <source>New scenario</source>
-        <translation>Nouveau scénario</translation>
-    </message>
-    <message>
-        <source>Demo</source>
-        <translation>Démo</translation>
-    </message>
-    <message>
-        <source>Call</source>
-        <translation>Appel</translation>
-    </message>
-    <message>
-        <source>Follow-up</source>
-        <translation>Relance</translation>
+        <translation>Chaque marché (de haut en bas) et commercial (de gauche à droite) que montre la grille, dans ses couleurs ; les marques sombres sont les affectations, les bleues verrouillées. Le cadre est la partie à l'écran : cliquez ou faites-le glisser pour le déplacer.</translation>
     </message>
 </context>
 <context>
