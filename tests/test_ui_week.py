@@ -178,5 +178,11 @@ def test_twenty_markets_in_one_week_are_told_apart_by_colour_and_mark(one_rep_20
     marked = [e for _, e in canvas._blocks if styles[e.market].marked]
     assert marked and len(canvas._block_marks) == len([1 for r, e in canvas._blocks if styles[e.market].marked
                                                        and r.height() >= 10])
+    # Twelve clocks do not fit beside the week: the ones left out are named, not dropped silently.
+    hidden = canvas.week_layout.hidden
+    shown = [m for ruler in canvas.week_layout.rulers for m in ruler.markets]
+    assert hidden and sorted(shown + hidden) == sorted(styles)
+    more = next(lab for lab in window.week.header.labels() if lab.text == f"+{len(hidden)}")
+    assert all(m in tooltip_at(window.week.header, more.rect.center().toPoint()) for m in hidden)
     legend = window.week.legend.text()
     assert all(f"{s.glyph}</span>&nbsp;{m.replace(' ', '&nbsp;')}" in legend for m, s in styles.items())

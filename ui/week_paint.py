@@ -230,7 +230,7 @@ def header_labels(layout: WeekLayout, ruler_day: int, fonts: Fonts, palette, sty
     add(QRectF(2, 2, GUTTER - 6, bold_h), local_date(ruler_date, "ddd"), fonts.bold, text, Qt.AlignRight, clock_tip)
     add(QRectF(2, 2 + bold_h, GUTTER - 6, small_h), zone_name, fonts.small, text, Qt.AlignRight, clock_tip)
     if layout.hidden:
-        add(QRectF(2, 2 + bold_h + small_h, GUTTER - 6, small_h), tr("+{n} more").format(n=len(layout.hidden)),
+        add(QRectF(2, 2 + bold_h + small_h, GUTTER - 6, small_h), f"+{len(layout.hidden)}",
             fonts.small, text, Qt.AlignRight,
             tr("No room for the clocks of {markets}: their times are in each block's tooltip.").format(
                 markets=", ".join(layout.hidden)))

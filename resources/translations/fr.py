@@ -23,7 +23,6 @@ FR = {
     "&View": "&Affichage",
     "&Week": "&Semaine",
     "(cannot be read)": "(illisible)",
-    "+{n} more": "+{n} autres",
     "<b>Rep Planner</b><p>Plans sales reps' weeks across time zones: territories, schedules, burnout flags and calendars.</p>":
         "<b>Rep Planner</b><p>Planifie les semaines des commerciaux à travers les fuseaux horaires : territoires, "
         "plannings, alertes de surmenage et calendriers.</p>",

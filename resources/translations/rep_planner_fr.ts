@@ -281,13 +281,13 @@ Clic : trier les marchés par nom, puis par valeur, puis par niveau.</translatio
         <source>{rep}: {markets} markets, {load:g} h of work a week, {share:.0%} of the {capacity:g} h they can take.
 Click: sort the markets by the hours they share with {rep}, most first.
 Shift+click: sort the reps by name, then by load.</source>
-        <translation>{rep} : {markets} marchés, {load:g} h de travail par semaine, {share:.0%} des {capacity:g} h qu'il peut prendre.
-Clic : trier les marchés selon les heures partagées avec {rep}, le plus d'abord.
+        <translation>{rep} : {markets} marchés, {load:g} h de travail par semaine, {share:.0%} des {capacity:g} h qu&apos;il peut prendre.
+Clic : trier les marchés selon les heures partagées avec {rep}, le plus d&apos;abord.
 Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
     </message>
     <message>
         <source>Click a column&apos;s title to sort by it; again to reverse; a third time for the scenario&apos;s order.</source>
-        <translation>Cliquez sur le titre d'une colonne pour trier selon elle ; de nouveau pour inverser ; une troisième fois pour revenir à l'ordre du scénario.</translation>
+        <translation>Cliquez sur le titre d&apos;une colonne pour trier selon elle ; de nouveau pour inverser ; une troisième fois pour revenir à l&apos;ordre du scénario.</translation>
     </message>
     <message>
         <source>Double-click a cell to change it. Every change is saved at once; Ctrl+Z undoes it.</source>
@@ -634,10 +634,6 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
         <translation>Votre horloge ({zone}). Les horloges des marchés à côté sont celles du {day} : pointez un autre jour pour voir ses heures.</translation>
     </message>
     <message>
-        <source>+{n} more</source>
-        <translation>+{n} autres</translation>
-    </message>
-    <message>
         <source>No room for the clocks of {markets}: their times are in each block&apos;s tooltip.</source>
         <translation>Pas de place pour les horloges de {markets} : leurs heures sont dans l&apos;infobulle de chaque créneau.</translation>
     </message>
@@ -703,7 +699,7 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
     </message>
     <message>
         <source>Markets by name (A to Z), value (highest first), tier (A first) or the hours they share with a rep (most first). Clicking a market&apos;s name cycles name, value and tier; clicking a rep&apos;s name sorts by the hours shared with that rep.</source>
-        <translation>Marchés par nom (de A à Z), valeur (la plus haute d'abord), niveau (A d'abord) ou heures partagées avec un commercial (le plus d'abord). Cliquer sur le nom d'un marché passe du nom à la valeur puis au niveau ; cliquer sur le nom d'un commercial trie selon les heures partagées avec lui.</translation>
+        <translation>Marchés par nom (de A à Z), valeur (la plus haute d&apos;abord), niveau (A d&apos;abord) ou heures partagées avec un commercial (le plus d&apos;abord). Cliquer sur le nom d&apos;un marché passe du nom à la valeur puis au niveau ; cliquer sur le nom d&apos;un commercial trie selon les heures partagées avec lui.</translation>
     </message>
     <message>
         <source>Load</source>
@@ -711,7 +707,7 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
     </message>
     <message>
         <source>Reps by name (A to Z) or by load, busiest first: the weekly work of their markets against the hours they can take. Shift+click a rep&apos;s name to switch.</source>
-        <translation>Commerciaux par nom (de A à Z) ou par charge, le plus chargé d'abord : le travail hebdomadaire de leurs marchés rapporté aux heures qu'ils peuvent prendre. Maj+clic sur le nom d'un commercial pour basculer.</translation>
+        <translation>Commerciaux par nom (de A à Z) ou par charge, le plus chargé d&apos;abord : le travail hebdomadaire de leurs marchés rapporté aux heures qu&apos;ils peuvent prendre. Maj+clic sur le nom d&apos;un commercial pour basculer.</translation>
     </message>
     <message>
         <source>Markets by</source>
@@ -743,7 +739,7 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
     </message>
     <message>
         <source>Every market (top to bottom) and rep (left to right) the grid shows, in its colours; dark marks are assignments, blue ones locked. The frame is the part on screen: click or drag to move it.</source>
-        <translation>Chaque marché (de haut en bas) et commercial (de gauche à droite) que montre la grille, dans ses couleurs ; les marques sombres sont les affectations, les bleues verrouillées. Le cadre est la partie à l'écran : cliquez ou faites-le glisser pour le déplacer.</translation>
+        <translation>Chaque marché (de haut en bas) et commercial (de gauche à droite) que montre la grille, dans ses couleurs ; les marques sombres sont les affectations, les bleues verrouillées. Le cadre est la partie à l&apos;écran : cliquez ou faites-le glisser pour le déplacer.</translation>
     </message>
 </context>
 <context>
