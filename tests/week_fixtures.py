@@ -1,9 +1,9 @@
-"""Windows on the demo and on a generated 6-rep, 20-market plan, for the Week view's tests."""
+"""Windows on the demo and on a generated 6-rep, 20-market plan, for the Week view's tests
+(each test module makes its fixtures from these)."""
 
 import datetime as dt
 
-import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 
 from benchmarks.generate import generate
 from planner.model import Assignment
@@ -24,39 +24,37 @@ def open_window(qtbot, path, tmp_path, rep=None, now=NOW, size=(1280, 800)):
     w.show()
     w.show_view("week")
     if rep:
-        w.week.rep_box.setCurrentText(rep)
+        choose_rep(qtbot, w, rep)
     qtbot.waitUntil(lambda: w.week.canvas.data is not None and w.week.canvas.data.schedule.rep ==
                     (rep or w.week.rep_box.currentText()))
     return w
 
 
-@pytest.fixture
-def demo_window(qtbot, tmp_path):
-    return open_window(qtbot, tmp_path / "demo.db", tmp_path, "Laura")
+def choose_rep(qtbot, window, rep):
+    """Pick ``rep`` in the Week's rep box with the arrow keys."""
+    box = window.week.rep_box
+    qtbot.keyClick(box, Qt.Key_Home)
+    for _ in range(box.count()):
+        if box.currentText() == rep:
+            break
+        qtbot.keyClick(box, Qt.Key_Down)
+    assert box.currentText() == rep
 
 
-@pytest.fixture(scope="session")
-def plan_6x20(tmp_path_factory):
+def plan_6x20(folder):
     """The generated 6 x 20 scenario with every market given to a rep (as "cover everything" does)."""
-    path = tmp_path_factory.mktemp("plan") / "6x20.db"
+    path = folder / "6x20.db"
     store = open_store(path, seed_demo=False)
     store.save(cover_everything(generate(6, 20), 2027, 11))
     store.close()
     return path
 
 
-@pytest.fixture(scope="session")
-def one_rep_20_markets(tmp_path_factory):
+def one_rep_20_markets(folder):
     """The same 20 markets all on one rep: more markets in one week than the palette has colours."""
-    path = tmp_path_factory.mktemp("plan") / "1x20.db"
+    path = folder / "1x20.db"
     scenario = generate(6, 20)
     store = open_store(path, seed_demo=False)
     store.save(scenario.replace(assignments=[Assignment("Rep 0001", m.name) for m in scenario.markets]))
     store.close()
     return path
-
-
-def copy_db(path, tmp_path):
-    target = tmp_path / path.name
-    target.write_bytes(path.read_bytes())
-    return target
