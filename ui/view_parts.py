@@ -1,20 +1,13 @@
-"""What the views share: the translation helper, lazy refresh, the notice line, market colours."""
+"""What the views share: the translation helper, lazy refresh, the notice line (market colours: ui/palette.py)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from .palette import market_styles
-
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("", text)
-
-
-def market_colours(names) -> dict[str, str]:
-    """A colour per market of a view (ui.palette): distinct for up to ten markets, in name order."""
-    return {name: style.colour for name, style in market_styles(names).items()}
 
 
 def stack(*parts) -> QWidget:
