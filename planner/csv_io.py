@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import PlannerError, ValidationError
+from .files import read_limited, too_large
 from .hours import format_hours
 from .model import Market, Rep, Scenario
 
-MAX_BYTES = 5 * 1024 * 1024
+MAX_BYTES = 5 * 2**20
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 REP_COLUMNS = ("name", "timezone", "country", "subdivision", "hours", "max_weekly_hours", "rules")
 MARKET_COLUMNS = ("name", "timezone", "country", "subdivision", "hours", "tier", "value")
@@ -54,8 +55,7 @@ class CsvResult:
 
 def _text(data: bytes, source: str) -> str:
     if len(data) > MAX_BYTES:
-        raise PlannerError(f"{source}: {len(data) / 1e6:.1f} MB is too large for a CSV file "
-                           f"(limit {MAX_BYTES // 2**20} MB)")
+        raise too_large(source, len(data), MAX_BYTES, "a CSV file")
     if b"\x00" in data[:4096]:
         raise PlannerError(f"{source}: a binary file, not CSV text (a spreadsheet file? save it as CSV UTF-8)")
     try:
@@ -150,11 +150,7 @@ def read_markets(data: bytes, scenario: Scenario, source: str = "markets.csv") -
 
 
 def read_file(path: str | Path) -> bytes:
-    try:
-        with open(path, "rb") as fh:
-            return fh.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise PlannerError(f"{path}: cannot read the file ({exc.strerror})") from None
+    return read_limited(path, MAX_BYTES, "a CSV file")
 
 
 def safe_cell(value) -> str:

@@ -22,11 +22,13 @@ import recurring_ical_events
 import x_wr_timezone
 
 from .errors import PlannerError
+from .files import read_limited, too_large
 from .timezones import check_zone
 
 UTC = dt.timezone.utc
-MAX_BYTES = 8 * 1024 * 1024
+MAX_BYTES = 8 * 2**20
 MAX_INSTANCES = 20_000
+SHORTER = "export a shorter period"
 
 
 @dataclass(frozen=True)
@@ -112,8 +114,7 @@ def read_busy(data: bytes, *, timezone: str, start: dt.datetime, end: dt.datetim
     """Busy intervals between ``start`` and ``end`` (aware datetimes) from .ics bytes."""
     check_zone(timezone, canonical=False)  # the rep's zone, perhaps stored before aliases were refused
     if len(data) > MAX_BYTES:
-        raise PlannerError(f"{source}: {len(data) / 1e6:.1f} MB is too large for a calendar file "
-                           f"(limit {MAX_BYTES // 2**20} MB); export a shorter period")
+        raise too_large(source, len(data), MAX_BYTES, "a calendar file", SHORTER)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -177,9 +178,6 @@ def read_busy(data: bytes, *, timezone: str, start: dt.datetime, end: dt.datetim
 
 
 def read_busy_file(path, **kwargs) -> list[BusyTime]:
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise PlannerError(f"{path}: cannot read the file ({exc.strerror})") from None
+    """Busy times from the .ics file at ``path``; one over the size limit is refused unread."""
+    data = read_limited(path, MAX_BYTES, "a calendar file", SHORTER)
     return read_busy(data, source=str(path), **kwargs)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import PlannerError, ValidationError
+from .files import too_large
 from .hours import format_hours
 from .model import ActivityType, Assignment, Market, Rep, Scenario, Settings, check_no_control_characters
 
@@ -169,7 +170,7 @@ def load(path: str | os.PathLike) -> Scenario:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise PlannerError(f"{path}: {size / 1e6:.1f} MB is too large for a scenario (limit {MAX_FILE_BYTES // 2**20} MB)")
+            raise too_large(path, size, MAX_FILE_BYTES, "a scenario")
         raw = path.read_bytes()
     except OSError as exc:
         raise PlannerError(f"{path}: cannot read the file ({exc.strerror})") from None
