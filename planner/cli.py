@@ -344,11 +344,13 @@ def cmd_import_csv(args, today):
         result = csv_io.read_markets(data, scenario, str(args.file))
         command = commands.UpsertMarkets(result.items)
     result.raise_if_any(str(args.file))
+    counts = csv_io.import_counts(getattr(scenario, args.kind), result.items)
     if args.dry_run:
-        print(f"{args.file}: {len(result.items)} {args.kind} would be imported; nothing saved (--dry-run)")
+        print(f"{args.file}: {len(result.items)} {args.kind} would be imported: {counts}; nothing saved (--dry-run)")
         return
-    commands.apply(store or cli_data.created(args, scenario), command)
-    print(f"Imported {len(result.items)} {args.kind} from {args.file} into {cli_data.db_path(args)}")
+    if store is None or counts.added or counts.changed:  # a file that changes nothing leaves the database as it was
+        commands.apply(store or cli_data.created(args, scenario), command)
+    print(f"Imported {len(result.items)} {args.kind} from {args.file} into {cli_data.db_path(args)}: {counts}")
 
 
 @command("export-csv")

@@ -8,15 +8,25 @@ A cell that starts like a spreadsheet formula (``=HYPERLINK(...)``) is refused.
 
 Writing neutralises cells that a spreadsheet would run as a formula (those
 starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return) by putting
-an apostrophe in front, as OWASP recommends.
+an apostrophe in front, as OWASP recommends. Reading takes that apostrophe off
+again, so a file we wrote imports as exactly what was exported: a market named
+``-West`` comes back as ``-West``, not as a new market ``'-West``. A value that
+itself starts with an apostrophe and then one of those characters (or another
+apostrophe) gets one more apostrophe, so every value has one reading.
+
+Each activity has a workload column named after it (``Discovery call`` is
+``discovery_call``). When that column name is taken (an activity called
+``Tier``, or two activities differing only in case) the column is written
+``activity: <exact name>``, which reading also accepts.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
+from typing import Sequence
 
 from .errors import PlannerError, ValidationError
 from .files import read_limited, too_large
@@ -25,6 +35,8 @@ from .model import Market, Rep, Scenario
 
 MAX_BYTES = 5 * 2**20
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+GUARD = "'"
+ACTIVITY_PREFIX = "activity:"
 REP_COLUMNS = ("name", "timezone", "country", "subdivision", "hours", "max_weekly_hours", "rules")
 MARKET_COLUMNS = ("name", "timezone", "country", "subdivision", "hours", "tier", "value")
 REQUIRED = {"name", "timezone", "country", "hours"}
@@ -47,10 +59,34 @@ class CsvResult:
     problems: tuple[RowProblem, ...]
 
     def raise_if_any(self, source: str) -> None:
+        """Refuse the file, naming every bad row (the README promises each one named)."""
         if self.problems:
-            shown = "; ".join(str(p) for p in self.problems[:3])
-            more = f" and {len(self.problems) - 3} more" if len(self.problems) > 3 else ""
-            raise PlannerError(f"{source}: {len(self.problems)} bad row(s), nothing imported: {shown}{more}")
+            shown = "; ".join(str(p) for p in self.problems)
+            raise PlannerError(f"{source}: {len(self.problems)} bad row(s), nothing imported: {shown}")
+
+
+@dataclass(frozen=True)
+class ImportCounts:
+    """What importing rows does to the plan, by name: new rows, rows that differ, rows as they are."""
+
+    added: int
+    changed: int
+    unchanged: int
+
+    def __str__(self) -> str:
+        return f"{self.added} added, {self.changed} changed, {self.unchanged} unchanged"
+
+
+def row_statuses(existing: Sequence, items: Sequence) -> list[str]:
+    """For each imported rep or market: "added", "changed" or "unchanged" against ``existing``."""
+    by_name = {x.name: x for x in existing}
+    return ["added" if i.name not in by_name else "unchanged" if by_name[i.name] == i else "changed"
+            for i in items]
+
+
+def import_counts(existing: Sequence, items: Sequence) -> ImportCounts:
+    statuses = Counter(row_statuses(existing, items))
+    return ImportCounts(statuses["added"], statuses["changed"], statuses["unchanged"])
 
 
 def _text(data: bytes, source: str) -> str:
@@ -64,19 +100,55 @@ def _text(data: bytes, source: str) -> str:
         raise PlannerError(f"{source}: not UTF-8 text (byte {exc.start}); save it as CSV UTF-8") from None
 
 
-def _rows(text: str, source: str, known: tuple[str, ...]) -> tuple[list[str], list[tuple[int, dict]]]:
-    first = text.splitlines()[0] if text.strip() else ""
-    if not first:
+def _unguarded(cell: str) -> str:
+    """A cell's value: the apostrophe :func:`safe_cell` put in front taken off."""
+    return cell[1:] if cell.startswith(GUARD) and cell[1:].startswith(FORMULA_START + (GUARD,)) else cell
+
+
+def _key(header: str) -> str:
+    return header.strip().lower().replace(" ", "_")
+
+
+def activity_columns(activities: Sequence[str]) -> dict[str, str]:
+    """The column each activity's weekly count is written under, by activity name."""
+    keys = Counter(_key(a) for a in activities)
+    return {a: _key(a) if keys[_key(a)] == 1 and _key(a) not in MARKET_COLUMNS
+            and not _key(a).startswith(ACTIVITY_PREFIX) else f"{ACTIVITY_PREFIX} {a}" for a in activities}
+
+
+def _column(header: str, fixed: tuple[str, ...], activities: dict[str, str]):
+    """What a header cell names: a fixed column, ("activity", name), or None when unknown."""
+    key = _key(header)
+    if key in fixed:
+        return key
+    for name, written in activities.items():
+        if written == key or (written.startswith(ACTIVITY_PREFIX) and key.startswith(ACTIVITY_PREFIX)
+                              and header.strip()[len(ACTIVITY_PREFIX):].strip() == name):
+            return ("activity", name)
+    return None
+
+
+def _delimiter(text: str) -> str:
+    """The delimiter under which the header names the most required columns (then the most cells)."""
+    def score(delimiter):
+        header = next(csv.reader(io.StringIO(text), delimiter=delimiter), [])
+        return len(REQUIRED & {_key(_unguarded(h.strip())) for h in header}), len(header)
+    return max((",", ";", "\t"), key=score)
+
+
+def _rows(text: str, source: str, fixed: tuple[str, ...], activities: dict[str, str]):
+    if not text.strip() or not text.splitlines()[0]:
         raise PlannerError(f"{source}: the file is empty")
-    delimiter = max((",", ";", "\t"), key=first.count)
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    header = [h.strip().lower().replace(" ", "_") for h in next(reader)]
+    reader = csv.reader(io.StringIO(text), delimiter=_delimiter(text))
+    labels = [_unguarded(h.strip()) for h in next(reader)]
+    header = [_column(h, fixed, activities) for h in labels]
     for column in sorted(REQUIRED - set(header)):
         raise PlannerError(f"{source}: line 1: the column {column!r} is missing (columns found: "
-                           f"{', '.join(header) or 'none'})")
-    unknown = [h for h in header if h not in known]
-    if unknown:
-        raise PlannerError(f"{source}: line 1: unknown column {unknown[0]!r}; known columns: {', '.join(known)}")
+                           f"{', '.join(map(_key, labels)) or 'none'})")
+    if None in header:
+        known = list(fixed) + list(activities.values())
+        raise PlannerError(f"{source}: line 1: unknown column {labels[header.index(None)]!r}; known columns: "
+                           f"{', '.join(known)}")
     if len(set(header)) != len(header):
         raise PlannerError(f"{source}: line 1: a column appears twice")
     rows = []
@@ -84,36 +156,40 @@ def _rows(text: str, source: str, known: tuple[str, ...]) -> tuple[list[str], li
         if not any(c.strip() for c in cells):
             continue
         if len(cells) != len(header):
-            rows.append((line, {"__width__": f"{len(cells)} cells where the header has {len(header)}"}))
+            rows.append((line, f"{len(cells)} cells where the header has {len(header)}"))
             continue
-        rows.append((line, dict(zip(header, (c.strip() for c in cells)))))
-    return header, rows
+        rows.append((line, [c.strip() for c in cells]))
+    return header, labels, rows
 
 
-def _number(value: str):
-    return float(value.replace(",", "").replace("'", "")) if value else None
+def _number(value: str, column: str):
+    try:
+        return float(value.replace(",", "").replace("'", ""))
+    except ValueError:
+        raise ValidationError(column, value, "must be a number") from None
 
 
-def _read(data: bytes, source: str, known: tuple[str, ...], make) -> CsvResult:
-    _, rows = _rows(_text(data, source), source, known)
+def _column_of(where: str, known: Sequence[str]) -> str:
+    """The column a model error's place (``market 'X'.tier``) is about."""
+    return next((c for c in known if where == c or where.endswith("." + c)), where.rsplit(".", 1)[-1])
+
+
+def _read(data: bytes, source: str, fixed: tuple[str, ...], activities: dict[str, str], make) -> CsvResult:
+    header, labels, rows = _rows(_text(data, source), source, fixed, activities)
     items, problems, names = [], [], set()
     for line, cells in rows:
-        if "__width__" in cells:
-            problems.append(RowProblem(line, "row", "", cells["__width__"]))
+        if isinstance(cells, str):
+            problems.append(RowProblem(line, "row", "", cells))
             continue
-        bad = next(((c, v) for c, v in cells.items() if v.startswith(("=", "+", "@"))), None)
+        bad = next(((labels[i], v) for i, v in enumerate(cells) if v.startswith(("=", "+", "@"))), None)
         if bad:
             problems.append(RowProblem(line, bad[0], bad[1], "a spreadsheet formula, not a value"))
             continue
         try:
-            item = make(cells)
+            item = make(dict(zip(header, map(_unguarded, cells))))
         except ValidationError as exc:
-            column = exc.where.rsplit(".", 1)[-1] if "." in exc.where else exc.where
+            column = _column_of(exc.where, fixed + tuple(activities.values()))
             problems.append(RowProblem(line, column, str(exc.value), exc.problem))
-            continue
-        except ValueError:
-            column = next((c for c in ("max_weekly_hours", "value") if c in cells and cells[c]), "value")
-            problems.append(RowProblem(line, column, cells.get(column, ""), "must be a number"))
             continue
         if item.name in names:
             problems.append(RowProblem(line, "name", item.name, "this name appears on an earlier row"))
@@ -125,38 +201,45 @@ def _read(data: bytes, source: str, known: tuple[str, ...], make) -> CsvResult:
 
 def read_reps(data: bytes, source: str = "reps.csv") -> CsvResult:
     def make(c):
+        most = c.get("max_weekly_hours")
         return Rep(c["name"], c["timezone"], c["country"].upper(), c["hours"],
-                   _number(c.get("max_weekly_hours", "")) if c.get("max_weekly_hours") else 40,
+                   _number(most, "max_weekly_hours") if most else 40,
                    c.get("rules") or "eu-wtd", c.get("subdivision") or None)
-    return _read(data, source, REP_COLUMNS, make)
+    return _read(data, source, REP_COLUMNS, {}, make)
 
 
 def read_markets(data: bytes, scenario: Scenario, source: str = "markets.csv") -> CsvResult:
-    activities = tuple(a.name.lower().replace(" ", "_") for a in scenario.activities)
-    by_key = {a.name.lower().replace(" ", "_"): a.name for a in scenario.activities}
+    columns = activity_columns([a.name for a in scenario.activities])
 
     def make(c):
         weekly = {}
-        for key, name in by_key.items():
-            if c.get(key):
+        for name in columns:
+            text = c.get(("activity", name))
+            if text:  # an empty cell: none of this activity
                 try:
-                    count = float(c[key])
+                    count = float(text)
                 except ValueError:
-                    raise ValidationError(key, c[key], "must be a whole number") from None
+                    raise ValidationError(columns[name], text, "must be a whole number") from None
                 weekly[name] = int(count) if count.is_integer() else count
+        value = c.get("value")
         return Market(c["name"], c["timezone"], c["country"].upper(), c["hours"], (c.get("tier") or "B").upper(),
-                      _number(c.get("value", "")) or 0, weekly, c.get("subdivision") or None)
-    return _read(data, source, MARKET_COLUMNS + activities, make)
+                      _number(value, "value") if value else 0, weekly, c.get("subdivision") or None)
+    return _read(data, source, MARKET_COLUMNS, columns, make)
 
 
-def read_file(path: str | Path) -> bytes:
+def read_file(path) -> bytes:
     return read_limited(path, MAX_BYTES, "a CSV file")
 
 
 def safe_cell(value) -> str:
-    """A cell a spreadsheet will show, never run."""
+    """A cell a spreadsheet will show, never run, and that reads back as ``value``."""
     text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
+    return GUARD + text if text.startswith(FORMULA_START) or _unguarded(text) != text else text
+
+
+def _number_text(value) -> str:
+    """A number written so that it reads back exactly: 45, 1200000, 37.123456789."""
+    return f"{value:.0f}" if float(value).is_integer() else repr(float(value))
 
 
 def write_reps(scenario: Scenario) -> str:
@@ -165,18 +248,17 @@ def write_reps(scenario: Scenario) -> str:
     writer.writerow(REP_COLUMNS)
     for r in scenario.reps:
         writer.writerow([safe_cell(v) for v in (r.name, r.timezone, r.country, r.subdivision or "",
-                                                 format_hours(r.hours), f"{r.max_weekly_hours:g}", r.rules)])
+                                                 format_hours(r.hours), _number_text(r.max_weekly_hours), r.rules)])
     return out.getvalue()
 
 
 def write_markets(scenario: Scenario) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    activities = [a.name for a in scenario.activities]
-    writer.writerow(list(MARKET_COLUMNS) + [a.lower().replace(" ", "_") for a in activities])
+    columns = activity_columns([a.name for a in scenario.activities])
+    writer.writerow([safe_cell(h) for h in MARKET_COLUMNS + tuple(columns.values())])
     for m in scenario.markets:
         writer.writerow([safe_cell(v) for v in (m.name, m.timezone, m.country, m.subdivision or "",
-                                                 format_hours(m.hours), m.tier,
-                                                 f"{m.value:.0f}" if float(m.value).is_integer() else str(m.value))]
-                        + [str(m.weekly.get(a, 0)) for a in activities])
+                                                 format_hours(m.hours), m.tier, _number_text(m.value))]
+                        + ["" if a not in m.weekly else str(m.weekly[a]) for a in columns])
     return out.getvalue()

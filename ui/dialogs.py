@@ -122,12 +122,13 @@ class CsvImportDialog(QDialog):
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels([tr("Name"), tr("Time zone"), tr("Hours"), tr("Status")])
         items = self.result.items if self.result else ()
-        existing = {x.name for x in (session.scenario.reps if kind == "reps" else session.scenario.markets)}
-        for item in items:
+        existing = session.scenario.reps if kind == "reps" else session.scenario.markets
+        self.counts = csv_io.import_counts(existing, items)
+        shown = {"added": tr("new"), "changed": tr("replaces the existing one"), "unchanged": tr("unchanged")}
+        for item, status in zip(items, csv_io.row_statuses(existing, items)):
             row = self.table.rowCount()
             self.table.insertRow(row)
-            for column, value in enumerate((item.name, item.timezone, str(item.hours),
-                                            tr("replaces the existing one") if item.name in existing else tr("new"))):
+            for column, value in enumerate((item.name, item.timezone, str(item.hours), shown[status])):
                 self.table.setItem(row, column, QTableWidgetItem(value))
         self.table.resizeColumnsToContents()
         problems = [str(p) for p in self.result.problems] if self.result else [self.problem_text]
@@ -139,7 +140,9 @@ class CsvImportDialog(QDialog):
                                     "until every row is right.").format(n=len(problems)))
             self.summary.setStyleSheet("color: #c5221f;")
         else:
-            self.summary.setText(tr("{n} row(s) ready to import.").format(n=len(items)))
+            self.summary.setText(tr("{n} row(s) ready to import: {added} added, {changed} changed, {unchanged} "
+                                    "unchanged.").format(n=len(items), added=self.counts.added,
+                                                         changed=self.counts.changed, unchanged=self.counts.unchanged))
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         self.import_button = buttons.button(QDialogButtonBox.Ok)
         self.import_button.setText(tr("Import"))
@@ -157,6 +160,9 @@ class CsvImportDialog(QDialog):
     def do_import(self) -> None:
         from planner import commands
 
+        if not (self.counts.added or self.counts.changed):  # nothing to change, nothing to undo
+            self.accept()
+            return
         command = (commands.UpsertReps(self.result.items) if self.kind == "reps"
                    else commands.UpsertMarkets(self.result.items))
         problem = self.session.do(command)

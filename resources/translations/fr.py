@@ -291,7 +291,9 @@ FR = {
     "replaces the existing one": "remplace l'existant",
     "{n} problem(s): fix the file and import it again; nothing is imported until every row is right.":
         "{n} problème(s) : corrigez le fichier et importez-le à nouveau ; rien n'est importé tant qu'une ligne est fausse.",
-    "{n} row(s) ready to import.": "{n} ligne(s) prêtes à importer.",
+    "unchanged": "inchangé",
+    "{n} row(s) ready to import: {added} added, {changed} changed, {unchanged} unchanged.":
+        "{n} ligne(s) prêtes à importer : {added} ajoutée(s), {changed} modifiée(s), {unchanged} inchangée(s).",
     "Double-click a cell to change it. Every change is saved at once; Ctrl+Z undoes it.":
         "Double-cliquez sur une cellule pour la modifier. Chaque modification est enregistrée aussitôt ; "
         "Ctrl+Z l'annule.",

@@ -104,12 +104,16 @@
         <translation>nouveau</translation>
     </message>
     <message>
+        <source>unchanged</source>
+        <translation>inchangé</translation>
+    </message>
+    <message>
         <source>{n} problem(s): fix the file and import it again; nothing is imported until every row is right.</source>
         <translation>{n} problème(s) : corrigez le fichier et importez-le à nouveau ; rien n&apos;est importé tant qu&apos;une ligne est fausse.</translation>
     </message>
     <message>
-        <source>{n} row(s) ready to import.</source>
-        <translation>{n} ligne(s) prêtes à importer.</translation>
+        <source>{n} row(s) ready to import: {added} added, {changed} changed, {unchanged} unchanged.</source>
+        <translation>{n} ligne(s) prêtes à importer : {added} ajoutée(s), {changed} modifiée(s), {unchanged} inchangée(s).</translation>
     </message>
     <message>
         <source>Import</source>

@@ -249,6 +249,13 @@ CSV = {
     "markets-unknown-activity": ("name,timezone,country,hours,webinar\nNY,America/New_York,US,Mon-Fri 09:00-17:00,2\n",
                                  "unknown column 'webinar'"),
     "reps-name-escape": (f"{CSV_HEADER}\n\x1b[2JAna,UTC,CH,Mon-Fri 09:00-17:00,40\n", "a name cannot hold a control character ('\\x1b')"),
+    # Every bad row is named, the eighth too (it was "and 5 more").
+    "reps-eight-bad-rows": (CSV_HEADER + "\n" + "".join(f"Rep {i},Europe/Zurch,CH,Mon-Fri 09:00-17:00,40\n"
+                                                      for i in range(8)), "row 9, timezone: not an IANA time zone"),
+    "markets-activity-column-unknown": ("name,timezone,country,hours,activity: Webinar\n"
+                                        "NY,America/New_York,US,Mon-Fri 09:00-17:00,2\n", "unknown column 'activity: Webinar'"),
+    "markets-guarded-count-negative": ("name,timezone,country,hours,demo\nNY,America/New_York,US,Mon-Fri 09:00-17:00,'-2\n",
+                                       "between 0 and 1000"),
     "markets-formula": ("name,timezone,country,hours\n=1+1,America/New_York,US,Mon-Fri 09:00-17:00\n", "spreadsheet formula"),
 }
 CSV_BYTES = {
