@@ -17,6 +17,7 @@ from .errors import PlannerError
 from .hours import parse_hours
 from .overlap import Side, overlap
 from .storage import default_path
+from .terminal import escape
 from .timezones import check_zone, format_week, in_zone, parse_week, week_of
 
 COMMANDS: dict[str, Callable] = {}
@@ -34,8 +35,17 @@ def command(name: str):
     return register
 
 
-def _emit(args, data, text: str) -> None:
-    print(json.dumps(data, indent=2, ensure_ascii=False) if args.json else text)
+def _say(lines: str | Sequence[str], file=None) -> None:
+    """Print one line, or a list of lines, each escaped whole: a newline or an escape sequence
+    in a stored name shows as \\n or \\x1b and the terminal runs nothing (planner.terminal)."""
+    print("\n".join(escape(line) for line in ([lines] if isinstance(lines, str) else lines)), file=file)
+
+
+def _emit(args, data, text: str | Sequence[str]) -> None:
+    if args.json:
+        print(escape(json.dumps(data, indent=2, ensure_ascii=False), json=True))
+    else:
+        _say(text)
 
 
 def _store(args):
@@ -48,19 +58,19 @@ def _week(args, today: dt.date) -> tuple[int, int]:
     return parse_week(args.week) if args.week else week_of(today)
 
 
-def _table(headers: Sequence[str], rows: Sequence[Sequence]) -> str:
-    cells = [list(map(str, headers))] + [[str(c) for c in row] for row in rows]
+def _table(headers: Sequence[str], rows: Sequence[Sequence]) -> list[str]:
+    cells = [[escape(str(c)) for c in row] for row in [headers, *rows]]  # escaped before measuring
     widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
     lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in cells]
     lines.insert(1, "  ".join("-" * w for w in widths))
-    return "\n".join(lines)
+    return lines
 
 
 @command("export-scenario")
 def cmd_export_scenario(args, today):
     scenario = _store(args).load()
     scenario_file.save(scenario, args.file)
-    print(f"Wrote {scenario.name!r} to {args.file}")
+    _say(f"Wrote {scenario.name!r} to {args.file}")
 
 
 @command("reps")
@@ -94,12 +104,12 @@ def _interval_json(interval, tz: str) -> dict:
     return {"start": in_zone(interval.start, tz).isoformat(), "end": in_zone(interval.end, tz).isoformat()}
 
 
-def _overlap_text(hours: float, spans, tz: str, note: str = "") -> str:
+def _overlap_text(hours: float, spans, tz: str, note: str = "") -> list[str]:
     lines = [f"{hours:g} h of overlap" + note]
     for start, end in spans:
         start, end = in_zone(start, tz), in_zone(end, tz)
         lines.append(f"  {start:%a %Y-%m-%d %H:%M} - {end:%H:%M} ({tz}, {(end - start).total_seconds() / 3600:g} h)")
-    return "\n".join(lines)
+    return lines
 
 
 def _lunch_note(scenario, rep: str | None = None) -> str:
@@ -155,7 +165,7 @@ def cmd_overlap(args, today):
             "lunch_excluded": lunch}
     rows = [(m, *(f"{hours[i][j]:g}" for i in range(len(reps)))) for j, m in enumerate(markets)]
     note = f" ({_lunch_note(scenario)})" if lunch else ""
-    _emit(args, data, f"Overlap hours, {format_week(year, week)}{note}\n" + _table(("Market", *reps), rows))
+    _emit(args, data, [f"Overlap hours, {format_week(year, week)}{note}", *_table(("Market", *reps), rows)])
 
 
 def _check_time_limit(args) -> None:
@@ -206,7 +216,7 @@ def cmd_assign(args, today):
                   for h in plan.hire]
     if args.apply:
         lines.append(f"Saved to {store.path}.")
-    _emit(args, plan_to_dict(plan), "\n".join(lines))
+    _emit(args, plan_to_dict(plan), lines)
 
 
 def _event_json(e, tz: str) -> dict:
@@ -251,7 +261,7 @@ def cmd_schedule(args, today):
             lines.append(f"  {start:%a %H:%M}-{end:%H:%M}  {e.market}: {e.activity}{mark}")
         for u in sched.unplaced:
             lines.append(f"  not placed: {u.market} {u.activity} ({u.minutes} min): {u.reason}")
-    _emit(args, {"events": events, "unplaced": unplaced, "reps": accounts}, "\n".join(lines))
+    _emit(args, {"events": events, "unplaced": unplaced, "reps": accounts}, lines)
 
 
 @command("check")
@@ -280,7 +290,7 @@ def cmd_check(args, today):
         many = args.weeks > 1
         lines += [f"  {f.severity.upper():8} {f.rule}{f' ({f.week})' if many else ''}: {f.message}  [{f.source}]"
                   for f in r["flags"]]
-    _emit(args, data, "\n".join(lines))
+    _emit(args, data, lines)
 
 
 @command("export")
@@ -305,7 +315,7 @@ def cmd_export(args, today):
                      f"{len(f.removed)} removed)" + (f"; {f.unplaced} blocks ({f.unplaced_hours:g} h of work) could "
                                                      f"not be placed" if f.unplaced else ""))
         lines += [f"  removed: {r.summary} at {r.start}" for r in f.removed]
-    _emit(args, data, "\n".join(lines))
+    _emit(args, data, lines)
 
 
 MAX_DAYS = 3650
@@ -328,7 +338,7 @@ def cmd_import_busy(args, today):
     start = _dt.datetime.combine(today - _dt.timedelta(days=args.days_back), _dt.time(), _dt.timezone.utc)
     end = _dt.datetime.combine(today + _dt.timedelta(days=args.days), _dt.time(), _dt.timezone.utc)
     count = import_busy(store, rep.name, args.file, start, end)
-    print(f"Imported {count} busy times for {rep.name} from {args.file} ({start:%Y-%m-%d} to {end:%Y-%m-%d})")
+    _say(f"Imported {count} busy times for {rep.name} from {args.file} ({start:%Y-%m-%d} to {end:%Y-%m-%d})")
 
 
 @command("import-csv")
@@ -346,11 +356,11 @@ def cmd_import_csv(args, today):
     result.raise_if_any(str(args.file))
     counts = csv_io.import_counts(getattr(scenario, args.kind), result.items)
     if args.dry_run:
-        print(f"{args.file}: {len(result.items)} {args.kind} would be imported: {counts}; nothing saved (--dry-run)")
+        _say(f"{args.file}: {len(result.items)} {args.kind} would be imported: {counts}; nothing saved (--dry-run)")
         return
     if store is None or counts.added or counts.changed:  # a file that changes nothing leaves the database as it was
         commands.apply(store or cli_data.created(args, scenario), command)
-    print(f"Imported {len(result.items)} {args.kind} from {args.file} into {cli_data.db_path(args)}: {counts}")
+    _say(f"Imported {len(result.items)} {args.kind} from {args.file} into {cli_data.db_path(args)}: {counts}")
 
 
 @command("export-csv")
@@ -368,7 +378,7 @@ def cmd_export_csv(args, today):
         tmp.replace(path)
     except OSError as exc:
         raise PlannerError(f"{path}: cannot write the file ({exc.strerror})") from None
-    print(f"Wrote {len(scenario.reps if args.kind == 'reps' else scenario.markets)} {args.kind} to {path}")
+    _say(f"Wrote {len(scenario.reps if args.kind == 'reps' else scenario.markets)} {args.kind} to {path}")
 
 
 @command("compare")
@@ -397,10 +407,10 @@ def cmd_compare(args, today):
     choices = cover_choices(scenario, year, week)
     text = _table(("Rep", "Cover all: hours", "day", "flags", "Optimised: hours", "day", "flags"), rows)
     if choices:
-        text += "\n\"Cover all\" gave the markets nobody covers to:\n" + "\n".join(
-            f"  {c.market} -> {c.rep} ({c.reason})" for c in choices)
+        text += ["\"Cover all\" gave the markets nobody covers to:"] + [
+            f"  {c.market} -> {c.rep} ({c.reason})" for c in choices]
     else:
-        text += "\n\"Cover all\" is the plan as assigned: every market has a rep."
+        text += ["\"Cover all\" is the plan as assigned: every market has a rep."]
     _emit(args, {"week": format_week(year, week), "reps": data,
                  "cover_all": [{"market": c.market, "rep": c.rep, "shared_hours": c.shared_hours, "reason": c.reason}
                                for c in choices]}, text)
@@ -503,7 +513,7 @@ def main(argv: Sequence[str] | None = None, *, today: dt.date | None = None) -> 
         cli_data.refuse_writes(args)
         COMMANDS[args.command](args, today or dt.date.today())
     except PlannerError as exc:
-        print(f"error: {exc}".replace("\n", " "), file=sys.stderr)
+        _say(f"error: {exc}".replace("\n", " "), file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0

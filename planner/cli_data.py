@@ -14,7 +14,7 @@ import datetime as dt
 from pathlib import Path
 
 from . import backups, scenario_file
-from .cli import _emit, _table, command
+from .cli import _emit, _say, _table, command
 from .errors import PlannerError
 from .storage import DEMO_PATH, NotWritable, Store, default_path, new_scenario, replace_scenario
 
@@ -106,25 +106,25 @@ def _replace(args, scenario, cause: str) -> tuple[Store, backups.Backup | None]:
     return store, replace_scenario(store, scenario, cause)
 
 
-def _kept_line(kept: backups.Backup | None) -> str:
-    return (f"\nKept a backup of the plan it replaced: {kept.name} ('restore {kept.name}' brings it back)"
-            if kept else "")
+def _kept_line(kept: backups.Backup | None) -> list[str]:
+    return [f"Kept a backup of the plan it replaced: {kept.name} ('restore {kept.name}' brings it back)"
+            ] if kept else []
 
 
 @command("demo")
 def cmd_demo(args, today):
     demo = scenario_file.load(DEMO_PATH)
     store, kept = _replace(args, demo, "before the demo")
-    print(f"Demo scenario {demo.name!r} is in {store.path}: {len(demo.reps)} reps, {len(demo.markets)} markets"
-          + _kept_line(kept))
+    _say([f"Demo scenario {demo.name!r} is in {store.path}: {len(demo.reps)} reps, {len(demo.markets)} markets",
+          *_kept_line(kept)])
 
 
 @command("import")
 def cmd_import(args, today):
     scenario = scenario_file.load(args.file)  # a bad file is refused before anything is created
     store, kept = _replace(args, scenario, f"before import of {Path(args.file).name}")
-    print(f"Imported {scenario.name!r} into {store.path}: {len(scenario.reps)} reps, "
-          f"{len(scenario.markets)} markets, {len(scenario.assignments)} assignments" + _kept_line(kept))
+    _say([f"Imported {scenario.name!r} into {store.path}: {len(scenario.reps)} reps, "
+          f"{len(scenario.markets)} markets, {len(scenario.assignments)} assignments", *_kept_line(kept)])
 
 
 def _listed(path: Path) -> list[backups.Backup]:
@@ -150,9 +150,8 @@ def cmd_backups(args, today):
         text = (f"No backups of {path} yet; demo --replace, import --replace and restore keep one "
                 "before they replace the plan.")
     else:
-        text = (f"Backups of {path}, newest first, in {backups.folder_of(path)} (the newest {backups.KEEP} are "
-                f"kept):\n" + _table(("Name", "Made (UTC)", "Cause", "Scenario", "Reps", "Markets", "Assignments"),
-                                     rows))
+        text = [f"Backups of {path}, newest first, in {backups.folder_of(path)} (the newest {backups.KEEP} are "
+                f"kept):", *_table(("Name", "Made (UTC)", "Cause", "Scenario", "Reps", "Markets", "Assignments"), rows)]
     _emit(args, data, text)
 
 
@@ -169,7 +168,7 @@ def cmd_restore(args, today):
                      f"('restore {done.before.name}' brings it back)")
     if done.set_aside:
         lines.append(f"The damaged database was moved, unchanged, to {done.set_aside}")
-    print("\n".join(lines))
+    _say(lines)
 
 
 def add_parsers(add) -> None:

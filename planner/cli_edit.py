@@ -12,13 +12,13 @@ already the optimiser's command, and the three groups keep ``--help`` short.
 from __future__ import annotations
 
 import argparse
-import unicodedata
 from typing import Callable
 
 from . import commands, typed_values
 from .errors import ValidationError
 from .hours import format_hours
 from .scenario_file import scenario_to_dict
+from .terminal import escape
 
 # Command-line field name -> (model field, words for it).
 REP_FIELDS = {"timezone": ("timezone", "time zone"), "country": ("country", "country"),
@@ -32,8 +32,7 @@ ACTIVITY_FIELDS = {"minutes": ("minutes", "minutes"), "kind": ("live", "kind")}
 
 def shown(text) -> str:
     """User text for a terminal: a control character held by a stored name is printed escaped, not run."""
-    return "".join(c.encode("unicode_escape").decode("ascii") if unicodedata.category(c) in ("Cc", "Zl", "Zp")
-                   else c for c in str(text))
+    return escape(str(text))
 
 
 def _value(field: str, value) -> str:

@@ -81,6 +81,9 @@ CLI = [
     (["overlap", "--rep-tz", "Europe/Zurich", "--rep-hours", "Mon-Fri 09:00-17:00", "--market-tz", "US/Eastern",
       "--market-hours", "Mon-Fri 09:00-17:00"], "--market-tz: US/Eastern is an old alias: use America/New_York"),
     (OVERLAP + ["--rep-country", ""], "--rep-country: not a supported ISO 3166 country code"),
+    # What was typed is shown escaped: the terminal runs nothing (planner.terminal).
+    (["reps", "\x1b[2J\x07"], "unrecognized arguments: \\x1b[2J\\x07"),
+    (["overlap", "--rep", "Laura", "--market", "Nowhere\x1b]0;pwned\x07"], "(got 'Nowhere\\x1b]0;pwned\\x07')"),
     # A file with no size (a device, a pipe) is read up to the limit, and named as over it.
     (["import-busy", "/dev/zero", "--rep", "Laura"], "/dev/zero: more than 8 MB is too large for a calendar file (limit 8 MB)"),
     (["import-csv", "reps", "/dev/zero"], "/dev/zero: more than 5 MB is too large for a CSV file (limit 5 MB)"),
