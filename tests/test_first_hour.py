@@ -40,7 +40,7 @@ def test_a_new_users_first_hour(capsys, tmp_path, demo, demo_db):
 
     # The team and its markets from spreadsheets: the new database holds exactly what the files hold.
     assert cli(capsys, db, "import-csv", "reps", tmp_path / "team.csv") == \
-        f"Imported 3 reps from {tmp_path / 'team.csv'} into {db}\n"
+        f"Imported 3 reps from {tmp_path / 'team.csv'} into {db}: 3 added, 0 changed, 0 unchanged\n"
     cli(capsys, db, "import-csv", "markets", tmp_path / "markets.csv")
     reps = json.loads(cli(capsys, db, "reps", "--json"))
     assert [(r["name"], r["timezone"], r["markets"]) for r in reps] == [
