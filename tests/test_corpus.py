@@ -210,3 +210,15 @@ def test_a_zone_alias_stored_before_aliases_were_refused_still_loads(capsys, tmp
     ics.write_text(BUSY_ICS, encoding="utf-8", newline="")
     rep = Store(db).load().reps[0].name
     assert main(["--db", str(db), "import-busy", str(ics), "--rep", rep], today=dt.date(2027, 3, 10)) == 0
+
+
+def test_the_generator_reproduces_the_corpus_files():
+    """tests/corpus/make_corpus.py is the corpus's source: a case added to a .tsv by hand would be lost
+    the next time it runs."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_corpus", CORPUS / "make_corpus.py")
+    generator = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generator)
+    for name, rows in (("cli.tsv", generator.CLI), ("hours.tsv", generator.HOURS), ("zones.tsv", generator.ZONES)):
+        assert (CORPUS / name).read_text(encoding="utf-8") == "".join(f"{a!r}\t{e}\n" for a, e in rows), name
