@@ -114,9 +114,13 @@ class MainWindow(QMainWindow):
         # One group: the actions follow the open database's undo stack.
         self.undo_group = QUndoGroup(self)
         self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Undo"))
-        self.undo_action.setShortcut(QKeySequence.Undo)
+        self.undo_action.setShortcuts(QKeySequence.Undo)
         self.redo_action = self.undo_group.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcut(QKeySequence.Redo)
+        # Every Redo key of the platform, and both usual ones everywhere: setShortcut kept only the
+        # first binding, so Ctrl+Shift+Z did nothing on Windows and Ctrl+Y nothing on Linux.
+        redo = QKeySequence.keyBindings(QKeySequence.Redo)
+        self.redo_action.setShortcuts(redo + [k for k in (QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y"))
+                                              if k not in redo])
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
         view = bar.addMenu(self.tr("&View"))

@@ -59,9 +59,15 @@ class ScenarioTableModel(QAbstractTableModel):
         raise NotImplementedError
 
     def refresh(self) -> None:
+        columns, rows = self.make_columns(), self.rows()
+        if len(rows) == len(self._rows) and [c.title for c in columns] == [c.title for c in self.columns]:
+            # Same shape: a reset would close the editor being committed, drop the focus and the selection.
+            self.columns, self._rows = columns, rows
+            if rows:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(columns) - 1))
+            return
         self.beginResetModel()
-        self.columns = self.make_columns()
-        self._rows = self.rows()
+        self.columns, self._rows = columns, rows
         self.endResetModel()
 
     def make_columns(self) -> list[Column]:
