@@ -10,7 +10,7 @@ from planner.errors import PlannerError
 from planner.storage import open_store
 from ui.main_window import MainWindow
 
-from .user_input import (bring_to_front, cell, click_cell, drag, focused, go_to, press, redo, type_into_cell,
+from .user_input import (bring_to_front, cell, click_cell, commit, drag, focused, go_to, press, redo, type_into_cell,
                          type_text, undo)
 
 TODAY = dt.date(2027, 3, 17)  # 2027-W11
@@ -162,6 +162,17 @@ def test_after_an_edit_the_keyboard_stays_on_the_edited_cell(window, qtbot):
     assert [i.row() for i in table.selectionModel().selectedRows()] == [laura.row()]
     press(qtbot, Qt.Key_Down)
     type_text(qtbot, "36")
-    press(qtbot, Qt.Key_Return)
-    qtbot.waitUntil(lambda: focused() is table)
+    commit(qtbot, table)
     assert saved_rep(window, "Laura").max_weekly_hours == 38 and saved_rep(window, "Marco").max_weekly_hours == 36
+
+
+def test_a_time_zone_typed_over_the_cell_replaces_it(window, qtbot):
+    """Regression: the picker kept the cell's label and appended the typed text, then read the old
+    zone back from it: typing a zone did nothing, and a misspelt one was not refused either."""
+    go_to(qtbot, window, "team")
+    table, model = window.team.table, window.team.model
+    index = cell(model, "Laura", "Time zone")
+    click_cell(qtbot, table, index)
+    type_text(qtbot, "Asia/Tokyo")
+    commit(qtbot, table)
+    assert saved_rep(window, "Laura").timezone == "Asia/Tokyo" and index.data() == "Asia/Tokyo"

@@ -5,8 +5,9 @@ Nothing here calls a slot: a test that uses these fails when a shortcut, an edit
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 VIEW_KEYS = {"team": Qt.Key_1, "markets": Qt.Key_2, "territories": Qt.Key_3, "week": Qt.Key_4, "workload": Qt.Key_5}
 
@@ -37,7 +38,8 @@ def type_text(qtbot, text: str) -> None:
 def go_to(qtbot, window, view: str) -> None:
     """Ctrl+1..5, the View menu's shortcuts."""
     press(qtbot, VIEW_KEYS[view], Qt.ControlModifier, window)
-    assert window.tabs.currentWidget() is getattr(window, view), f"Ctrl+{VIEW_KEYS[view] - Qt.Key_0} did not show {view}"
+    shortcut = VIEW_KEYS[view] - Qt.Key_0
+    assert window.tabs.currentWidget() is getattr(window, view), f"Ctrl+{shortcut} did not show {view}"
 
 
 def undo(qtbot, window) -> None:
@@ -64,10 +66,27 @@ def type_into_cell(qtbot, table, index, text: str) -> None:
     """Click the cell, type over its value (the first key opens the editor), press Enter."""
     click_cell(qtbot, table, index)
     type_text(qtbot, text)
-    editor = focused()
-    assert editor is not table, f"typing into {index.data()!r} opened no editor"
-    qtbot.keyClick(editor, Qt.Key_Return)
-    qtbot.waitUntil(lambda: focused() is table)  # the editor closed and gave the keyboard back
+    assert focused() is not table, f"typing into {index.data()!r} opened no editor"
+    commit(qtbot, table)
+
+
+def commit(qtbot, table) -> None:
+    """Enter in a cell's editor; the value is saved once the editor has closed (Qt queues it)."""
+    press(qtbot, Qt.Key_Return)
+    qtbot.waitUntil(lambda: table.state() != QAbstractItemView.EditingState)
+    back_to(qtbot, table.window())
+    qtbot.waitUntil(lambda: focused() is table)  # the editor gave the keyboard back
+
+
+def back_to(qtbot, window) -> None:
+    """Wait until the window is active again after a popup or a dialog closed.
+
+    The offscreen platform activates every window it shows, a completer's popup too, even once it
+    is hidden again, and activates nothing when one closes; a window manager gives the keyboard
+    back to the main window, so the test does what the window manager would."""
+    if QGuiApplication.platformName() == "offscreen" and QApplication.activeWindow() is not window:
+        window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
 
 
 def drag(qtbot, view, start, end) -> None:
@@ -76,3 +95,48 @@ def drag(qtbot, view, start, end) -> None:
     qtbot.mousePress(viewport, Qt.LeftButton, pos=view.visualRect(start).center())
     qtbot.mouseMove(viewport, view.visualRect(end).center())
     qtbot.mouseRelease(viewport, Qt.LeftButton, pos=view.visualRect(end).center())
+
+
+def choose(qtbot, window, menu_title: str, action_text: str) -> None:
+    """Click a menu in the menu bar, then one of its entries."""
+    bar = window.menuBar()
+    opener = next(a for a in bar.actions() if a.text() == menu_title)
+    qtbot.mouseClick(bar, Qt.LeftButton, pos=bar.actionGeometry(opener).center())
+    menu = opener.menu()
+    qtbot.waitUntil(menu.isVisible)
+    action = next(a for a in menu.actions() if a.text() == action_text)
+    qtbot.mouseClick(menu, Qt.LeftButton, pos=menu.actionGeometry(action).center())
+
+
+def when_a_dialog_opens(handle, timeout_ms: int = 5000) -> list:
+    """Run ``handle(dialog)`` once a modal dialog is up: exec() returns only when it closes, so the
+    steps run from inside its loop. Returns a list that will hold the dialog, or the error that
+    stopped ``handle``; a dialog left open by a failed step is cancelled."""
+    outcome = []
+    clock = QElapsedTimer()
+    clock.start()
+
+    def look():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            if clock.elapsed() < timeout_ms:
+                QTimer.singleShot(10, look)
+            else:
+                outcome.append(AssertionError(f"no dialog opened within {timeout_ms} ms"))
+            return
+        outcome.append(dialog)
+        try:
+            handle(dialog)
+        except BaseException as exc:  # reported by the test, after the dialog is gone
+            outcome.append(exc)
+            dialog.reject()
+
+    QTimer.singleShot(0, look)
+    return outcome
+
+
+def replace_text(qtbot, widget, text: str) -> None:
+    """Click into a field, select what it holds, type over it."""
+    qtbot.mouseClick(widget, Qt.LeftButton)
+    qtbot.keyClick(focused(), Qt.Key_A, Qt.ControlModifier)
+    type_text(qtbot, text)

@@ -52,11 +52,13 @@ class TimeZonePicker(QComboBox):
         self.setCompleter(completer)
 
     def set_zone(self, name: str) -> None:
+        """Show the zone, all of it selected: what is typed next replaces it, as in any cell."""
         index = self.findData(name)
         if index >= 0:
             self.setCurrentIndex(index)
         else:
             self.setEditText(name)
+        self.lineEdit().selectAll()
 
     def zone(self) -> str:
         text = self.currentText().strip()
