@@ -7,14 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from PySide6.QtCore import QPointF, QSettings, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
 
 from planner.schedule import build_week
 from planner.storage import CalendarStore, open_store
 from ui.main_window import MainWindow
 
-from .interop_parsers import read_icaljs, read_libical, read_vobject
+from .user_input import bring_to_front, cell, click_cell, commit, go_to, press, redo, type_into_cell, undo
 
 ROOT = Path(__file__).parent.parent
 TODAY = dt.date(2027, 3, 17)  # 2027-W11
@@ -26,43 +25,36 @@ def window(qtbot, tmp_path):
     store = open_store(tmp_path / "app.db")
     w = MainWindow(store, TODAY, now=NOW, settings=QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat))
     qtbot.addWidget(w)
-    w.show()
+    bring_to_front(qtbot, w)
     return w
 
 
-def cell(model, row_name, column_title):
-    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == row_name)
-    column = next(c for c in range(model.columnCount()) if model.headerData(c, Qt.Horizontal) == column_title)
-    return model.index(row, column)
-
-
-def territory(window, market, rep):
-    window.show_view("territories")  # as a user would: look at the Territories tab
+def territory(qtbot, window, market, rep):
+    go_to(qtbot, window, "territories")  # as a user would: look at the Territories tab
     model = window.territories.model
     row = [model.headerData(r, Qt.Vertical) for r in range(model.rowCount())].index(market)
     column = [model.headerData(c, Qt.Horizontal) for c in range(model.columnCount())].index(rep)
     return model.index(row, column).data()
 
 
-def test_models_pass_qt_model_tester(window, qtmodeltester):
-    window.show_view("territories")
+def test_models_pass_qt_model_tester(window, qtbot, qtmodeltester):
+    go_to(qtbot, window, "territories")
     for model in (window.team.model, window.markets.model, window.territories.model):
         qtmodeltester.check(model)
 
 
-def test_editing_a_reps_hours_changes_the_overlap_and_undo_restores_it(window):
-    before = territory(window, "US East", "Laura")
+def test_editing_a_reps_hours_changes_the_overlap_and_undo_restores_it(window, qtbot):
+    before = territory(qtbot, window, "US East", "Laura")
     assert before.startswith("17.5 h")  # 08:30-17:30 Zurich vs New York on EDT: 3.5 h a day
-    window.show_view("team")
-    index = cell(window.team.model, "Laura", "Working hours")
-    assert window.team.model.setData(index, "Mon-Fri 12:00-21:00")
+    go_to(qtbot, window, "team")
+    type_into_cell(qtbot, window.team.table, cell(window.team.model, "Laura", "Working hours"), "Mon-Fri 12:00-21:00")
     # New York 09:00-17:00 EDT is 14:00-22:00 in Zurich (still CET): 14:00-21:00 is 7 h a day.
-    assert territory(window, "US East", "Laura").startswith("35 h")
+    assert territory(qtbot, window, "US East", "Laura").startswith("35 h")
     assert str(window.session.store.load().rep("Laura").hours) == "Mon-Fri 12:00-21:00"  # saved at once
-    window.undo_action.trigger()
-    assert territory(window, "US East", "Laura") == before
-    window.redo_action.trigger()
-    assert territory(window, "US East", "Laura").startswith("35 h")
+    undo(qtbot, window)
+    assert territory(qtbot, window, "US East", "Laura") == before
+    redo(qtbot, window)
+    assert territory(qtbot, window, "US East", "Laura").startswith("35 h")
 
 
 @pytest.mark.parametrize("column,value,reason", [
@@ -71,11 +63,13 @@ def test_editing_a_reps_hours_changes_the_overlap_and_undo_restores_it(window):
     ("Max h/week", "forty", "must be a number"),
     ("Rep", "Marco", "two reps have this name"),
 ])
-def test_bad_values_typed_into_cells_are_refused_with_the_reason(window, column, value, reason):
+def test_bad_values_typed_into_cells_are_refused_with_the_reason(window, qtbot, column, value, reason):
     before = window.session.store.load()
     index = cell(window.team.model, "Laura", column)
-    assert not window.team.model.setData(index, value)
+    shown = index.data()
+    type_into_cell(qtbot, window.team.table, index, value)
     assert reason in window.team.notice.text()
+    assert index.data() == shown
     assert window.session.store.load() == before
     assert not window.session.undo_stack.canUndo()
 
@@ -86,7 +80,8 @@ def test_hours_editor_shows_the_problem_while_typing(window, qtbot):
     qtbot.addWidget(editor)
     qtbot.keyClicks(editor, "Mon-Fry 09:00-17:00")
     assert editor.problem and "'Fry'" in editor.problem
-    editor.setText("Mon-Fri 09:00-17:00")
+    qtbot.keyClick(editor, Qt.Key_A, Qt.ControlModifier)  # select all, then type over it
+    qtbot.keyClicks(editor, "Mon-Fri 09:00-17:00")
     assert editor.problem is None and "40 h" in editor.toolTip()
 
 
@@ -101,34 +96,35 @@ def test_time_zone_picker_finds_zones_by_any_part_and_shows_offsets(qtbot):
 
 
 def test_optimise_completes_shows_reasons_and_applies_with_undo(window, qtbot):
-    window.show_view("territories")
+    go_to(qtbot, window, "territories")
     view = window.territories
-    view.optimise(time_limit=20)
-    worker = view.worker
-    with qtbot.waitSignal(worker.done, timeout=60000):
-        pass
-    qtbot.waitUntil(lambda: view.worker is None, timeout=10000)
+    press(qtbot, Qt.Key_R, Qt.ControlModifier)
+    qtbot.waitUntil(lambda: view.worker is not None, timeout=2000)  # the button animates its click
+    qtbot.waitUntil(lambda: view.worker is None, timeout=60000)
     assert view.plan.status == "optimal"
     text = view.report.toPlainText()
     assert "US West" in text and "Where to hire next" in text
     assert "Proven best" in text  # the demo's plan is proven, and the report says so
     assert view.apply_button.isEnabled()
-    view.apply_button.click()
+    before = window.session.store.load().assignments
+    qtbot.mouseClick(view.apply_button, Qt.LeftButton)
     stored = {a.market: a.rep for a in window.session.store.load().assignments}
     assert stored == {a.market: a.rep for a in view.plan.assignments}
-    window.undo_action.trigger()
-    assert len(window.session.store.load().assignments) == 12
+    undo(qtbot, window)
+    assert window.session.store.load().assignments == before
+    assert len(before) == 12
 
 
 def test_optimise_can_be_cancelled(window, qtbot, tmp_path):
     from benchmarks.generate import generate
     from planner.commands import ReplaceScenario
-    window.session.do(ReplaceScenario(generate(60, 150, seed=1)))
+    window.session.do(ReplaceScenario(generate(60, 150, seed=1)))  # the scene, not a user's step
+    go_to(qtbot, window, "territories")
     view = window.territories
-    view.optimise(time_limit=60)
+    qtbot.mouseClick(view.optimise_button, Qt.LeftButton)
     worker = view.worker
     with qtbot.waitSignal(worker.done, timeout=60000) as blocker:
-        view.cancel()
+        qtbot.mouseClick(view.cancel_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: view.worker is None, timeout=10000)
     assert blocker.args[0].status == "cancelled"
     assert "Cancelled" in view.progress.format()
@@ -177,57 +173,63 @@ def test_dragging_a_block_moves_pins_and_saves_it_and_bad_drops_are_refused(wind
     assert pins.pins("Laura", "2027-W11") == {}
 
 
-def test_workload_dashboard_sorts_by_risk_and_what_if_changes_hours(window):
-    window.show_view("workload")
+def test_workload_dashboard_sorts_by_risk_and_what_if_changes_hours(window, qtbot):
+    go_to(qtbot, window, "workload")
     view = window.workload
     assert view.team.rowCount() == 2
     first = view.weeks[view.team.item(0, 0).text()]
     second = view.weeks[view.team.item(1, 0).text()]
     assert first.risk <= second.risk
     assert "weekly_hours" in view.flags.toPlainText() and "WHO/ILO" in view.flags.toPlainText()
-    # Untick every market: the week shrinks to the rep's own hours.
+    # Untick every market (click it, Space): the week shrinks to the rep's own hours.
     for i in range(view.what_if.count()):
-        view.what_if.item(i).setCheckState(Qt.Unchecked)
+        click_cell(qtbot, view.what_if, view.what_if.model().index(i, 0))
+        press(qtbot, Qt.Key_Space)
+        assert view.what_if.item(i).checkState() == Qt.Unchecked
     assert view.last_what_if.working_hours < first.working_hours
 
 
-def test_team_view_shows_the_work_placed_and_not_placed_this_week(window):
-    window.show_view("team")
+def test_team_view_shows_the_work_placed_and_not_placed_this_week(window, qtbot):
+    go_to(qtbot, window, "team")
     model = window.team.model
     # The demo assigns every market: 70 h of work for Laura, 40 h of it fits her working time.
     assert cell(model, "Laura", "Work this week").data() == "40 h, 30 h not placed"
     tip = cell(model, "Laura", "Work this week").data(Qt.ToolTipRole)
     blocks = len(build_week(window.session.scenario, "Laura", 2027, 11).unplaced)
     assert f"{blocks} blocks (30 h) could not be placed" in tip and "US West Demo" in tip
-    window.show_view("markets")
-    assert window.markets.model.setData(cell(window.markets.model, "US West", "Rep"), "")
-    window.show_view("team")
+    go_to(qtbot, window, "markets")
+    click_cell(qtbot, window.markets.table, cell(window.markets.model, "US West", "Rep"))
+    press(qtbot, Qt.Key_F2)  # the rep picker
+    press(qtbot, Qt.Key_Home)  # its first choice: nobody
+    commit(qtbot, window.markets.table)
+    assert window.session.store.load().rep_of("US West") is None
+    go_to(qtbot, window, "team")
     # US West's 18 h are gone: the rest still does not fit her 40 h.
     left = build_week(window.session.scenario, "Laura", 2027, 11)
     placed, missing = (sum(x.minutes for x in blocks) / 60 for blocks in (left.events, left.unplaced))
     assert missing == 12 and cell(model, "Laura", "Work this week").data() == f"{placed:g} h, {missing:g} h not placed"
-    window.undo_action.trigger()
+    undo(qtbot, window)
     assert cell(model, "Laura", "Work this week").data() == "40 h, 30 h not placed"
 
 
 def test_workload_view_shows_unplaced_work_once_stretch_is_off(window, qtbot):
-    window.show_view("workload")
+    go_to(qtbot, window, "workload")
     view = window.workload
     column = [view.team.horizontalHeaderItem(c).text() for c in range(view.team.columnCount())].index("Not placed")
     assert {view.team.item(r, column).text() for r in range(2)} == {"none"}  # stretched: everything placed
-    view.stretch.setFocus()
-    qtbot.keyClick(view.stretch, Qt.Key_Space)
+    qtbot.mouseClick(view.stretch, Qt.LeftButton, pos=QPoint(8, view.stretch.height() // 2))  # its box
     assert not view.stretch.isChecked()
     rows = {view.team.item(r, 0).text(): view.team.item(r, column).text() for r in range(2)}
     weeks = {r: build_week(window.session.scenario, r, 2027, 11).unplaced for r in ("Laura", "Marco")}
     assert rows == {r: f"{sum(u.minutes for u in w) / 60:g} h ({len(w)} blocks)" for r, w in weeks.items()}
     assert rows["Laura"].startswith("30 h")
-    view.team.selectRow([view.team.item(r, 0).text() for r in range(2)].index("Laura"))
+    laura = [view.team.item(r, 0).text() for r in range(2)].index("Laura")
+    click_cell(qtbot, view.team, view.team.model().index(laura, 0))
     text = view.flags.toPlainText()
     assert "Laura: 40 h of working time, 30 h of work not placed" in text and "unplaced_work" in text
 
 
-def test_shared_hours_agree_in_the_cli_the_optimiser_and_the_territories_view(window, capsys):
+def test_shared_hours_agree_in_the_cli_the_optimiser_and_the_territories_view(window, qtbot, capsys):
     import json
 
     from planner.cli import main
@@ -246,20 +248,7 @@ def test_shared_hours_agree_in_the_cli_the_optimiser_and_the_territories_view(wi
             pair = json.loads(capsys.readouterr().out)
             hours = table.get(rep.name, market.name).overlap_hours
             assert pair["hours"] == matrix["hours"][i][j] == hours, (rep.name, market.name)
-            assert territory(window, market.name, rep.name).split(" h")[0] == f"{hours:g}"
-
-
-def test_export_dialog_writes_a_file_the_parsers_accept(window, tmp_path, monkeypatch):
-    from ui.dialogs import ExportDialog
-    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
-    dialog = ExportDialog(window.session, window, now=lambda: NOW)
-    dialog.weeks.setValue(2)
-    dialog.path.setText(str(tmp_path / "team.ics"))
-    dialog.export()
-    (written,) = dialog.result_files
-    assert written.events > 100
-    for read in (read_vobject, read_libical, read_icaljs):
-        assert len(read(written.path)) == written.events
+            assert territory(qtbot, window, market.name, rep.name).split(" h")[0] == f"{hours:g}"
 
 
 def test_screenshot_of_every_view_is_a_png(tmp_path, demo_db):
@@ -282,58 +271,8 @@ def test_broken_database_gives_a_message_not_a_traceback(tmp_path):
     assert bad.read_bytes() == b"not a database" * 50
 
 
-CORPUS = Path(__file__).parent / "corpus"
-
-
-def _expected(path):
-    return path.with_suffix(".expected").read_text(encoding="utf-8").strip()
-
-
-def test_every_bad_scenario_file_shows_its_message_in_the_app(window, monkeypatch):
-    from .test_corpus import table_dump
-    shown = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
-    before = table_dump(Path(window.session.store.path))
-    files = sorted((CORPUS / "json").glob("*.json"))
-    for path in files:
-        window.import_scenario(str(path))
-        assert shown and _expected(path) in shown[-1], path.name
-    assert len(shown) == len(files)
-    assert table_dump(Path(window.session.store.path)) == before
-    assert not window.session.undo_stack.canUndo()
-
-
-def test_every_bad_csv_is_previewed_with_its_problem_and_cannot_be_imported(window):
-    from .test_corpus import table_dump
-    before = table_dump(Path(window.session.store.path))
-    for path in sorted((CORPUS / "csv").glob("*.csv")):
-        kind = "markets" if path.stem.startswith("markets") else "reps"
-        dialog = window.import_csv(kind, str(path))
-        texts = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
-        assert any(_expected(path) in t for t in texts), (path.name, texts)
-        assert not dialog.import_button.isEnabled()
-        dialog.reject()
-    assert table_dump(Path(window.session.store.path)) == before
-
-
-def test_a_good_csv_imports_and_undo_takes_it_back(window, tmp_path):
-    path = tmp_path / "reps.csv"
-    path.write_text("\ufeffname;timezone;country;hours;max_weekly_hours\n"
-                    "Kenji;Asia/Tokyo;JP;Mon-Fri 09:00-18:00;40\nLaura;Europe/Zurich;CH;Mon-Fri 08:00-16:00;40\n",
-                    encoding="utf-8")
-    dialog = window.import_csv("reps", str(path))
-    assert dialog.import_button.isEnabled()
-    assert dialog.table.item(1, 3).text() == "replaces the existing one"
-    dialog.do_import()
-    scenario = window.session.store.load()
-    assert scenario.rep("Kenji").timezone == "Asia/Tokyo"
-    assert str(scenario.rep("Laura").hours) == "Mon-Fri 08:00-16:00"
-    window.undo_action.trigger()
-    assert "Kenji" not in {r.name for r in window.session.store.load().reps}
-
-
 def test_dragging_a_market_to_another_rep_reassigns_it(window, qtbot):
-    window.show_view("territories")
+    go_to(qtbot, window, "territories")
     grid = window.territories.grid
     model = window.territories.model
     row = [model.headerData(r, Qt.Vertical) for r in range(model.rowCount())].index("UK & Ireland")
@@ -343,19 +282,19 @@ def test_dragging_a_market_to_another_rep_reassigns_it(window, qtbot):
     qtbot.mouseMove(grid.viewport(), grid.visualRect(marco).center())
     qtbot.mouseRelease(grid.viewport(), Qt.LeftButton, pos=grid.visualRect(marco).center())
     assert window.session.store.load().rep_of("UK & Ireland") == "Marco"
-    assert territory(window, "UK & Ireland", "Marco").endswith("\u2713")
-    window.undo_action.trigger()
+    assert territory(qtbot, window, "UK & Ireland", "Marco").endswith("\u2713")
+    undo(qtbot, window)
     assert window.session.store.load().rep_of("UK & Ireland") == "Laura"
 
 
-def test_undoing_a_market_rename_brings_its_pins_back(window):
+def test_undoing_a_market_rename_brings_its_pins_back(window, qtbot):
     calendars = CalendarStore(window.session.store)
     start = dt.datetime(2027, 3, 15, 14, tzinfo=dt.timezone.utc)
     calendars.replace_pins("Laura", "2027-W11", {("US East", "Demo", 0): start})
-    window.show_view("markets")
-    assert window.markets.model.setData(cell(window.markets.model, "US East", "Market"), "US East Coast")
+    go_to(qtbot, window, "markets")
+    type_into_cell(qtbot, window.markets.table, cell(window.markets.model, "US East", "Market"), "US East Coast")
     assert calendars.pins("Laura", "2027-W11") == {("US East Coast", "Demo", 0): start}
-    window.undo_action.trigger()
+    undo(qtbot, window)
     assert calendars.pins("Laura", "2027-W11") == {("US East", "Demo", 0): start}
 
 
@@ -374,9 +313,9 @@ def test_optimise_button_gives_the_optimiser_the_reps_busy_times_and_pins(window
         return real(scenario, year, week, **kwargs)
 
     monkeypatch.setattr(ui.workers, "optimise", spy)
-    window.show_view("territories")
+    go_to(qtbot, window, "territories")
     view = window.territories
-    view.optimise_button.click()
+    qtbot.mouseClick(view.optimise_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: view.worker is None, timeout=60000)
     assert view.plan is not None, view.report.toPlainText()
     assert seen == [calendar_inputs(store, store.load(), 2027, 11)]
