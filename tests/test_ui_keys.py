@@ -176,3 +176,21 @@ def test_a_time_zone_typed_over_the_cell_replaces_it(window, qtbot):
     type_text(qtbot, "Asia/Tokyo")
     commit(qtbot, table)
     assert saved_rep(window, "Laura").timezone == "Asia/Tokyo" and index.data() == "Asia/Tokyo"
+
+
+def test_ctrl_return_applies_the_optimised_plan_and_ctrl_z_takes_it_back(window, qtbot):
+    """Keyboard only: Ctrl+R optimises, Ctrl+Return presses Apply plan (it had no key: a keyboard user
+    could optimise but not apply)."""
+    go_to(qtbot, window, "territories")
+    view = window.territories
+    before = window.session.store.load().assignments
+    assert not view.apply_button.isEnabled()  # no plan yet: nothing to apply
+    press(qtbot, Qt.Key_R, Qt.ControlModifier)
+    qtbot.waitUntil(lambda: view.worker is not None, timeout=2000)
+    qtbot.waitUntil(lambda: view.worker is None, timeout=60000)
+    plan = {a.market: a.rep for a in view.plan.assignments}
+    assert plan != {a.market: a.rep for a in before}  # applying it is a visible change
+    press(qtbot, Qt.Key_Return, Qt.ControlModifier)
+    qtbot.waitUntil(lambda: {a.market: a.rep for a in window.session.store.load().assignments} == plan)
+    undo(qtbot, window)
+    assert window.session.store.load().assignments == before

@@ -83,6 +83,8 @@ class TerritoriesView(Lazy, QWidget):
         self.cancel_button.clicked.connect(self.cancel)
         self.apply_button = QPushButton(tr("Apply plan"))
         self.apply_button.setEnabled(False)
+        self.apply_button.setShortcut(QKeySequence("Ctrl+Return"))  # Ctrl+R, then Ctrl+Return: no mouse needed
+        self.apply_button.setToolTip(f"{tr('Apply plan')} (Ctrl+Return)")
         self.apply_button.clicked.connect(self.apply_plan)
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
