@@ -56,7 +56,14 @@ def cell(model, row_name, column_title):
     return model.index(row, column)
 
 
+def on_screen(view, index):
+    """The index as the view shows it: through the view's filter and sort (a proxy) when it has one."""
+    model = view.model()
+    return index if index.model() is model else model.mapFromSource(index)
+
+
 def click_cell(qtbot, view, index) -> None:
+    index = on_screen(view, index)
     view.scrollTo(index)
     qtbot.mouseClick(view.viewport(), Qt.LeftButton, pos=view.visualRect(index).center())
     assert view.currentIndex() == index
