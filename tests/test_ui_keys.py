@@ -10,8 +10,8 @@ from planner.errors import PlannerError
 from planner.storage import open_store
 from ui.main_window import MainWindow
 
-from .user_input import (bring_to_front, cell, click_cell, commit, drag, focused, go_to, press, redo, type_into_cell,
-                         type_text, undo)
+from .user_input import (bring_to_front, cell, click_cell, commit, drag, focused, go_to, on_screen, press, redo,
+                         type_into_cell, type_text, undo)
 
 TODAY = dt.date(2027, 3, 17)  # 2027-W11
 
@@ -158,8 +158,9 @@ def test_after_an_edit_the_keyboard_stays_on_the_edited_cell(window, qtbot):
     laura, marco = cell(model, "Laura", "Max h/week"), cell(model, "Marco", "Max h/week")
     assert marco.row() == laura.row() + 1
     type_into_cell(qtbot, table, laura, "38")
-    assert focused() is table and table.currentIndex() == laura
-    assert [i.row() for i in table.selectionModel().selectedRows()] == [laura.row()]
+    shown = on_screen(table, laura)
+    assert focused() is table and table.currentIndex() == shown
+    assert [i.row() for i in table.selectionModel().selectedRows()] == [shown.row()]
     press(qtbot, Qt.Key_Down)
     type_text(qtbot, "36")
     commit(qtbot, table)
@@ -194,3 +195,26 @@ def test_ctrl_return_applies_the_optimised_plan_and_ctrl_z_takes_it_back(window,
     qtbot.waitUntil(lambda: {a.market: a.rep for a in window.session.store.load().assignments} == plan)
     undo(qtbot, window)
     assert window.session.store.load().assignments == before
+
+
+def test_ctrl_z_undoes_the_last_change_wherever_the_keyboard_landed(window, qtbot):
+    """Regression: after an edit in Team, Ctrl+3 put the keyboard in the Territories filter field,
+    which took Ctrl+Z for itself with nothing to undo: the edit stayed. A field undoes its own typing
+    first, then the plan's changes."""
+    go_to(qtbot, window, "team")
+    index = cell(window.team.model, "Laura", "Max h/week")
+    before = index.data()
+    type_into_cell(qtbot, window.team.table, index, "38")
+    go_to(qtbot, window, "territories")
+    undo(qtbot, window)
+    assert f"{saved_rep(window, 'Laura').max_weekly_hours:g}" == before
+    redo(qtbot, window)
+    assert saved_rep(window, "Laura").max_weekly_hours == 38
+    field = window.territories.filters.text
+    qtbot.mouseClick(field, Qt.LeftButton)
+    type_text(qtbot, "US")
+    assert focused() is field and field.text() == "US"
+    undo(qtbot, window)  # the typing first
+    assert field.text() == "" and saved_rep(window, "Laura").max_weekly_hours == 38
+    undo(qtbot, window)  # then the edit
+    assert f"{saved_rep(window, 'Laura').max_weekly_hours:g}" == before

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMainWindow, QMessageBox, QTabWidget
 
 from planner import backups, commands, scenario_file
 from planner.calendars import import_busy
@@ -22,6 +22,7 @@ from .markets_view import MarketsView
 from .session import Session
 from .team_view import TeamView
 from .territories_view import TerritoriesView
+from .undo_keys import PlanUndoThroughFields
 from .week_page import WeekView
 from .workload_view import WorkloadView
 
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
         redo = QKeySequence.keyBindings(QKeySequence.Redo)
         self.redo_action.setShortcuts(redo + [k for k in (QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y"))
                                               if k not in redo])
+        self.undo_through_fields = PlanUndoThroughFields(self.undo_action, self.redo_action, self)
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
         view = bar.addMenu(self.tr("&View"))
@@ -137,6 +139,8 @@ class MainWindow(QMainWindow):
     def _wire_undo(self) -> None:
         self.undo_group.addStack(self.session.undo_stack)
         self.undo_group.setActiveStack(self.session.undo_stack)
+        for field in self.tabs.findChildren(QLineEdit):  # the views' filters
+            field.installEventFilter(self.undo_through_fields)
 
     def _remember(self, path: str) -> None:
         if path == ":memory:":
