@@ -15,14 +15,13 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import time
-from zoneinfo import ZoneInfo
 
 import icalendar
 
 from planner.ics_export import export_weeks
 from planner.model import ActivityType, Market, Rep, Scenario
 from planner.schedule import Event, Schedule
-from planner.timezones import add_weeks, format_week, local_to_utc
+from planner.timezones import add_weeks, format_week, local_to_utc, zone
 
 UTC = dt.timezone.utc
 NOW = dt.datetime(2027, 1, 1, tzinfo=UTC)
@@ -53,7 +52,7 @@ def same_events(scenario, scheds, alarms: bool) -> list[dict]:
     """The property values our export writes, computed before any timing starts."""
     from planner.ics_export import _description, _summary, event_uid
 
-    zurich = ZoneInfo("Europe/Zurich")
+    zurich = zone("Europe/Zurich")
     return [{"uid": event_uid(e, s.week), "dtstamp": NOW, "dtstart": e.start.astimezone(zurich),
              "dtend": e.end.astimezone(zurich), "summary": _summary(e), "description": _description(e, scenario),
              "categories": ["Rep Planner", e.market, "Live"], "transp": "OPAQUE", "sequence": 0,

@@ -437,10 +437,20 @@ def _country_arg(code: str | None, flag: str) -> str | None:
     return code
 
 
+def version_line() -> str:
+    """``rep-planner 0.1.0 (time zones: tzdata 2026f)``: the data every instant comes from."""
+    from . import __version__
+    from .timezones import tzdata_package_version, tzdata_version
+
+    return (f"rep-planner {__version__} (time zones: tzdata {tzdata_version()}, "
+            f"from the tzdata package {tzdata_package_version()})")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="rep-planner", description="Plan sales reps' weeks across time zones.")
     parser.add_argument("--db", default=None, help=f"database file (default: {default_path()})")
     parser.add_argument("--read-only", action="store_true", help=READ_ONLY_HELP)
+    parser.add_argument("--version", action="version", version=version_line())
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     def add(name, help_text, *, reads=False):

@@ -15,12 +15,12 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
-from zoneinfo import ZoneInfo
 
 import icalendar
 
 from .model import Scenario
 from .schedule import Event, Schedule
+from .timezones import zone as time_zone
 from .vtimezone import transitions, vtimezone
 
 UTC = dt.timezone.utc
@@ -68,7 +68,7 @@ def _summary(event: Event) -> str:
 
 def _description(event: Event, scenario: Scenario) -> str:
     market = scenario.market(event.market)
-    zone = ZoneInfo(market.timezone)
+    zone = time_zone(market.timezone)
     start, end = event.start.astimezone(zone), event.end.astimezone(zone)
     kind = "live, with the prospect" if event.live else "async"
     lines = [f"{event.market}: {event.activity}, {event.minutes} min ({kind}).",
@@ -83,7 +83,7 @@ class _Folds:
     """The instants whose local time happens twice in a zone, from its transitions."""
 
     def __init__(self, zone: str, first: dt.datetime, last: dt.datetime):
-        self.zone = ZoneInfo(zone)
+        self.zone = time_zone(zone)
         self.windows = [(t.at - (t.before - t.after), t.at + (t.before - t.after))
                         for t in transitions(zone, first - dt.timedelta(days=2), last + dt.timedelta(days=2))
                         if t.before > t.after]

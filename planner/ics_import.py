@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 import icalendar
 import recurring_ical_events
@@ -23,7 +22,7 @@ import x_wr_timezone
 
 from .errors import PlannerError
 from .files import read_limited, too_large
-from .timezones import check_zone
+from .timezones import check_zone, use_for_icalendar, zone as time_zone
 
 UTC = dt.timezone.utc
 MAX_BYTES = 8 * 2**20
@@ -73,7 +72,7 @@ def _check_structure(lines: list[str], source: str) -> None:
                            "it may be truncated")
 
 
-def _as_utc(value, tz: ZoneInfo) -> dt.datetime:
+def _as_utc(value, tz: dt.tzinfo) -> dt.datetime:
     if isinstance(value, dt.datetime):
         return (value if value.tzinfo else value.replace(tzinfo=tz)).astimezone(UTC)
     return dt.datetime.combine(value, dt.time(), tz).astimezone(UTC)
@@ -121,14 +120,20 @@ def read_busy(data: bytes, *, timezone: str, start: dt.datetime, end: dt.datetim
         raise PlannerError(f"{source}: not UTF-8 text (byte {exc.start})") from None
     lines = _unfolded_lines(text)
     _check_structure(lines, source)
+    use_for_icalendar()
     try:
         calendar = icalendar.Calendar.from_ical(text)
     except (ValueError, KeyError, IndexError) as exc:
         detail = str(exc).splitlines()[0][:120]
         raise PlannerError(f"{source}: not a valid iCalendar file ({detail})") from None
-    tz = ZoneInfo(timezone)
+    tz = time_zone(timezone)
+    named = calendar.get("X-WR-TIMEZONE")
     try:
-        calendar = x_wr_timezone.to_standard(calendar)
+        # The zone is looked up here, in the plan's data (the library would ask the machine's).
+        x_wr = icalendar.timezone.tzp.timezone(str(named)) if named is not None else None
+        if named is not None and x_wr is None:
+            raise ValueError(f"{str(named)[:60]!r} is not a time zone")
+        calendar = x_wr_timezone.to_standard(calendar, timezone=x_wr)
     except Exception as exc:  # the library raises whatever its zone lookup raised
         raise PlannerError(f"{source}: X-WR-TIMEZONE cannot be used ({exc})") from None
     for event in calendar.walk("VEVENT"):

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from .errors import ValidationError
+from .timezones import zone as time_zone
 
 REGIONS = ("Americas", "EMEA", "APAC")
 _AREAS = {"America": "Americas", "Europe": "EMEA", "Africa": "EMEA", "Australia": "APAC"}
@@ -23,7 +25,7 @@ _AREAS = {"America": "Americas", "Europe": "EMEA", "Africa": "EMEA", "Australia"
 
 def standard_offset_hours(timezone: str) -> float:
     """The zone's UTC offset without daylight saving time, in hours (the smaller of January's and July's)."""
-    zone = ZoneInfo(timezone)
+    zone = time_zone(timezone)
     return min(dt.datetime(2027, month, 15, 12, tzinfo=zone).utcoffset().total_seconds() / 3600 for month in (1, 7))
 
 
@@ -36,7 +38,7 @@ def region_of(timezone: str) -> str:
         return _AREAS[area]
     try:
         offset = standard_offset_hours(timezone)
-    except (ValueError, ZoneInfoNotFoundError):  # the zone checks refuse such a name on input
+    except ValidationError:  # the zone checks refuse such a name on input
         return ""
     if area == "Pacific":  # Galapagos and Easter Island belong to Ecuador and Chile
         return "Americas" if -7 <= offset <= -3 else "APAC"

@@ -1,20 +1,25 @@
 """Wall-clock time to UTC instants, and ISO weeks, in one place.
 
+Every zone comes from :func:`zone`, which reads the ``tzdata`` package pinned in
+pyproject.toml and never the machine's own time-zone files (Python's zoneinfo
+would look there first, and a machine's 2025b and the package's 2026f disagree
+about Casablanca and Havana): the same plan gives the same instants on any
+machine, and the VTIMEZONEs written in calendars come from the same data.
+
 The reading of awkward local times follows RFC 5545 (3.3.5): a time inside a
 spring-forward gap is read with the offset before the gap, which moves it
 forward by the gap (02:30 on a New York spring-forward day is 03:30 EDT); a
-time that happens twice takes its first occurrence. pendulum does the zone
-arithmetic; this module only chooses the fold.
+time that happens twice takes its first occurrence. Both are Python's
+``fold=0`` (PEP 495).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import importlib.metadata
+import importlib.resources
 from functools import lru_cache
 from zoneinfo import ZoneInfo
-
-import pendulum
-from pendulum.tz.exceptions import AmbiguousTime, NonExistingTime
 
 from .errors import ValidationError
 
@@ -22,17 +27,37 @@ UTC = dt.timezone.utc
 
 
 @lru_cache(maxsize=1)
+def tzdata_version() -> str:
+    """The IANA release of the time-zone data every computation uses, e.g. ``2026f``."""
+    import tzdata
+
+    return tzdata.IANA_VERSION
+
+
+def tzdata_package_version() -> str:
+    """The version of the ``tzdata`` package on PyPI that holds it, e.g. ``2026.6``."""
+    return importlib.metadata.version("tzdata")
+
+
+def zone_file(name: str) -> bytes:
+    """The compiled (TZif) file of a zone, from the tzdata package."""
+    return importlib.resources.files("tzdata.zoneinfo").joinpath(*name.split("/")).read_bytes()
+
+
+@lru_cache(maxsize=1)
 def zone_names() -> frozenset[str]:
     """The IANA names in the tzdata package: the same list on every machine (the
     system's own zoneinfo may add names such as ``localtime`` that mean nothing elsewhere)."""
-    import importlib.resources
-
     return frozenset(importlib.resources.files("tzdata").joinpath("zones").read_text().split())
 
 
 @lru_cache(maxsize=None)
-def zone(name: str):
-    """The pendulum zone for an IANA name; a clear error if it does not exist."""
+def zone(name: str) -> ZoneInfo:
+    """The zone for an IANA name, from the tzdata package; a clear error if it does not exist.
+
+    The only place a zone is built (a test forbids ``ZoneInfo(...)`` elsewhere). One
+    object per name, so that datetimes in the same zone compare on the wall clock.
+    """
     if not isinstance(name, str) or name not in zone_names():
         hint = ""
         if isinstance(name, str):
@@ -41,7 +66,38 @@ def zone(name: str):
             if close:
                 hint = f"; did you mean {sorted(close)[0]!r}?"
         raise ValidationError("timezone", name, "not an IANA time zone such as 'Europe/Zurich'" + hint)
-    return pendulum.timezone(name)
+    return _from_package(name)
+
+
+def _from_package(name: str) -> ZoneInfo:
+    import io
+
+    return ZoneInfo.from_file(io.BytesIO(zone_file(name)), key=name)
+
+
+@lru_cache(maxsize=1)
+def use_for_icalendar() -> None:
+    """Make ``icalendar`` (and the libraries built on it) resolve TZIDs with :func:`zone`.
+
+    A calendar read in is then read with the plan's own data, not the machine's. icalendar
+    still maps Windows names and ``/vendor/Area/City`` TZIDs to IANA names first, and
+    still reads a VTIMEZONE whose TZID names no zone.
+    """
+    from icalendar.timezone import tzp
+    from icalendar.timezone.zoneinfo import ZONEINFO
+
+    class PackageZones(ZONEINFO):
+        @property
+        def utc(self):
+            return zone("UTC")
+
+        def timezone(self, name: str):
+            return zone(name) if name in zone_names() else None
+
+        def knows_timezone_id(self, tzid: str) -> bool:
+            return tzid in zone_names()
+
+    tzp.use(PackageZones())
 
 
 # Names in tzdata that are not a place's clock, and the place to use instead. Only these few:
@@ -61,8 +117,6 @@ def _links() -> dict[str, str]:
     """Old alias -> the canonical name it links to, from tzdata's ``tzdata.zi`` ("L target alias"
     lines), less the names ``zone.tab`` still lists as a country's zone (Europe/Oslo links to
     Europe/Berlin, yet it is Norway's name and stays)."""
-    import importlib.resources
-
     files = importlib.resources.files("tzdata").joinpath("zoneinfo")
     listed = {line.split("\t")[2] for line in files.joinpath("zone.tab").read_text().splitlines()
               if line and not line.startswith("#")}
@@ -106,28 +160,23 @@ def local_to_utc(day: dt.date, minute_of_day: int, tz_name: str) -> dt.datetime:
     """
     day = day + dt.timedelta(days=minute_of_day // 1440)
     minute_of_day %= 1440
-    args = (day.year, day.month, day.day, minute_of_day // 60, minute_of_day % 60)
-    tz = zone(tz_name)
-    try:
-        local = pendulum.datetime(*args, tz=tz, fold=0, raise_on_unknown_times=True)
-    except NonExistingTime:
-        # pendulum's fold=1 moves a gap time forward by the gap (RFC 5545's reading).
-        local = pendulum.datetime(*args, tz=tz, fold=1)
-    except AmbiguousTime:
-        local = pendulum.datetime(*args, tz=tz, fold=0)
-    return dt.datetime.fromtimestamp(local.int_timestamp, UTC)
+    # fold=0 is RFC 5545's reading of both awkward cases: the offset before a gap, the
+    # first of two occurrences.
+    local = dt.datetime(day.year, day.month, day.day, minute_of_day // 60, minute_of_day % 60,
+                        tzinfo=zone(tz_name), fold=0)
+    return local.astimezone(UTC)
 
 
 def is_ambiguous(instant: dt.datetime, tz_name: str) -> bool:
     """Whether the wall-clock time of ``instant`` in the zone happens twice (autumn change)."""
-    local = instant.astimezone(ZoneInfo(tz_name)).replace(tzinfo=None)
-    tz = ZoneInfo(tz_name)
+    tz = zone(tz_name)
+    local = instant.astimezone(tz).replace(tzinfo=None)
     return local.replace(tzinfo=tz, fold=0).utcoffset() != local.replace(tzinfo=tz, fold=1).utcoffset()
 
 
 def in_zone(instant: dt.datetime, tz_name: str) -> dt.datetime:
     """``instant`` shown on the wall clock of ``tz_name`` (an aware datetime)."""
-    return pendulum.instance(instant).in_timezone(zone(tz_name))
+    return instant.astimezone(zone(tz_name))
 
 
 # The years a week may fall in: the tz database is only accurate from 1970 on, and the

@@ -27,9 +27,9 @@ import importlib.resources
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from zoneinfo import ZoneInfo
-
 import icalendar
+
+from .timezones import zone as time_zone, zone_file
 
 UTC = dt.timezone.utc
 _DAY = dt.timedelta(days=1)
@@ -116,7 +116,7 @@ class Transition:
 
 def transitions(zone: str, start: dt.datetime, end: dt.datetime) -> list[Transition]:
     """Every change of UTC offset in [start, end), to the second."""
-    tz = ZoneInfo(zone)
+    tz = time_zone(zone)
     found = []
     t = start
     offset = t.astimezone(tz).utcoffset()
@@ -179,7 +179,7 @@ def vtimezone(zone: str, first: dt.date, last: dt.date) -> icalendar.Timezone:
     if rule and rule.dst_start is None and not real:
         # No clock changes: one STANDARD, valid for ever.
         offset = dt.timedelta(seconds=rule.std_offset)
-        name = lo.astimezone(ZoneInfo(zone)).tzname() or rule.std_name
+        name = lo.astimezone(time_zone(zone)).tzname() or rule.std_name
         tz.add_component(_component("standard", name, dt.datetime(1970, 1, 1), offset, offset))
         return tz
     if rule and rule.dst_start and all(0 <= r.seconds < 86400 for r in (rule.dst_start, rule.dst_end)):
@@ -198,7 +198,7 @@ def vtimezone(zone: str, first: dt.date, last: dt.date) -> icalendar.Timezone:
     # One observance per real change, each a plain DTSTART.
     start = dt.datetime.combine(first - dt.timedelta(days=1), dt.time(), UTC)
     earlier = [t for t in real if t.at <= start]
-    now = start.astimezone(ZoneInfo(zone))
+    now = start.astimezone(time_zone(zone))
     if earlier:
         t = earlier[-1]
         tz.add_component(_component("daylight" if t.daylight else "standard", t.name, t.at + t.before,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.resources
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -29,9 +30,19 @@ EQUIVALENT = {
 
 
 @lru_cache(maxsize=None)
+def package_zone(name: str) -> ZoneInfo:
+    """The zone as the tzdata package has it (the planner's data), built here without the planner's code.
+
+    Never ``ZoneInfo(name)``: that reads the machine's own files first, which may be older.
+    """
+    with importlib.resources.files("tzdata.zoneinfo").joinpath(name).open("rb") as fh:
+        return ZoneInfo.from_file(fh, key=name)
+
+
+@lru_cache(maxsize=None)
 def transition_weeks(zone: str) -> tuple[tuple[int, int], ...]:
     """ISO weeks of 2026-2030 in which ``zone`` changes its UTC offset, with their neighbours."""
-    tz, weeks = ZoneInfo(zone), set()
+    tz, weeks = package_zone(zone), set()
     day = dt.datetime(2026, 1, 1, 12, tzinfo=dt.timezone.utc)
     previous = day.astimezone(tz).utcoffset()
     while day.year <= 2030:

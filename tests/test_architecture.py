@@ -14,3 +14,27 @@ def test_importing_the_core_loads_no_qt():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert result.stdout.strip() == ""
     assert len(modules) >= 8
+
+
+def test_zones_are_built_in_one_place():
+    """Every zone comes from planner.timezones.zone (the tzdata package): ``ZoneInfo(name)``,
+    pendulum, pytz and dateutil look in the machine's own zoneinfo first."""
+    import ast
+
+    offenders = []
+    files = [p for folder in ("planner", "ui", "benchmarks", "tests") for p in (ROOT / folder).rglob("*.py")]
+    for path in files + [ROOT / "main.py"]:
+        if path == ROOT / "planner" / "timezones.py":
+            continue
+        tree = ast.parse(path.read_text(), str(path))
+        for node in ast.walk(tree):
+            where = f"{path.relative_to(ROOT)}:{getattr(node, 'lineno', 0)}"
+            if isinstance(node, ast.Call):
+                f = node.func
+                name = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
+                if name in ("ZoneInfo", "gettz"):
+                    offenders.append(f"{where}: {name}(...)")
+            elif isinstance(node, (ast.Import, ast.ImportFrom)):
+                names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
+                offenders += [f"{where}: import {n}" for n in names if n.split(".")[0] in ("pendulum", "pytz")]
+    assert not offenders, "build zones with planner.timezones.zone:\n" + "\n".join(offenders)

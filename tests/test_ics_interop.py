@@ -11,7 +11,7 @@ from planner.schedule import Event, Schedule
 from planner.timezones import format_week, local_to_utc
 
 from .interop_parsers import PARSERS
-from .strategies import transition_weeks
+from .strategies import package_zone, transition_weeks
 
 UTC = dt.timezone.utc
 NOW = dt.datetime(2026, 11, 27, 12, tzinfo=UTC)
@@ -86,7 +86,7 @@ def test_the_harness_catches_the_known_ical_js_trap(tmp_path):
     event = icalendar.Event()
     event.add("uid", "trap")
     event.add("dtstamp", NOW)
-    start = dt.datetime(2027, 3, 15, 9, tzinfo=__import__("zoneinfo").ZoneInfo("America/New_York"))
+    start = dt.datetime(2027, 3, 15, 9, tzinfo=package_zone("America/New_York"))
     event.add("dtstart", start)
     event.add("dtend", start + dt.timedelta(hours=1))
     cal.add_component(event)

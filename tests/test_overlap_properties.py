@@ -2,7 +2,6 @@
 
 import datetime as dt
 import os
-from zoneinfo import ZoneInfo
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -10,7 +9,7 @@ from hypothesis import strategies as st
 from planner.hours import format_hours, parse_hours
 from planner.overlap import Side, overlap, overlap_matrix
 
-from .strategies import EQUIVALENT, ZONES, weeks_near_transitions, working_hours
+from .strategies import EQUIVALENT, ZONES, package_zone, weeks_near_transitions, working_hours
 
 EXAMPLES = int(os.environ.get("REP_PLANNER_EXAMPLES", "60"))
 fast = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -22,7 +21,7 @@ def own_hours(zone: str, hours, year: int, week: int) -> float:
     zoneinfo with fold=0 reads a gap time with the offset before the gap and a
     repeated time as its first occurrence: RFC 5545's reading, independently.
     """
-    tz, utc = ZoneInfo(zone), dt.timezone.utc
+    tz, utc = package_zone(zone), dt.timezone.utc
     monday = dt.date.fromisocalendar(year, week, 1)
 
     def instant(day, minute):

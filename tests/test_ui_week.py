@@ -2,7 +2,6 @@
 the hours placed and not. Real events through qtbot, on the demo and on a 6-rep, 20-market plan."""
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, Qt
@@ -13,6 +12,7 @@ from planner.calendars import rep_account
 from planner.storage import open_store
 from ui.week_view import GUTTER, HEADER_H, HOUR_H, RULER_W
 
+from .strategies import package_zone
 from .week_fixtures import NOW, choose_rep, one_rep_20_markets, open_window, plan_6x20
 
 
@@ -49,7 +49,7 @@ def test_every_block_has_a_tooltip_with_both_local_times(demo_window, qtbot):
     assert any(e.minutes == 15 for _, e in canvas._blocks)  # the quarter-hour follow-ups too
     for rect, event in canvas._blocks:
         tip = tooltip_at(canvas, rect.center().toPoint())
-        rep_zone, market_zone = ZoneInfo("Europe/Zurich"), ZoneInfo(scenario.market(event.market).timezone)
+        rep_zone, market_zone = package_zone("Europe/Zurich"), package_zone(scenario.market(event.market).timezone)
         mine = f"{event.start.astimezone(rep_zone):%H:%M}-{event.end.astimezone(rep_zone):%H:%M}"
         theirs = f"{event.start.astimezone(market_zone):%H:%M}-{event.end.astimezone(market_zone):%H:%M}"
         assert mine in tip and theirs in tip and scenario.market(event.market).timezone in tip, (event, tip)
@@ -66,7 +66,7 @@ def ruler_text(canvas, market: str, hour: int) -> list[str]:
 
 def test_market_clocks_name_the_markets_weekday_where_it_is_not_the_reps(demo_window, qtbot):
     canvas = demo_window.week.canvas
-    zurich, los_angeles = ZoneInfo("Europe/Zurich"), ZoneInfo("America/Los_Angeles")
+    zurich, los_angeles = package_zone("Europe/Zurich"), package_zone("America/Los_Angeles")
     monday = dt.date(2027, 3, 15)
     # Point at Tuesday: the clocks show Tuesday's hours.
     tuesday = canvas.week_layout.column(1).center()
@@ -97,7 +97,7 @@ def test_markets_on_the_same_clock_share_one_ruler(plan, tmp_path, qtbot):
     assert len(rulers) < len(mine)
     noon = dt.datetime(2027, 3, 17, 12, tzinfo=dt.timezone.utc)
     for ruler in rulers:
-        offsets = {noon.astimezone(ZoneInfo(scenario.market(m).timezone)).utcoffset() for m in ruler.markets}
+        offsets = {noon.astimezone(package_zone(scenario.market(m).timezone)).utcoffset() for m in ruler.markets}
         assert len(offsets) == 1
 
 
@@ -147,7 +147,7 @@ def test_the_now_line_is_drawn_at_the_injected_time_in_todays_column(demo_window
     canvas = demo_window.week.canvas
     line = canvas.now_line()
     wednesday = canvas.week_layout.column(2)
-    local = NOW.astimezone(ZoneInfo("Europe/Zurich"))  # 11:30 in Zurich
+    local = NOW.astimezone(package_zone("Europe/Zurich"))  # 11:30 in Zurich
     assert line.y1() == line.y2() == HEADER_H + (local.hour + local.minute / 60) * HOUR_H
     assert (line.x1(), line.x2()) == (wednesday.left(), wednesday.right())
     image = canvas.grab().toImage()

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
-from zoneinfo import ZoneInfo
-
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QStyledItemDelegate
 
 from planner.errors import ValidationError
 from planner.hours import parse_hours
+from planner.timezones import zone as time_zone
 
 
 def tr(text: str) -> str:
@@ -28,7 +27,7 @@ def zone_names() -> tuple[str, ...]:
 
 def zone_label(name: str, now: dt.datetime) -> str:
     """``Asia/Kathmandu  UTC+05:45  now 18:47``."""
-    local = now.astimezone(ZoneInfo(name))
+    local = now.astimezone(time_zone(name))
     offset = local.utcoffset()
     minutes = int(offset.total_seconds() // 60)
     sign = "+" if minutes >= 0 else "-"

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 from html import escape
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from planner.schedule import Event, check_move
+from planner.timezones import zone as time_zone
 
 from .palette import MarketStyle, draw_mark, ink_on
 from .week_paint import Fonts, Label, WeekLayout, block_labels, header_labels, hour_labels, ruler_labels, y_of
@@ -119,7 +119,7 @@ class WeekCanvas(QWidget):
         self._blocks, self._block_labels, self._block_marks = [], [], []
         self.week_layout = WeekLayout(self.data, self.width()) if self.data else None
         if self.data:
-            zone = ZoneInfo(self.data.timezone)
+            zone = time_zone(self.data.timezone)
             for event in self.data.schedule.events:
                 start = event.start.astimezone(zone)
                 day = (start.date() - self.data.monday).days
@@ -165,7 +165,7 @@ class WeekCanvas(QWidget):
         today = d.today() if d else None
         if today is None or d.now is None:
             return None
-        local = d.now.astimezone(ZoneInfo(d.timezone))
+        local = d.now.astimezone(time_zone(d.timezone))
         y = y_of(local.hour * 60 + local.minute + local.second / 60)
         return QLineF(self.week_layout.x[today], y, self.week_layout.x[today] + self.week_layout.w[today], y)
 
@@ -390,9 +390,9 @@ class WeekCanvas(QWidget):
     def describe(self, event: Event) -> str:
         """A block's tooltip: what, the rep's local time and the prospect's, and how it was placed."""
         d = self.data
-        rep_zone = ZoneInfo(d.timezone)
+        rep_zone = time_zone(d.timezone)
         market = d.scenario.market(event.market)
-        m_zone = ZoneInfo(market.timezone)
+        m_zone = time_zone(market.timezone)
         a, b = event.start.astimezone(rep_zone), event.end.astimezone(rep_zone)
         c, e = event.start.astimezone(m_zone), event.end.astimezone(m_zone)
         kind = tr("Live work, {minutes} min") if event.live else tr("Async work, {minutes} min")

@@ -12,10 +12,11 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF
+
+from planner.timezones import zone as time_zone
 
 from .palette import MarketStyle, ink_on
 from .week_view import DAY_HEADER_H, GUTTER, HEADER_H, HOUR_H, RULER_W, WeekData, local_date, tr
@@ -99,7 +100,7 @@ class WeekLayout:
         self.rulers = [data.rulers[r] for r in kept]
         self.hidden = [m for r, ruler in enumerate(data.rulers) if r not in kept for m in ruler.markets]
         self.left = GUTTER + RULER_W * len(self.rulers)
-        zone = ZoneInfo(data.timezone)
+        zone = time_zone(data.timezone)
         active = {day for day, _, _ in data.working}
         active |= {(e.start.astimezone(zone).date() - data.monday).days for e in data.schedule.events}
         weights = [1.0 if day in active or not active else QUIET_DAY for day in range(7)]
@@ -157,7 +158,7 @@ def block_labels(rect: QRectF, event, style: MarketStyle, fill: QColor, fonts: F
         side = min(height * 0.75, 8.0)
         mark = QRectF(box.left(), first.center().y() - side / 2, side, side)
         first.setLeft(box.left() + side + 3)
-    a, b = event.start.astimezone(ZoneInfo(zone)), event.end.astimezone(ZoneInfo(zone))
+    a, b = event.start.astimezone(time_zone(zone)), event.end.astimezone(time_zone(zone))
     times = f"{a:%H:%M}\u2013{b:%H:%M}"
     if lines == 1:
         texts = [(first, f"{event.market} \u00b7 {event.activity}", font)]
@@ -224,7 +225,7 @@ def header_labels(layout: WeekLayout, ruler_day: int, fonts: Fonts, palette, sty
             labels.append(Label(rect, shown, font, colour, align, tip or (value if shown != value else "")))
 
     ruler_date = d.monday + dt.timedelta(days=ruler_day)
-    zone_name = dt.datetime.combine(ruler_date, dt.time(12)).replace(tzinfo=ZoneInfo(d.timezone)).tzname()
+    zone_name = dt.datetime.combine(ruler_date, dt.time(12)).replace(tzinfo=time_zone(d.timezone)).tzname()
     clock_tip = tr("Your clock ({zone}). The market clocks beside it are for {day}: point at another day "
                    "to see its times.").format(zone=d.timezone, day=local_date(ruler_date, "dddd d MMMM"))
     add(QRectF(2, 2, GUTTER - 6, bold_h), local_date(ruler_date, "ddd"), fonts.bold, text, Qt.AlignRight, clock_tip)

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication
 
 from planner.schedule import Schedule
-from planner.timezones import local_to_utc
+from planner.timezones import local_to_utc, zone as time_zone
 
 HOUR_H = 48      # a 15-minute block is 12 px: room for one line of text
 GUTTER = 48
@@ -67,7 +66,7 @@ class WeekData:
         """The day index of ``now`` on the rep's clock, if it is in this week."""
         if self.now is None:
             return None
-        day = (self.now.astimezone(ZoneInfo(self.timezone)).date() - self.monday).days
+        day = (self.now.astimezone(time_zone(self.timezone)).date() - self.monday).days
         return day if 0 <= day < 7 else None
 
 
@@ -82,7 +81,7 @@ def local_spans(spans, tz: str, monday: dt.date) -> list[tuple[int, int, int]]:
     """Epoch-minute spans as (day index, start, end) on ``tz``'s wall clock, split at midnight."""
     from planner.overlap import from_minute
 
-    zone = ZoneInfo(tz)
+    zone = time_zone(tz)
     out = []
     for start, end in spans:
         a, b = from_minute(start).astimezone(zone), from_minute(end).astimezone(zone)
@@ -108,13 +107,13 @@ def clock_rulers(rep_zone: str, monday: dt.date, markets: list[tuple[str, str]])
     zones: dict[tuple, str] = {}
     instants = [[local_to_utc(monday + dt.timedelta(days=d), h * 60, rep_zone) for h in range(24)] for d in range(7)]
     for name, zone_name in markets:
-        zone = ZoneInfo(zone_name)
+        zone = time_zone(zone_name)
         table = tuple(tuple(_label(at.astimezone(zone), monday + dt.timedelta(days=d)) for at in hours)
                       for d, hours in enumerate(instants))
         tables.setdefault(table, []).append(name)
         zones.setdefault(table, zone_name)
     noon = dt.datetime.combine(monday + dt.timedelta(days=2), dt.time(12), dt.timezone.utc)
-    order = sorted(tables, key=lambda t: (noon.astimezone(ZoneInfo(zones[t])).utcoffset(), zones[t]))
+    order = sorted(tables, key=lambda t: (noon.astimezone(time_zone(zones[t])).utcoffset(), zones[t]))
     return [Ruler(tuple(sorted(tables[t])), zones[t], t) for t in order]
 
 
