@@ -1,11 +1,20 @@
-"""iCalendar export of reps' weeks, written with ``icalendar``.
+"""iCalendar export of reps' weeks.
 
 Every event carries its rep's TZID and a VTIMEZONE from :mod:`planner.vtimezone`,
 so Google, Outlook, Apple and Thunderbird show the same times. UIDs are
 stable (rep, week, market, activity, n): exporting again after an edit keeps
 every UID, raises SEQUENCE only on events that changed, and writes events that
 are gone as cancelled, listed in the report, never dropped silently. An event
-whose local time does not exist or happens twice is written in UTC.
+whose local time happens twice is written in UTC.
+
+In a team calendar (a file with several reps) the SUMMARY starts with the rep's
+name, the one field every client shows in its day and week views; every event
+lists its rep and market in CATEGORIES, for clients that filter or colour by them.
+
+The text is written here (:mod:`planner.ics_text`), not built with ``icalendar``:
+see that module for why. :func:`calendar_bytes` writes any list of
+:class:`CalendarEvent` with the VTIMEZONEs they need, one event or thousands.
+PRODID names the tzdata release the times and VTIMEZONEs come from.
 """
 
 from __future__ import annotations
@@ -14,17 +23,23 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Mapping, Sequence
 
-import icalendar
-
+from .ics_text import (content_line, duration_text, fold_lines, local_text, parameter_value, text_list, utc_text)
 from .model import Scenario
 from .schedule import Event, Schedule
-from .timezones import zone as time_zone
+from .timezones import tzdata_version, zone as time_zone
 from .vtimezone import transitions, vtimezone
 
 UTC = dt.timezone.utc
-PRODID = "-//Rep Planner//rep-planner 0.1//EN"
+
+
+def prodid() -> str:
+    """``-//Rep Planner//rep-planner 0.1.0 tzdata 2026f//EN``: which data the file's times come from."""
+    from . import __version__
+
+    return f"-//Rep Planner//rep-planner {__version__} tzdata {tzdata_version()}//EN"
 
 
 @dataclass(frozen=True)
@@ -43,6 +58,76 @@ class ExportRecord:
 
 
 @dataclass(frozen=True)
+class CalendarEvent:
+    """One VEVENT as written, for a file export or a one-event-per-resource publish alike."""
+
+    uid: str
+    start: dt.datetime  # UTC
+    end: dt.datetime
+    summary: str
+    zone: str | None = None  # written on this zone's wall clock; None: in UTC
+    description: str = ""
+    categories: tuple[str, ...] = ()
+    sequence: int = 0
+    cancelled: bool = False
+    alarm_minutes: int | None = None  # a reminder this long before
+
+    def lines(self, stamp: str, tzid: str | None) -> list[str]:
+        """Its content lines, unfolded; ``stamp`` is the DTSTAMP as written (``20270101T000000Z``)."""
+        if tzid:
+            tz, param = time_zone(self.zone), _tzid_param(tzid)
+            start, end = (f"{param}:{local_text(t.astimezone(tz))}" for t in (self.start, self.end))
+        else:
+            start, end = f":{utc_text(self.start)}", f":{utc_text(self.end)}"
+        out = ["BEGIN:VEVENT", f"UID:{self.uid}", f"DTSTAMP:{stamp}", f"DTSTART{start}", f"DTEND{end}",
+               content_line("SUMMARY", self.summary)]
+        if self.description:
+            out.append(content_line("DESCRIPTION", self.description))
+        if self.categories:
+            out.append(f"CATEGORIES:{text_list(self.categories)}")
+        if not self.cancelled:
+            out.append("TRANSP:OPAQUE")
+        out += [f"SEQUENCE:{self.sequence}", "STATUS:CANCELLED" if self.cancelled else "STATUS:CONFIRMED"]
+        if self.alarm_minutes is not None and not self.cancelled:
+            out += ["BEGIN:VALARM", "ACTION:DISPLAY", content_line("DESCRIPTION", self.summary),
+                    f"TRIGGER:{duration_text(dt.timedelta(minutes=-self.alarm_minutes))}", "END:VALARM"]
+        out.append("END:VEVENT")
+        return out
+
+
+@lru_cache(maxsize=1024)
+def _tzid_param(tzid: str) -> str:
+    return f";TZID={parameter_value(tzid)}"
+
+
+def calendar_bytes(events: Sequence[CalendarEvent], *, now: dt.datetime, name: str | None = None,
+                   method: str | None = "PUBLISH") -> bytes:
+    """A VCALENDAR with ``events`` and a VTIMEZONE for each zone they use.
+
+    ``method`` is for files to import (``PUBLISH``); a resource stored on a CalDAV server
+    must have none (RFC 4791 4.1). ``now`` is the DTSTAMP.
+    """
+    years: dict[str, list[int]] = {}
+    for event in events:
+        if event.zone:
+            span = years.setdefault(event.zone, [event.start.year, event.start.year])
+            for t in (event.start, event.end):
+                local_year = t.astimezone(time_zone(event.zone)).year
+                span[0], span[1] = min(span[0], local_year), max(span[1], local_year)
+    blocks = {z: vtimezone(z, dt.date(first, 1, 1), dt.date(last, 12, 31)) for z, (first, last) in years.items()}
+    out = ["BEGIN:VCALENDAR", f"PRODID:{prodid()}", "VERSION:2.0", "CALSCALE:GREGORIAN"]
+    if method:
+        out.append(f"METHOD:{method}")
+    if name:
+        out.append(content_line("X-WR-CALNAME", name))
+    text = [fold_lines(out)] + [blocks[z].text for z in sorted(blocks)]
+    stamp = utc_text(now)
+    text += [fold_lines(event.lines(stamp, blocks[event.zone].tzid if event.zone else None)) for event in events]
+    text.append("END:VCALENDAR\r\n")
+    return "".join(text).encode()
+
+
+@dataclass(frozen=True)
 class ExportReport:
     ics: bytes
     events: int
@@ -50,29 +135,44 @@ class ExportReport:
     changed: tuple[str, ...]
     removed: tuple[ExportRecord, ...]
     records: tuple[ExportRecord, ...] = field(repr=False)
+    entries: tuple[CalendarEvent, ...] = field(default=(), repr=False)  # what the file holds, cancelled included
 
 
 def _slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower() or "x"
 
 
+@lru_cache(maxsize=4096)
+def _uid_parts(rep: str, market: str, activity: str) -> tuple[str, str]:
+    digest = hashlib.sha1(f"{rep}\x00{market}\x00{activity}".encode()).hexdigest()[:8]
+    return f"{_slug(rep)}.{_slug(market)}.{_slug(activity)}", f"{digest}@rep-planner"
+
+
 def event_uid(event: Event, week: str) -> str:
-    digest = hashlib.sha1(f"{event.rep}\x00{event.market}\x00{event.activity}".encode()).hexdigest()[:8]
-    return (f"{week}.{_slug(event.rep)}.{_slug(event.market)}.{_slug(event.activity)}.{event.n}"
-            f".{digest}@rep-planner")
+    names, digest = _uid_parts(event.rep, event.market, event.activity)
+    return f"{week}.{names}.{event.n}.{digest}"
 
 
-def _summary(event: Event) -> str:
-    return f"{event.activity}: {event.market}"
+def _summary(event: Event, team: bool = False) -> str:
+    """``Demo: US East``; in a team calendar ``Laura · Demo: US East``."""
+    return f"{event.rep} · {event.activity}: {event.market}" if team else f"{event.activity}: {event.market}"
 
 
-def _description(event: Event, scenario: Scenario) -> str:
-    market = scenario.market(event.market)
-    zone = time_zone(market.timezone)
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _description(event: Event, scenario: Scenario, team: bool = False) -> str:
+    market_zone = scenario.market(event.market).timezone
+    zone = time_zone(market_zone)
     start, end = event.start.astimezone(zone), event.end.astimezone(zone)
     kind = "live, with the prospect" if event.live else "async"
-    lines = [f"{event.market}: {event.activity}, {event.minutes} min ({kind}).",
-             f"Prospect's time: {start:%a %d %b %H:%M}-{end:%H:%M} {start.tzname()} ({market.timezone})."]
+    lines = [f"Rep: {event.rep}."] if team else []
+    # Day and month names in English whatever the machine's locale (strftime's %a/%b follow it).
+    day = f"{_DAYS[start.weekday()]} {start.day:02d} {_MONTHS[start.month - 1]}"
+    lines += [f"{event.market}: {event.activity}, {event.minutes} min ({kind}).",
+              f"Prospect's time: {day} {start.hour:02d}:{start.minute:02d}-{end.hour:02d}:{end.minute:02d} "
+              f"{start.tzname()} ({market_zone})."]
     if event.outside_hours:
         lines.append("Outside your working hours.")
     lines.append("Planned by Rep Planner.")
@@ -83,7 +183,6 @@ class _Folds:
     """The instants whose local time happens twice in a zone, from its transitions."""
 
     def __init__(self, zone: str, first: dt.datetime, last: dt.datetime):
-        self.zone = time_zone(zone)
         self.windows = [(t.at - (t.before - t.after), t.at + (t.before - t.after))
                         for t in transitions(zone, first - dt.timedelta(days=2), last + dt.timedelta(days=2))
                         if t.before > t.after]
@@ -91,12 +190,10 @@ class _Folds:
     def ambiguous(self, instant: dt.datetime) -> bool:
         return any(lo <= instant < hi for lo, hi in self.windows)
 
-    def span(self, start: dt.datetime, end: dt.datetime):
-        """Start and end in the zone; both in UTC if either local time is ambiguous, so that no
+    def local_ok(self, start: dt.datetime, end: dt.datetime) -> bool:
+        """Whether both ends can be written on the wall clock: else both go in UTC, so that no
         client has to combine a local DTSTART with a UTC DTEND."""
-        if self.ambiguous(start) or self.ambiguous(end):
-            return start.astimezone(UTC), end.astimezone(UTC)
-        return start.astimezone(self.zone), end.astimezone(self.zone)
+        return not (self.ambiguous(start) or self.ambiguous(end))
 
 
 def export_weeks(schedules: Sequence[Schedule], scenario: Scenario, *, now: dt.datetime,
@@ -109,27 +206,19 @@ def export_weeks(schedules: Sequence[Schedule], scenario: Scenario, *, now: dt.d
     ``now`` is the DTSTAMP (injected so that exports are reproducible).
     """
     previous = dict(previous or {})
-    cal = icalendar.Calendar()
-    cal.add("prodid", PRODID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", calendar_name)
-    stamp = now.astimezone(UTC).replace(microsecond=0)
-    zones: dict[str, list[dt.date]] = {}
-    records, new, changed, components = [], [], [], []
+    team = len({s.rep for s in schedules}) > 1
+    records, new, changed, entries = [], [], [], []
     instants = [i for s in schedules for e in s.events for i in (e.start, e.end)]
     folds: dict[str, _Folds] = {}
     for schedule in schedules:
         tz = scenario.rep(schedule.rep).timezone
-        if tz not in folds:
-            folds[tz] = _Folds(tz, min(instants), max(instants)) if instants else None
+        if tz not in folds and instants:
+            folds[tz] = _Folds(tz, min(instants), max(instants))
         for event in schedule.events:
             uid = event_uid(event, schedule.week)
-            summary, description = _summary(event), _description(event, scenario)
-            start, end = folds[tz].span(event.start, event.end)
-            fingerprint = hashlib.sha1(f"{event.start.isoformat()}|{event.end.isoformat()}|{summary}|{description}"
-                                       .encode()).hexdigest()
+            summary, description = _summary(event, team), _description(event, scenario, team)
+            start_text, end_text = event.start.isoformat(), event.end.isoformat()
+            fingerprint = hashlib.sha1(f"{start_text}|{end_text}|{summary}|{description}".encode()).hexdigest()
             before = previous.pop(uid, None)
             if before is None:
                 sequence = 0
@@ -139,29 +228,12 @@ def export_weeks(schedules: Sequence[Schedule], scenario: Scenario, *, now: dt.d
                 changed.append(uid)
             else:
                 sequence = before.sequence
-            vevent = icalendar.Event()
-            vevent.add("uid", uid)
-            vevent.add("dtstamp", stamp)
-            vevent.add("dtstart", start)
-            vevent.add("dtend", end)
-            vevent.add("summary", summary)
-            vevent.add("description", description)
-            vevent.add("categories", ["Rep Planner", event.market, "Live" if event.live else "Async"])
-            vevent.add("transp", "OPAQUE")
-            vevent.add("sequence", sequence)
-            vevent.add("status", "CONFIRMED")
-            if alarm_minutes is not None and event.live:
-                alarm = icalendar.Alarm()
-                alarm.add("action", "DISPLAY")
-                alarm.add("description", summary)
-                alarm.add("trigger", dt.timedelta(minutes=-alarm_minutes))
-                vevent.add_component(alarm)
-            components.append(vevent)
-            for value in (start, end):
-                if value.tzinfo is not UTC:
-                    zones.setdefault(tz, []).append(value.date())
+            entries.append(CalendarEvent(
+                uid, event.start, event.end, summary, tz if folds[tz].local_ok(event.start, event.end) else None,
+                description, ("Rep Planner", event.rep, event.market, "Live" if event.live else "Async"), sequence,
+                alarm_minutes=alarm_minutes if event.live else None))
             records.append(ExportRecord(uid, schedule.rep, schedule.week, sequence, fingerprint, summary,
-                                        event.start.isoformat(), event.end.isoformat()))
+                                        start_text, end_text))
     removed = []
     for record in previous.values():  # exported before, gone now: cancel, and say so
         cancelled = ExportRecord(record.uid, record.rep, record.week,
@@ -170,18 +242,9 @@ def export_weeks(schedules: Sequence[Schedule], scenario: Scenario, *, now: dt.d
         if not record.cancelled:
             removed.append(cancelled)
         records.append(cancelled)
-        vevent = icalendar.Event()
-        vevent.add("uid", record.uid)
-        vevent.add("dtstamp", stamp)
-        vevent.add("dtstart", dt.datetime.fromisoformat(record.start).astimezone(UTC))
-        vevent.add("dtend", dt.datetime.fromisoformat(record.end).astimezone(UTC))
-        vevent.add("summary", record.summary)
-        vevent.add("sequence", cancelled.sequence)
-        vevent.add("status", "CANCELLED")
-        components.append(vevent)
-    for zone, dates in sorted(zones.items()):
-        cal.add_component(vtimezone(zone, min(dates), max(dates)))
-    for component in components:
-        cal.add_component(component)
+        entries.append(CalendarEvent(record.uid, dt.datetime.fromisoformat(record.start).astimezone(UTC),
+                                     dt.datetime.fromisoformat(record.end).astimezone(UTC), record.summary,
+                                     sequence=cancelled.sequence, cancelled=True))
+    ics = calendar_bytes(entries, now=now, name=calendar_name)
     active = sum(1 for r in records if not r.cancelled)
-    return ExportReport(cal.to_ical(), active, tuple(new), tuple(changed), tuple(removed), tuple(records))
+    return ExportReport(ics, active, tuple(new), tuple(changed), tuple(removed), tuple(records), tuple(entries))

@@ -1,38 +1,51 @@
-"""VTIMEZONE components that Google, Outlook, Apple and Thunderbird all read right.
+"""VTIMEZONE components that every calendar reader gets right, from the plan's own tzdata.
 
-``icalendar`` can generate VTIMEZONEs itself, as DTSTART plus long RDATE
-lists; Mozilla's ical.js (Thunderbird) reads only the first RDATE of such a
-list and gets later dates wrong. Outlook's import (MS-OXCICAL) expects one
-STANDARD and one DAYLIGHT component, each with a yearly RRULE. So:
+A VTIMEZONE covers whole years: the exported years and one on each side. Three forms:
 
-* when the zone's current rule (the POSIX TZ string at the end of its tzdata
-  file, e.g. ``CET-1CEST,M3.5.0,M10.5.0/3``) reproduces every real transition
-  around the exported dates, we write that rule as one STANDARD and one
-  DAYLIGHT with ``RRULE:FREQ=YEARLY;BYMONTH=..;BYDAY=..``, and a zone without
-  DST as a single STANDARD;
-* otherwise (Morocco's Ramadan changes, rules with times outside 00:00-24:00
-  such as Santiago's ``/24``, a rule that changed within the range) we write
-  one component per real transition, each with a plain DTSTART: the form
-  every parser reads the same way.
+* **rules** (most zones today): when the zone's current rule, the POSIX TZ string that
+  closes its tzdata file (``CET-1CEST,M3.5.0,M10.5.0/3``), gives every real change in
+  those years, one DAYLIGHT and one STANDARD with ``RRULE:FREQ=YEARLY;BYMONTH=..;BYDAY=..``,
+  as Outlook's import expects (MS-OXCICAL). The rules start in 1970, so that a reader
+  that checks a VTIMEZONE against 2000-2020 (vobject, inside the Radicale server) sees
+  the zone's clock changes and does not swap in its own old data, and they end with
+  ``UNTIL`` in 2100, so that readers that stop open rules at 2038 (icalendar's
+  VTIMEZONE mode, pytz) still expand them to the end of the supported years;
+* **fixed**: a zone without clock changes in those years, whose current rule has none
+  either: one STANDARD from 1970;
+* **changes**: anything else (Morocco's Ramadan changes, rules at 24:00 such as
+  Santiago's, a rule that changed in those years, past years): one observance per real
+  change, each a plain DTSTART, the form every reader takes the same way. No RDATE
+  lists: ical.js reads only their first date.
 
-The real transitions come from the standard library's zoneinfo; the
-components are built with ``icalendar``.
+TZIDs. The first two forms are the same in every export made with the same tzdata, so
+their TZID is the zone's IANA name (``Europe/Zurich``): Google, Apple and Outlook show
+that name. A *changes* VTIMEZONE depends on the years it covers, and a reader that
+caches VTIMEZONEs by TZID (vobject keeps the first one it saw for the life of the
+process) would apply one file's changes to another file's years; so it gets a TZID of
+its own, ``/rep-planner/tzdata-2026f/2026-2028/Africa/Casablanca`` (RFC 5545 3.8.3.1's
+globally unique form: a leading ``/``, then the data release and years that make its
+content, then the IANA name). Readers still show the zone: icalendar maps such a TZID to
+its trailing IANA name, and ``X-LIC-LOCATION`` (written in every VTIMEZONE) is the
+zone's name for libical (Evolution) and ical.js (Thunderbird). Each observance's TZNAME
+is the zone's own abbreviation.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
-import importlib.resources
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-import icalendar
 
-from .timezones import zone as time_zone, zone_file
+from .ics_text import content_line, offset_text, local_text
+from .timezones import tzdata_version, zone as time_zone, zone_file
 
 UTC = dt.timezone.utc
 _DAY = dt.timedelta(days=1)
+FIRST_RULE_YEAR = 1970   # rules and fixed offsets start here (vobject's check looks at 2000-2020)
+RULES_UNTIL = dt.datetime(2100, 12, 31, 23, 59, 59, tzinfo=UTC)  # past the last supported week
+VOBJECT_CHECK = (dt.datetime(2000, 1, 1), dt.datetime(2020, 1, 1))  # the years vobject compares with UTC
 
 
 @dataclass(frozen=True)
@@ -101,8 +114,7 @@ def parse_posix(text: str) -> PosixRule | None:
 @lru_cache(maxsize=None)
 def posix_string(zone: str) -> str:
     """The POSIX TZ string that closes the zone's tzdata file."""
-    data = importlib.resources.files("tzdata.zoneinfo").joinpath(*zone.split("/")).read_bytes()
-    return data.rstrip(b"\n").rsplit(b"\n", 1)[-1].decode("ascii")
+    return zone_file(zone).rstrip(b"\n").rsplit(b"\n", 1)[-1].decode("ascii")
 
 
 @dataclass(frozen=True)
@@ -141,74 +153,128 @@ def transitions(zone: str, start: dt.datetime, end: dt.datetime) -> list[Transit
     return found
 
 
-def _offset(value: dt.timedelta | int) -> dt.timedelta:
-    return value if isinstance(value, dt.timedelta) else dt.timedelta(seconds=value)
+@dataclass(frozen=True)
+class Observance:
+    """One STANDARD or DAYLIGHT: from ``start`` (local time in the offset ``before``) on."""
+
+    daylight: bool
+    name: str
+    start: dt.datetime  # naive local
+    before: dt.timedelta
+    after: dt.timedelta
+    rule: RuleDate | None = None  # repeats yearly (until RULES_UNTIL)
+
+    def lines(self) -> list[str]:
+        kind = "DAYLIGHT" if self.daylight else "STANDARD"
+        out = [f"BEGIN:{kind}", content_line("TZNAME", self.name), f"DTSTART:{local_text(self.start)}",
+               f"TZOFFSETFROM:{offset_text(self.before)}", f"TZOFFSETTO:{offset_text(self.after)}"]
+        if self.rule:
+            out.append(f"RRULE:FREQ=YEARLY;UNTIL={RULES_UNTIL:%Y%m%dT%H%M%SZ};BYMONTH={self.rule.month};"
+                       f"BYDAY={self.rule.byday()}")
+        out.append(f"END:{kind}")
+        return out
 
 
-def _component(kind, name: str, start_local: dt.datetime, before, after, rrule: dict | None = None):
-    comp = icalendar.TimezoneDaylight() if kind == "daylight" else icalendar.TimezoneStandard()
-    comp.add("tzname", name)
-    comp.add("dtstart", start_local.replace(tzinfo=None))
-    comp.add("tzoffsetfrom", _offset(before))
-    comp.add("tzoffsetto", _offset(after))
-    if rrule:
-        comp.add("rrule", rrule)
-    return comp
+@dataclass(frozen=True)
+class ZoneBlock:
+    """A VTIMEZONE: the TZID events refer to, and its text (CRLF lines)."""
+
+    zone: str
+    tzid: str
+    form: str  # "rules", "fixed" or "changes"
+    observances: tuple[Observance, ...]
+
+    @property
+    def text(self) -> str:
+        lines = ["BEGIN:VTIMEZONE", content_line("TZID", self.tzid), content_line("X-LIC-LOCATION", self.zone)]
+        for observance in self.observances:
+            lines += observance.lines()
+        lines.append("END:VTIMEZONE")
+        return "".join(line + "\r\n" for line in lines)
+
+    def looks_like_utc_to_vobject(self) -> bool:
+        """vobject keeps a VTIMEZONE only if it differs from UTC in 2000-2020: an offset at the
+        start of 2000, or summer time in those years. Otherwise it looks the TZID up in pytz."""
+        first, last = VOBJECT_CHECK
+        before = [o for o in self.observances if o.start <= first]
+        at_start = before[-1] if before else next((o for o in self.observances if not o.daylight),
+                                                  self.observances[0])
+        if at_start.after or at_start.daylight:
+            return False
+        for i, o in enumerate(self.observances):
+            until = self.observances[i + 1].start if i + 1 < len(self.observances) else dt.datetime.max
+            if o.daylight and (o.rule or (o.start < last and until > first)):
+                return False
+        return True
 
 
-def _predicted(rule: PosixRule, years: range) -> list[tuple[dt.datetime, bool]]:
-    """(UTC instant, becomes daylight) of the rule's changes in the given years."""
+def _predicted(rule: PosixRule, years: range) -> list[tuple[dt.datetime, dt.timedelta, dt.timedelta, bool]]:
+    """(UTC instant, offset before, offset after, becomes daylight) of the rule's changes."""
+    std, dst = dt.timedelta(seconds=rule.std_offset), dt.timedelta(seconds=rule.dst_offset)
     out = []
     for year in years:
-        for date, seconds_local, before, daylight in (
-                (rule.dst_start.date_in(year), rule.dst_start.seconds, rule.std_offset, True),
-                (rule.dst_end.date_in(year), rule.dst_end.seconds, rule.dst_offset, False)):
-            local = dt.datetime.combine(date, dt.time()) + dt.timedelta(seconds=seconds_local)
-            out.append(((local - dt.timedelta(seconds=before)).replace(tzinfo=UTC), daylight))
+        for when, before, after, daylight in ((rule.dst_start, std, dst, True), (rule.dst_end, dst, std, False)):
+            local = dt.datetime.combine(when.date_in(year), dt.time()) + dt.timedelta(seconds=when.seconds)
+            out.append(((local - before).replace(tzinfo=UTC), before, after, daylight))
     return sorted(out)
 
 
-def vtimezone(zone: str, first: dt.date, last: dt.date) -> icalendar.Timezone:
-    """A VTIMEZONE for ``zone`` that is right for every instant from ``first`` to ``last``."""
-    tz = icalendar.Timezone()
-    tz.add("tzid", zone)
-    lo = dt.datetime.combine(first - dt.timedelta(days=400), dt.time(), UTC)
-    hi = dt.datetime.combine(last + dt.timedelta(days=400), dt.time(), UTC)
+def _local(instant: dt.datetime, offset: dt.timedelta) -> dt.datetime:
+    return (instant + offset).replace(tzinfo=None)
+
+
+def _changes(zone: str, lo: dt.datetime, hi: dt.datetime) -> tuple[Observance, ...]:
+    """One observance for the clock at ``lo``, then one per real change up to ``hi``."""
+    now = lo.astimezone(time_zone(zone))
+    offset = now.utcoffset()
+    out = [Observance(bool(now.dst()), now.tzname() or "", _local(lo, offset), offset, offset)]
+    out += [Observance(t.daylight, t.name, _local(t.at, t.before), t.before, t.after)
+            for t in transitions(zone, lo, hi)]
+    return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def zone_block(zone: str, first_year: int, last_year: int) -> ZoneBlock:
+    """The VTIMEZONE for events of ``zone`` from ``first_year`` to ``last_year``."""
+    lo = dt.datetime(first_year - 1, 1, 1, tzinfo=UTC)
+    hi = dt.datetime(last_year + 2, 1, 1, tzinfo=UTC)
     real = transitions(zone, lo, hi)
-    rule = parse_posix(posix_string(zone)) if zone not in ("UTC", "Etc/UTC") else PosixRule("UTC", 0)
-    if rule and rule.dst_start is None and not real:
-        # No clock changes: one STANDARD, valid for ever.
+    rule = PosixRule("UTC", 0) if zone in ("UTC", "Etc/UTC") else parse_posix(posix_string(zone))
+    block = None
+    if rule and rule.dst_start is None and not real and \
+            lo.astimezone(time_zone(zone)).utcoffset() == dt.timedelta(seconds=rule.std_offset):
         offset = dt.timedelta(seconds=rule.std_offset)
         name = lo.astimezone(time_zone(zone)).tzname() or rule.std_name
-        tz.add_component(_component("standard", name, dt.datetime(1970, 1, 1), offset, offset))
-        return tz
-    if rule and rule.dst_start and all(0 <= r.seconds < 86400 for r in (rule.dst_start, rule.dst_end)):
-        predicted = _predicted(rule, range(lo.year, hi.year + 1))
-        predicted = [(at, daylight) for at, daylight in predicted if lo <= at < hi]
-        if [(t.at, t.daylight) for t in real] == predicted:
-            base = first.year - 1
+        block = ZoneBlock(zone, zone, "fixed",
+                          (Observance(False, name, dt.datetime(FIRST_RULE_YEAR, 1, 1), offset, offset),))
+    elif rule and rule.dst_start and all(0 <= r.seconds < 86400 for r in (rule.dst_start, rule.dst_end)):
+        predicted = [p for p in _predicted(rule, range(lo.year, hi.year + 1)) if lo <= p[0] < hi]
+        if [(t.at, t.before, t.after, t.daylight) for t in real] == predicted:
             std, dst = dt.timedelta(seconds=rule.std_offset), dt.timedelta(seconds=rule.dst_offset)
-            for kind, name, when, before, after in (
-                    ("daylight", rule.dst_name, rule.dst_start, std, dst),
-                    ("standard", rule.std_name, rule.dst_end, dst, std)):
-                local = dt.datetime.combine(when.date_in(base), dt.time()) + dt.timedelta(seconds=when.seconds)
-                tz.add_component(_component(kind, name, local, before, after,
-                                            {"freq": "yearly", "bymonth": when.month, "byday": when.byday()}))
-            return tz
-    # One observance per real change, each a plain DTSTART.
-    start = dt.datetime.combine(first - dt.timedelta(days=1), dt.time(), UTC)
-    earlier = [t for t in real if t.at <= start]
-    now = start.astimezone(time_zone(zone))
-    if earlier:
-        t = earlier[-1]
-        tz.add_component(_component("daylight" if t.daylight else "standard", t.name, t.at + t.before,
-                                    t.before, t.after))
-    else:
-        offset = now.utcoffset()
-        tz.add_component(_component("daylight" if now.dst() else "standard", now.tzname() or "", dt.datetime(1970, 1, 1),
-                                    offset, offset))
-    for t in real:
-        if t.at > start:
-            tz.add_component(_component("daylight" if t.daylight else "standard", t.name, t.at + t.before,
-                                        t.before, t.after))
-    return tz
+            block = ZoneBlock(zone, zone, "rules", tuple(
+                Observance(daylight, name, dt.datetime.combine(when.date_in(FIRST_RULE_YEAR), dt.time())
+                           + dt.timedelta(seconds=when.seconds), before, after, when)
+                for daylight, name, when, before, after in ((True, rule.dst_name, rule.dst_start, std, dst),
+                                                            (False, rule.std_name, rule.dst_end, dst, std))))
+    if block is None or block.looks_like_utc_to_vobject():
+        changes = ZoneBlock(zone, zone, "changes", _changes(zone, lo, hi))
+        if changes.looks_like_utc_to_vobject():
+            # Stretched over 2000-2020 with the zone's real changes of those years, it no longer
+            # looks like UTC (Casablanca on +00 for good from 2026 had summer time until then).
+            lo2, hi2 = min(lo, dt.datetime(2000, 1, 1, tzinfo=UTC)), max(hi, dt.datetime(2020, 1, 1, tzinfo=UTC))
+            stretched = ZoneBlock(zone, zone, "changes", _changes(zone, lo2, hi2))
+            if not stretched.looks_like_utc_to_vobject():
+                lo, hi, changes = lo2, hi2, stretched
+        if block is None or not changes.looks_like_utc_to_vobject():
+            block = changes
+    if block.form == "changes" and not block.looks_like_utc_to_vobject():
+        # Its own TZID (see the module's docstring). One that looks like UTC keeps the zone's
+        # name: vobject then reads it with pytz's copy of the same zone, which has these years.
+        tzid = f"/rep-planner/tzdata-{tzdata_version()}/{lo.year + 1}-{hi.year - 2}/{zone}"
+        block = ZoneBlock(zone, tzid, block.form, block.observances)
+    return block
+
+
+def vtimezone(zone: str, first: dt.date, last: dt.date) -> ZoneBlock:
+    """The VTIMEZONE for events of ``zone`` from ``first`` to ``last`` (whole years, cached)."""
+    return zone_block(zone, first.year, last.year)

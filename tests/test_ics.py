@@ -104,6 +104,48 @@ def test_an_ambiguous_local_time_is_written_in_utc(demo):
     assert "TZID" not in vevent["dtstart"].params and vevent.decoded("dtstart") == start
 
 
+
+def test_a_team_calendar_names_the_rep_in_every_summary_and_lists_rep_and_market(demo):
+    weeks = [build_week(demo, rep.name, 2027, 11) for rep in demo.reps]
+    team = events_of(export_weeks(weeks, demo, now=NOW).ics)
+    assert len(team) == sum(len(w.events) for w in weeks) > 0
+    for event in team.values():
+        rep, _, rest = str(event["summary"]).partition(" · ")
+        activity, market = rest.split(": ")
+        assert rep in {r.name for r in demo.reps}
+        categories = event["categories"].cats
+        assert categories[:3] == ["Rep Planner", rep, market] and categories[3] in ("Live", "Async")
+        assert str(event["description"]).startswith(f"Rep: {rep}.")
+    assert {str(e["summary"]).split(" · ")[0] for e in team.values()} == {r.name for r in demo.reps}
+    # A rep's own calendar keeps the short title; the categories still name the rep.
+    own = events_of(export_weeks(weeks[:1], demo, now=NOW).ics)
+    assert all(" · " not in str(e["summary"]) and weeks[0].rep in e["categories"].cats for e in own.values())
+
+
+def test_prodid_names_the_time_zone_data():
+    import tzdata
+
+    report = export_weeks([], None, now=NOW)
+    assert f"tzdata {tzdata.IANA_VERSION}".encode() in report.ics.split(b"PRODID:")[1].split(b"\r\n")[0]
+
+
+def test_long_names_in_any_script_fold_at_75_octets_and_read_back_whole():
+    from planner.model import ActivityType, Market, Rep, Scenario
+
+    market = "Zürich–São Paulo 東京 key accounts, Øresund; the \\ long way round" * 2
+    scenario = Scenario("p", [ActivityType("Démo", 45, True)], [Rep("Zoë", "Europe/Zurich", "CH", "Mon-Fri 09:00-18:00")],
+                        [Market(market, "Asia/Tokyo", "JP", "Mon-Fri 09:00-18:00", "A", 1, {"Démo": 1})])
+    start = dt.datetime(2027, 3, 15, 8, tzinfo=UTC)
+    event = Event("Zoë", market, "Démo", start, start + dt.timedelta(minutes=45), True)
+    data = export_weeks([Schedule("Zoë", "2027-W11", (event,), ())], scenario, now=NOW).ics
+    lines = data.split(b"\r\n")
+    assert all(len(line) <= 75 for line in lines) and any(line.startswith(b" ") for line in lines)
+    for line in lines:
+        line.decode("utf-8")  # no character cut in two by a fold
+    (read,) = events_of(data).values()
+    assert str(read["summary"]) == f"Démo: {market}"
+    assert read.decoded("dtstart") == start
+
 # --- importing busy times ---------------------------------------------------------------------
 
 CAL = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n{body}END:VCALENDAR\r\n"
