@@ -5,7 +5,7 @@ so Google, Outlook, Apple and Thunderbird show the same times. UIDs are
 stable (rep, week, market, activity, n): exporting again after an edit keeps
 every UID, raises SEQUENCE only on events that changed, and writes events that
 are gone as cancelled, listed in the report, never dropped silently. An event
-whose local time happens twice is written in UTC.
+whose local time happens twice, or whose zone's offset has seconds, is written in UTC.
 
 In a team calendar (a file with several reps) the SUMMARY starts with the rep's
 name, the one field every client shows in its day and week views; every event
@@ -183,6 +183,7 @@ class _Folds:
     """The instants whose local time happens twice in a zone, from its transitions."""
 
     def __init__(self, zone: str, first: dt.datetime, last: dt.datetime):
+        self.zone = time_zone(zone)
         self.windows = [(t.at - (t.before - t.after), t.at + (t.before - t.after))
                         for t in transitions(zone, first - dt.timedelta(days=2), last + dt.timedelta(days=2))
                         if t.before > t.after]
@@ -192,8 +193,12 @@ class _Folds:
 
     def local_ok(self, start: dt.datetime, end: dt.datetime) -> bool:
         """Whether both ends can be written on the wall clock: else both go in UTC, so that no
-        client has to combine a local DTSTART with a UTC DTEND."""
-        return not (self.ambiguous(start) or self.ambiguous(end))
+        client has to combine a local DTSTART with a UTC DTEND. Not for a time that happens
+        twice, nor in an offset with seconds (Monrovia's -00:44:30 until 1972): vobject and
+        icalendar round offsets to the minute."""
+        return not (self.ambiguous(start) or self.ambiguous(end)
+                    or start.astimezone(self.zone).utcoffset().seconds % 60
+                    or end.astimezone(self.zone).utcoffset().seconds % 60)
 
 
 def export_weeks(schedules: Sequence[Schedule], scenario: Scenario, *, now: dt.datetime,

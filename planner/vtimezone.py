@@ -24,10 +24,10 @@ caches VTIMEZONEs by TZID (vobject keeps the first one it saw for the life of th
 process) would apply one file's changes to another file's years; so it gets a TZID of
 its own, ``/rep-planner/tzdata-2026f/2026-2028/Africa/Casablanca`` (RFC 5545 3.8.3.1's
 globally unique form: a leading ``/``, then the data release and years that make its
-content, then the IANA name). Readers still show the zone: icalendar maps such a TZID to
-its trailing IANA name, and ``X-LIC-LOCATION`` (written in every VTIMEZONE) is the
-zone's name for libical (Evolution) and ical.js (Thunderbird). Each observance's TZNAME
-is the zone's own abbreviation.
+content, then the IANA name). Readers still name the zone: libical (Evolution) shows
+``X-LIC-LOCATION``, written in every VTIMEZONE; ical.js (Thunderbird) and icalendar show
+the TZID, which ends with the IANA name; each observance's TZNAME is the zone's own
+abbreviation (``+01``, ``CEST``), what clients print next to a time.
 """
 
 from __future__ import annotations
@@ -270,7 +270,7 @@ def zone_block(zone: str, first_year: int, last_year: int) -> ZoneBlock:
     if block.form == "changes" and not block.looks_like_utc_to_vobject():
         # Its own TZID (see the module's docstring). One that looks like UTC keeps the zone's
         # name: vobject then reads it with pytz's copy of the same zone, which has these years.
-        tzid = f"/rep-planner/tzdata-{tzdata_version()}/{lo.year + 1}-{hi.year - 2}/{zone}"
+        tzid = f"/rep-planner/tzdata-{tzdata_version()}/{lo.year}-{hi.year - 1}/{zone}"
         block = ZoneBlock(zone, tzid, block.form, block.observances)
     return block
 
