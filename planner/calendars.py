@@ -11,7 +11,7 @@ from .errors import PlannerError
 from .schedule import Schedule, build_week
 from .team import RepWeek, rep_week
 from .storage import CalendarStore, Store
-from .timezones import add_weeks, format_week
+from .timezones import add_weeks, format_week, week_monday
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,19 @@ class ExportedFile:
     removed: tuple  # ExportRecord
     unplaced: int = 0             # blocks of the exported weeks that could not be placed (not in the file)
     unplaced_hours: float = 0.0
+    not_placed: tuple = ()        # (week, Unplaced) of each of those blocks
+    notes: tuple[str, ...] = ()   # what the plan of these weeks may lack (holiday calendars that end)
+
+
+def not_placed_lines(not_placed) -> list[str]:
+    """Blocks that could not be placed, one line per rep: ``Laura: 3 x Demo for US East, 1 x Call for Mexico``."""
+    counts: dict[str, dict[tuple[str, str], int]] = {}
+    for _, block in not_placed:
+        per_rep = counts.setdefault(block.rep, {})
+        per_rep[(block.activity, block.market)] = per_rep.get((block.activity, block.market), 0) + 1
+    return [f"{rep}: " + ", ".join(f"{n} x {activity} for {market}"
+                                   for (activity, market), n in sorted(blocks.items(), key=lambda b: (-b[1], b[0])))
+            for rep, blocks in counts.items()]
 
 
 def calendar_inputs(store: Store, scenario, year: int, week: int
@@ -62,7 +75,8 @@ def export_files(store: Store, reps: Sequence[str], year: int, week: int, weeks:
     Each file is written whole or not at all; what was exported is remembered so
     the next export keeps UIDs and raises SEQUENCE only on what changed.
     """
-    from .ics_export import export_weeks  # icalendar is loaded only when a calendar is written
+    from .ics_export import export_weeks
+    from .public_holidays import incomplete_years
 
     if not 1 <= weeks <= 104:
         raise PlannerError(f"weeks: give 1 to 104 weeks (got {weeks})")
@@ -80,6 +94,7 @@ def export_files(store: Store, reps: Sequence[str], year: int, week: int, weeks:
             output.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise PlannerError(f"{output}: cannot create the folder ({exc.strerror})") from None
+    first, last = week_monday(*span[0]), week_monday(*span[-1]) + dt.timedelta(days=6)
     written = []
     for group in ([[r] for r in reps] if per_rep else [list(reps)]):
         schedules = [rep_schedule(store, scenario, r, y, w, stretch) for r in group for (y, w) in span]
@@ -95,9 +110,13 @@ def export_files(store: Store, reps: Sequence[str], year: int, week: int, weeks:
             tmp.unlink(missing_ok=True)
             raise PlannerError(f"{path}: cannot write the file ({exc.strerror})") from None
         calendars.save_export_records(report.records)
+        places = [(r.country, r.subdivision) for r in map(scenario.rep, group)]
+        places += [(m.country, m.subdivision) for r in group for m in scenario.markets_of(r)]
         written.append(ExportedFile(path, tuple(group), report.events, len(report.new), len(report.changed),
                                     report.removed, sum(len(s.unplaced) for s in schedules),
-                                    sum(s.unplaced_live_hours + s.unplaced_async_hours for s in schedules)))
+                                    sum(s.unplaced_live_hours + s.unplaced_async_hours for s in schedules),
+                                    tuple((s.week, u) for s in schedules for u in s.unplaced),
+                                    tuple(incomplete_years(places, first, last))))
     return written
 
 

@@ -297,7 +297,7 @@ def cmd_check(args, today):
 def cmd_export(args, today):
     import datetime as _dt
 
-    from .calendars import export_files
+    from .calendars import export_files, not_placed_lines
 
     store = _store(args)
     scenario = store.load()
@@ -307,7 +307,10 @@ def cmd_export(args, today):
                          stretch=args.stretch, now=_dt.datetime.now(_dt.timezone.utc))
     data = {"files": [{"path": str(f.path), "reps": list(f.reps), "events": f.events, "new": f.new,
                        "changed": f.changed, "unplaced": f.unplaced, "unplaced_hours": f.unplaced_hours,
-                       "removed": [{"uid": r.uid, "summary": r.summary, "start": r.start} for r in f.removed]}
+                       "removed": [{"uid": r.uid, "summary": r.summary, "start": r.start} for r in f.removed],
+                       "not_placed": [{"rep": u.rep, "week": w, "market": u.market, "activity": u.activity,
+                                       "minutes": u.minutes, "reason": u.reason} for w, u in f.not_placed],
+                       "notes": list(f.notes)}
                       for f in files]}
     lines = []
     for f in files:
@@ -315,6 +318,8 @@ def cmd_export(args, today):
                      f"{len(f.removed)} removed)" + (f"; {f.unplaced} blocks ({f.unplaced_hours:g} h of work) could "
                                                      f"not be placed" if f.unplaced else ""))
         lines += [f"  removed: {r.summary} at {r.start}" for r in f.removed]
+        lines += [f"  not placed: {line}" for line in not_placed_lines(f.not_placed)]
+        lines += [f"  note: {note}" for note in f.notes]
     _emit(args, data, lines)
 
 

@@ -257,8 +257,9 @@ def test_schedule_and_export_summaries_report_the_blocks_not_placed(capsys, tmp_
     events = sum(len(w.events) for w in week.values())
     missing = sum(len(w.unplaced) for w in week.values())
     hours = sum(u.minutes for w in week.values() for u in w.unplaced) / 60
-    assert out.strip() == (f"Wrote {events} events to " + str(tmp_path / "t.ics") + f" ({events} new, 0 changed, "
-                           f"0 removed); {missing} blocks ({hours:g} h of work) could not be placed")
+    assert out.splitlines()[0] == (f"Wrote {events} events to " + str(tmp_path / "t.ics") + f" ({events} new, "
+                                   f"0 changed, 0 removed); {missing} blocks ({hours:g} h of work) could not be placed")
+    assert out.splitlines()[1].startswith("  not placed: Laura: ")
 
 
 def test_overlap_of_scenario_reps_takes_lunch_out_and_says_so(capsys, tmp_path, demo_db):

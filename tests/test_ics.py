@@ -261,3 +261,33 @@ def test_a_moved_instance_of_a_recurring_meeting_keeps_its_own_times():
     busy = read_busy(data.replace(b"UID:1", b"UID:0"), timezone="Europe/Zurich", **WINDOW)
     assert [(b.start.hour, b.end - b.start) for b in busy] == [
         (9, dt.timedelta(hours=1)), (13, dt.timedelta(hours=2, minutes=30)), (9, dt.timedelta(hours=1))]
+
+
+
+def test_export_reports_blocks_not_placed_and_holiday_calendars_that_end(tmp_path, capsys):
+    """India's lunar holidays end in 2035: the export says so in its own words, not a library warning."""
+    import json
+    import warnings
+
+    from planner.cli import main
+    from planner.public_holidays import incomplete_years
+
+    db, out = str(tmp_path / "p.db"), str(tmp_path / "team.ics")
+    export = ["--db", db, "export", "--week", "2035-W52", "--weeks", "2", "-o", out]
+    assert main(["--db", db, "demo"]) == 0
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert main(export) == 0
+    assert not [w for w in caught if "Holidays" in str(w.message)]
+    lines = capsys.readouterr().out.splitlines()
+    assert ("  note: Public holidays for IN are known only from 2001 to 2035: weeks in 2036 are planned "
+            "with some of them missing") in lines
+    assert any(line.startswith("  not placed: Laura: ") and " x Demo for US West" in line for line in lines)
+    assert main(export + ["--json"]) == 0
+    (exported,) = json.loads(capsys.readouterr().out)["files"]
+    assert len(exported["not_placed"]) == exported["unplaced"] > 0
+    assert {"rep", "week", "market", "activity", "minutes", "reason"} <= set(exported["not_placed"][0])
+    assert incomplete_years([("IN", None)], dt.date(1999, 1, 1), dt.date(2037, 1, 1)) == [
+        "Public holidays for IN are known only from 2001 to 2035: weeks in 1999-2000, 2036-2037 are planned "
+        "with some of them missing"]
+    assert incomplete_years([("CH", None)], dt.date(2036, 1, 1), dt.date(2037, 1, 1)) == []
