@@ -233,46 +233,63 @@ def _changes(zone: str, lo: dt.datetime, hi: dt.datetime) -> tuple[Observance, .
     return tuple(out)
 
 
-@lru_cache(maxsize=4096)
-def zone_block(zone: str, first_year: int, last_year: int) -> ZoneBlock:
-    """The VTIMEZONE for events of ``zone`` from ``first_year`` to ``last_year``."""
-    lo = dt.datetime(first_year - 1, 1, 1, tzinfo=UTC)
-    hi = dt.datetime(last_year + 2, 1, 1, tzinfo=UTC)
+def _steady(zone: str, lo: dt.datetime, hi: dt.datetime) -> ZoneBlock | None:
+    """The rules or fixed form, if the zone's current rule gives its clock over [lo, hi)."""
     real = transitions(zone, lo, hi)
     rule = PosixRule("UTC", 0) if zone in ("UTC", "Etc/UTC") else parse_posix(posix_string(zone))
-    block = None
-    if rule and rule.dst_start is None and not real and \
-            lo.astimezone(time_zone(zone)).utcoffset() == dt.timedelta(seconds=rule.std_offset):
+    if rule is None:
+        return None
+    at_lo = lo.astimezone(time_zone(zone))
+    if rule.dst_start is None:
         offset = dt.timedelta(seconds=rule.std_offset)
-        name = lo.astimezone(time_zone(zone)).tzname() or rule.std_name
-        block = ZoneBlock(zone, zone, "fixed",
-                          (Observance(False, name, dt.datetime(FIRST_RULE_YEAR, 1, 1), offset, offset),))
-    elif rule and rule.dst_start and all(0 <= r.seconds < 86400 for r in (rule.dst_start, rule.dst_end)):
-        predicted = [p for p in _predicted(rule, range(lo.year, hi.year + 1)) if lo <= p[0] < hi]
-        if [(t.at, t.before, t.after, t.daylight) for t in real] == predicted:
-            std, dst = dt.timedelta(seconds=rule.std_offset), dt.timedelta(seconds=rule.dst_offset)
-            block = ZoneBlock(zone, zone, "rules", tuple(
-                Observance(daylight, name, dt.datetime.combine(when.date_in(FIRST_RULE_YEAR), dt.time())
-                           + dt.timedelta(seconds=when.seconds), before, after, when)
-                for daylight, name, when, before, after in ((True, rule.dst_name, rule.dst_start, std, dst),
-                                                            (False, rule.std_name, rule.dst_end, dst, std))))
-    if block is None or block.looks_like_utc_to_vobject():
-        changes = ZoneBlock(zone, zone, "changes", _changes(zone, lo, hi))
-        if changes.looks_like_utc_to_vobject():
-            # Stretched over 2000-2020 with the zone's real changes of those years, it no longer
-            # looks like UTC (Casablanca on +00 for good from 2026 had summer time until then).
-            lo2, hi2 = min(lo, dt.datetime(2000, 1, 1, tzinfo=UTC)), max(hi, dt.datetime(2020, 1, 1, tzinfo=UTC))
-            stretched = ZoneBlock(zone, zone, "changes", _changes(zone, lo2, hi2))
-            if not stretched.looks_like_utc_to_vobject():
-                lo, hi, changes = lo2, hi2, stretched
-        if block is None or not changes.looks_like_utc_to_vobject():
-            block = changes
-    if block.form == "changes" and not block.looks_like_utc_to_vobject():
-        # Its own TZID (see the module's docstring). One that looks like UTC keeps the zone's
-        # name: vobject then reads it with pytz's copy of the same zone, which has these years.
-        tzid = f"/rep-planner/tzdata-{tzdata_version()}/{lo.year}-{hi.year - 1}/{zone}"
-        block = ZoneBlock(zone, tzid, block.form, block.observances)
-    return block
+        if real or at_lo.utcoffset() != offset:
+            return None
+        return ZoneBlock(zone, zone, "fixed", (Observance(False, at_lo.tzname() or rule.std_name,
+                                                          dt.datetime(FIRST_RULE_YEAR, 1, 1), offset, offset),))
+    if not all(0 <= r.seconds < 86400 for r in (rule.dst_start, rule.dst_end)):
+        return None  # a change at 24:00 or later (Santiago's /24) has no BYDAY form
+    predicted = [p for p in _predicted(rule, range(lo.year, hi.year + 1)) if lo <= p[0] < hi]
+    if [(t.at, t.before, t.after, t.daylight) for t in real] != predicted:
+        return None
+    std, dst = dt.timedelta(seconds=rule.std_offset), dt.timedelta(seconds=rule.dst_offset)
+    return ZoneBlock(zone, zone, "rules", tuple(
+        Observance(daylight, name, dt.datetime.combine(when.date_in(FIRST_RULE_YEAR), dt.time())
+                   + dt.timedelta(seconds=when.seconds), before, after, when)
+        for daylight, name, when, before, after in ((True, rule.dst_name, rule.dst_start, std, dst),
+                                                    (False, rule.std_name, rule.dst_end, dst, std))))
+
+
+def _changes_block(zone: str, lo: dt.datetime, hi: dt.datetime) -> ZoneBlock:
+    """The changes form over [lo, hi), with a TZID of its own (see the module's docstring).
+
+    One that would look like UTC to vobject is stretched over 2000-2020 with the zone's real
+    changes of those years (London in 1985; Casablanca, on +00 for good from 2026, had
+    summer time until then). One that still does keeps the zone's name: vobject then reads
+    it with pytz's copy of the same zone, which has those years right."""
+    block = ZoneBlock(zone, zone, "changes", _changes(zone, lo, hi))
+    if block.looks_like_utc_to_vobject():
+        lo2, hi2 = min(lo, dt.datetime(2000, 1, 1, tzinfo=UTC)), max(hi, dt.datetime(2020, 1, 1, tzinfo=UTC))
+        stretched = ZoneBlock(zone, zone, "changes", _changes(zone, lo2, hi2))
+        if stretched.looks_like_utc_to_vobject():
+            return block
+        lo, hi, block = lo2, hi2, stretched
+    return ZoneBlock(zone, f"/rep-planner/tzdata-{tzdata_version()}/{lo.year}-{hi.year - 1}/{zone}", "changes",
+                     block.observances)
+
+
+@lru_cache(maxsize=4096)
+def zone_block(zone: str, first_year: int, last_year: int) -> ZoneBlock:
+    """The VTIMEZONE for events of ``zone`` from ``first_year`` to ``last_year``: it covers
+    those years and one on each side."""
+    lo = dt.datetime(first_year - 1, 1, 1, tzinfo=UTC)
+    hi = dt.datetime(last_year + 2, 1, 1, tzinfo=UTC)
+    steady = _steady(zone, lo, hi)
+    if steady and not steady.looks_like_utc_to_vobject():
+        return steady
+    changes = _changes_block(zone, lo, hi)
+    if steady and changes.looks_like_utc_to_vobject():
+        return steady  # on UTC+0 for good (Abidjan): vobject takes pytz's copy, right in any year
+    return changes
 
 
 def vtimezone(zone: str, first: dt.date, last: dt.date) -> ZoneBlock:
