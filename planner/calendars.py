@@ -99,8 +99,8 @@ def export_files(store: Store, reps: Sequence[str], year: int, week: int, weeks:
     for group in ([[r] for r in reps] if per_rep else [list(reps)]):
         schedules = [rep_schedule(store, scenario, r, y, w, stretch) for r in group for (y, w) in span]
         name = f"Rep Planner: {group[0]}" if len(group) == 1 else f"Rep Planner: {scenario.name}"
-        report = export_weeks(schedules, scenario, now=now, calendar_name=name,
-                              previous={r.uid: r for r in calendars.export_records(group, names)})
+        previous = {r.uid: r for r in calendars.export_records(group, names)}
+        report = export_weeks(schedules, scenario, now=now, calendar_name=name, previous=previous)
         path = output / f"{group[0]}.ics" if per_rep else output
         tmp = path.with_name(path.name + ".tmp")
         try:
@@ -109,7 +109,7 @@ def export_files(store: Store, reps: Sequence[str], year: int, week: int, weeks:
         except OSError as exc:
             tmp.unlink(missing_ok=True)
             raise PlannerError(f"{path}: cannot write the file ({exc.strerror})") from None
-        calendars.save_export_records(report.records)
+        calendars.save_export_records([r for r in report.records if previous.get(r.uid) != r])  # what changed
         places = [(r.country, r.subdivision) for r in map(scenario.rep, group)]
         places += [(m.country, m.subdivision) for r in group for m in scenario.markets_of(r)]
         written.append(ExportedFile(path, tuple(group), report.events, len(report.new), len(report.changed),

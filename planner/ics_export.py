@@ -184,9 +184,11 @@ class _Folds:
 
     def __init__(self, zone: str, first: dt.datetime, last: dt.datetime):
         self.zone = time_zone(zone)
+        changes = transitions(zone, first - dt.timedelta(days=2), last + dt.timedelta(days=2))
         self.windows = [(t.at - (t.before - t.after), t.at + (t.before - t.after))
-                        for t in transitions(zone, first - dt.timedelta(days=2), last + dt.timedelta(days=2))
-                        if t.before > t.after]
+                        for t in changes if t.before > t.after]
+        offsets = [first.astimezone(self.zone).utcoffset()] + [t.after for t in changes]
+        self.seconds = any(offset.seconds % 60 for offset in offsets)  # an offset such as -00:44:30
 
     def ambiguous(self, instant: dt.datetime) -> bool:
         return any(lo <= instant < hi for lo, hi in self.windows)
@@ -196,9 +198,10 @@ class _Folds:
         client has to combine a local DTSTART with a UTC DTEND. Not for a time that happens
         twice, nor in an offset with seconds (Monrovia's -00:44:30 until 1972): vobject and
         icalendar round offsets to the minute."""
-        return not (self.ambiguous(start) or self.ambiguous(end)
-                    or start.astimezone(self.zone).utcoffset().seconds % 60
-                    or end.astimezone(self.zone).utcoffset().seconds % 60)
+        if self.seconds and (start.astimezone(self.zone).utcoffset().seconds % 60
+                             or end.astimezone(self.zone).utcoffset().seconds % 60):
+            return False
+        return not (self.windows and (self.ambiguous(start) or self.ambiguous(end)))
 
 
 def export_weeks(schedules: Sequence[Schedule], scenario: Scenario, *, now: dt.datetime,
