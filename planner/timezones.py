@@ -75,18 +75,27 @@ def _from_package(name: str) -> ZoneInfo:
     return ZoneInfo.from_file(io.BytesIO(zone_file(name)), key=name)
 
 
-@lru_cache(maxsize=1)
 def use_for_icalendar() -> None:
     """Make ``icalendar`` (and the libraries built on it) resolve TZIDs with :func:`zone`.
 
     A calendar read in is then read with the plan's own data, not the machine's. icalendar
     still maps Windows names and ``/vendor/Area/City`` TZIDs to IANA names first, and
-    still reads a VTIMEZONE whose TZID names no zone.
+    still reads a VTIMEZONE whose TZID names no zone. Call it before each read: anything
+    may have switched icalendar's provider since.
     """
     from icalendar.timezone import tzp
+
+    if tzp.name != _icalendar_zones().name:
+        tzp.use(_icalendar_zones())
+
+
+@lru_cache(maxsize=1)
+def _icalendar_zones():
     from icalendar.timezone.zoneinfo import ZONEINFO
 
     class PackageZones(ZONEINFO):
+        name = "rep-planner tzdata"
+
         @property
         def utc(self):
             return zone("UTC")
@@ -97,7 +106,7 @@ def use_for_icalendar() -> None:
         def knows_timezone_id(self, tzid: str) -> bool:
             return tzid in zone_names()
 
-    tzp.use(PackageZones())
+    return PackageZones()
 
 
 # Names in tzdata that are not a place's clock, and the place to use instead. Only these few:

@@ -120,3 +120,16 @@ def test_a_calendar_read_in_uses_the_package_too():
     busy = read_busy(ics, timezone="Africa/Casablanca", start=dt.datetime(2027, 3, 1, tzinfo=dt.timezone.utc),
                      end=dt.datetime(2027, 4, 1, tzinfo=dt.timezone.utc))
     assert [b.start.isoformat() for b in busy] == ["2027-03-17T10:00:00+00:00"]
+
+
+def test_the_package_zones_come_back_if_something_switched_icalendar_to_the_machines():
+    from icalendar.timezone import tzp
+
+    from planner.timezones import use_for_icalendar
+
+    use_for_icalendar()
+    tzp.use_zoneinfo()
+    try:
+        test_a_calendar_read_in_uses_the_package_too()
+    finally:
+        use_for_icalendar()
