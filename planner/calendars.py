@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
@@ -126,4 +127,6 @@ def import_busy(store: Store, rep: str, path: str | Path, start: dt.datetime, en
 
     timezone = store.load().rep(rep).timezone
     busy = read_busy_file(path, timezone=timezone, start=start, end=end)
-    return CalendarStore(store).replace_busy(rep, busy, source=str(path))
+    # A byte that is not UTF-8 in the file's name is kept as \xff: the database holds only UTF-8.
+    source = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return CalendarStore(store).replace_busy(rep, busy, source=source)

@@ -46,17 +46,21 @@ def is_stored_data() -> bool:
 
 
 def _control_character(text: str) -> str | None:
-    """The first character a terminal or a table would act on (newline, tab, escape, bell...)."""
+    """The first character a terminal or a table would act on (newline, tab, escape, bell...),
+    or a lone surrogate (not a character: the database cannot store it)."""
     for ch in text:
-        if unicodedata.category(ch) in ("Cc", "Zl", "Zp"):
+        if unicodedata.category(ch) in ("Cc", "Zl", "Zp", "Cs"):
             return ch
     return None
 
 
 def check_no_control_characters(name: str, where: str) -> None:
-    if (ch := _control_character(name)) is not None:
-        raise ValidationError(where, name, f"a name cannot hold a control character ({ch!r}), "
-                                           "such as a newline, tab, escape or bell")
+    if (ch := _control_character(name)) is None:
+        return
+    if unicodedata.category(ch) == "Cs":  # a byte that is not UTF-8 in argv, or "\udcff" in a JSON file
+        raise ValidationError(where, name, f"a name cannot hold {ch!r}, a byte that is not UTF-8 or half a character")
+    raise ValidationError(where, name, f"a name cannot hold a control character ({ch!r}), "
+                                       "such as a newline, tab, escape or bell")
 
 
 def _check_name(name, where: str) -> None:

@@ -14,8 +14,10 @@ from __future__ import annotations
 import unicodedata
 
 # C0 and C1 controls (newline, escape, bell, DEL, the 8-bit CSI...), and the Unicode line
-# and paragraph separators: the characters a name may not hold (see planner.model).
-_ACTED_ON = ("Cc", "Zl", "Zp")
+# and paragraph separators: the characters a name may not hold (see planner.model). And lone
+# surrogates, which stand for a byte that is not UTF-8 in a file name or argv: a UTF-8 terminal
+# cannot be sent one (printing it raised UnicodeEncodeError).
+_ACTED_ON = ("Cc", "Zl", "Zp", "Cs")
 
 
 def escape(text: str, *, json: bool = False) -> str:

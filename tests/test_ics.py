@@ -263,7 +263,6 @@ def test_a_moved_instance_of_a_recurring_meeting_keeps_its_own_times():
         (9, dt.timedelta(hours=1)), (13, dt.timedelta(hours=2, minutes=30)), (9, dt.timedelta(hours=1))]
 
 
-
 def test_export_reports_blocks_not_placed_and_holiday_calendars_that_end(tmp_path, capsys):
     """India's lunar holidays end in 2035: the export says so in its own words, not a library warning."""
     import json
@@ -291,3 +290,24 @@ def test_export_reports_blocks_not_placed_and_holiday_calendars_that_end(tmp_pat
         "Public holidays for IN are known only from 2001 to 2035: weeks in 1999-2000, 2036-2037 are planned "
         "with some of them missing"]
     assert incomplete_years([("CH", None)], dt.date(2036, 1, 1), dt.date(2037, 1, 1)) == []
+
+
+def test_a_calendar_whose_file_name_is_not_utf8_is_imported(capsys, demo_db, tmp_path):
+    """A byte that is not UTF-8 in the file's name reaches argv as a lone surrogate, which the database
+    cannot store as the busy times' source: a UnicodeEncodeError (found by tests/test_cli_fuzz.py).
+    Imported again, it replaces what it brought the first time."""
+    import sqlite3
+
+    from planner.cli import main
+
+    from .test_corpus import BUSY_ICS
+
+    path = tmp_path / "busy\udcff.ics"
+    path.write_text(BUSY_ICS, encoding="utf-8", newline="")
+    for _ in range(2):
+        assert main(["--db", demo_db, "import-busy", str(path), "--rep", "Laura"], today=dt.date(2027, 3, 10)) == 0
+    assert "busy\\udcff.ics" in capsys.readouterr().out
+    conn = sqlite3.connect(demo_db)
+    sources = conn.execute("SELECT source, count(*) FROM busy GROUP BY source").fetchall()
+    assert sources == [(str(tmp_path / "busy\\xff.ics"), 1)]
+    conn.close()

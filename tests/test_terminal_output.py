@@ -32,6 +32,14 @@ def acted_on(text: str) -> list[str]:
     return [ch for ch in text if ch != "\n" and unicodedata.category(ch) in ("Cc", "Zl", "Zp")]
 
 
+def test_a_byte_that_is_not_utf8_is_printed_escaped():
+    """A file name or value holding a byte that is not UTF-8 reaches argv as a lone surrogate, which a
+    UTF-8 terminal cannot be sent: printing it was a UnicodeEncodeError (found by tests/test_cli_fuzz.py)."""
+    assert escape("plan\udcff.csv") == "plan\\udcff.csv"
+    assert escape("\ud800") == "\\ud800"
+    assert json.loads(escape(json.dumps({"n": "a\udcff"}, ensure_ascii=False), json=True)) == {"n": "a\udcff"}
+
+
 def test_escape_writes_controls_as_python_would_and_leaves_the_rest():
     assert escape(REP) == "Laura\\x1b]0;pwned\\x07"
     assert escape(OTHER) == "Marco\\nEvil" and escape(SEPARATED) == "Line\\u2028Break"
