@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Sequence
 
 from .errors import PlannerError
+from .files import write_whole
 from .schedule import Schedule, build_week
 from .team import RepWeek, rep_week
 from .storage import CalendarStore, Store
@@ -89,6 +90,8 @@ def export_files(store: Store, reps: Sequence[str], year: int, week: int, weeks:
     calendars = CalendarStore(store)
     span = [add_weeks(year, week, d) for d in range(weeks)]
     names = [format_week(*w) for w in span]
+    if not str(output):
+        raise PlannerError("give the name of the file (or with one file per rep, the folder) to write")
     output = Path(output)
     if per_rep:
         try:
@@ -103,13 +106,7 @@ def export_files(store: Store, reps: Sequence[str], year: int, week: int, weeks:
         previous = {r.uid: r for r in calendars.export_records(group, names)}
         report = export_weeks(schedules, scenario, now=now, calendar_name=name, previous=previous)
         path = output / f"{group[0]}.ics" if per_rep else output
-        tmp = path.with_name(path.name + ".tmp")
-        try:
-            tmp.write_bytes(report.ics)
-            tmp.replace(path)
-        except OSError as exc:
-            tmp.unlink(missing_ok=True)
-            raise PlannerError(f"{path}: cannot write the file ({exc.strerror})") from None
+        write_whole(path, report.ics, database=store.path)
         calendars.save_export_records([r for r in report.records if previous.get(r.uid) != r])  # what changed
         places = [(r.country, r.subdivision) for r in map(scenario.rep, group)]
         places += [(m.country, m.subdivision) for r in group for m in scenario.markets_of(r)]

@@ -68,8 +68,9 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence]) -> list[str]:
 
 @command("export-scenario")
 def cmd_export_scenario(args, today):
-    scenario = _store(args).load()
-    scenario_file.save(scenario, args.file)
+    store = _store(args)
+    scenario = store.load()
+    scenario_file.save(scenario, args.file, database=store.path)
     _say(f"Wrote {scenario.name!r} to {args.file}")
 
 
@@ -370,20 +371,14 @@ def cmd_import_csv(args, today):
 
 @command("export-csv")
 def cmd_export_csv(args, today):
-    from pathlib import Path
-
     from . import csv_io
+    from .files import write_whole
 
-    scenario = _store(args).load()
+    store = _store(args)
+    scenario = store.load()
     text = csv_io.write_reps(scenario) if args.kind == "reps" else csv_io.write_markets(scenario)
-    path = Path(args.file)
-    try:
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(path)
-    except OSError as exc:
-        raise PlannerError(f"{path}: cannot write the file ({exc.strerror})") from None
-    _say(f"Wrote {len(scenario.reps if args.kind == 'reps' else scenario.markets)} {args.kind} to {path}")
+    write_whole(args.file, text.encode("utf-8"), database=store.path)
+    _say(f"Wrote {len(scenario.reps if args.kind == 'reps' else scenario.markets)} {args.kind} to {args.file}")
 
 
 @command("compare")

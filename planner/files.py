@@ -1,4 +1,4 @@
-"""Reading a file the user names, within a size limit.
+"""Reading a file the user names, within a size limit; writing one whole.
 
 A refused file is reported with its own size, and sizes and limits are in the
 same unit (MB of 2**20 bytes, as file managers show them): reading only up to
@@ -8,6 +8,7 @@ the limit and reporting what was read gave "8.4 MB is too large" for a 30 MB fil
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from .errors import PlannerError
 
@@ -36,3 +37,37 @@ def read_limited(path, limit: int, what: str, advice: str = "") -> bytes:
     if len(data) > limit:
         raise too_large(path, None, limit, what, advice)
     return data
+
+
+def write_whole(path, data: bytes, *, database=None) -> None:
+    """Write ``data`` to the file ``path`` whole or not at all: a crash or a full disk mid-write
+    leaves the old file as it was, and nothing beside it.
+
+    A link is followed, so the file it points to is updated and the link kept. A device or a
+    pipe (/dev/null, /dev/stdout) is written straight: replacing it would put a regular file in
+    its place (as root, /dev/null itself). ``database``, the database in use, is refused: the
+    export took its place and the plan was lost.
+    """
+    if not str(path):
+        raise PlannerError("give the name of the file to write")
+    target = Path(os.path.realpath(path))
+    if database is not None and target.exists() and os.path.exists(database) and os.path.samefile(target, database):
+        raise PlannerError(f"{path}: this is the database; write the export to another file")
+    if target.is_dir():
+        raise PlannerError(f"{path}: this is a folder; give the name of a file")
+    try:
+        if target.exists() and not target.is_file():
+            with open(target, "wb") as fh:
+                fh.write(data)
+            return
+        tmp = target.with_name(target.name + ".tmp")
+        try:
+            with open(tmp, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, target)
+        finally:
+            tmp.unlink(missing_ok=True)
+    except OSError as exc:
+        raise PlannerError(f"{path}: cannot write the file ({exc.strerror})") from None

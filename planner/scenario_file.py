@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import PlannerError, ValidationError
-from .files import too_large
+from .files import too_large, write_whole
 from .hours import format_hours
 from .model import ActivityType, Assignment, Market, Rep, Scenario, Settings, check_no_control_characters
 
@@ -188,16 +188,7 @@ def dumps(scenario: Scenario) -> str:
     return json.dumps(scenario_to_dict(scenario), indent=2, ensure_ascii=False) + "\n"
 
 
-def save(scenario: Scenario, path: str | os.PathLike) -> None:
-    """Write atomically: a crash mid-write leaves the old file intact."""
-    path = Path(path)
-    tmp = path.with_name(path.name + ".tmp")
-    try:
-        with open(tmp, "w", encoding="utf-8") as fh:
-            fh.write(dumps(scenario))
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise PlannerError(f"{path}: cannot write the file ({exc.strerror})") from None
+def save(scenario: Scenario, path: str | os.PathLike, *, database=None) -> None:
+    """Write atomically: a crash mid-write leaves the old file intact (planner.files.write_whole,
+    which refuses ``database``, the database in use)."""
+    write_whole(path, dumps(scenario).encode("utf-8"), database=database)
