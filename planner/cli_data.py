@@ -59,11 +59,18 @@ def refuse_writes(args) -> None:
     raise PlannerError(f"--read-only: {what} changes the database; run it without --read-only")
 
 
+def _absent(path: Path) -> bool:
+    """No database there yet: no file, or an empty one (SQLite would write a new database into it)."""
+    return not path.exists() or (path.is_file() and path.stat().st_size == 0)
+
+
 def existing_store(args) -> Store:
     """The database named by ``--db`` (or the default one), which must exist already."""
     path = db_path(args)
     if not path.exists():
         raise PlannerError(f"{path}: no such database, and this command creates none; {CREATE_HINT}")
+    if _absent(path):  # a read command wrote a database into it, then said it held no plan
+        raise PlannerError(f"{path}: an empty file, not a database; {CREATE_HINT}")
     try:
         return _opening(Store(path, create=False, read_only=getattr(args, "read_only", False)))
     except NotWritable as exc:
@@ -72,7 +79,7 @@ def existing_store(args) -> Store:
 
 def store_or_new(args) -> tuple[Store | None, object]:
     """The existing database and its scenario, or (None, a new plan) when the file is not there yet."""
-    if db_path(args).exists():
+    if not _absent(db_path(args)):
         store = existing_store(args)
         return store, store.load()
     return None, new_scenario()
@@ -94,7 +101,7 @@ def _replace(args, scenario, cause: str) -> tuple[Store, backups.Backup | None]:
     """Put ``scenario`` in the database, creating it if need be; a plan already there with reps or
     markets is only replaced with --replace, and is backed up first."""
     path = db_path(args)
-    if not path.exists():
+    if _absent(path):
         return created(args, scenario), None
     store = existing_store(args)
     if store.holds_plan and not args.replace:
