@@ -123,3 +123,21 @@ def test_matrix_equals_pair_by_pair():
         for i, (_, r) in enumerate(reps):
             for j, (_, m) in enumerate(markets):
                 assert matrix.hours[i][j] == overlap(r, m, 2027, week).hours
+
+
+def test_a_holiday_calendar_outside_its_years_prints_no_warning(capsys):
+    """India's calendar is complete for 2001-2035 only; a week in 1970 or 2040 printed the holidays
+    package's UserWarning on stderr (found by tests/test_cli_fuzz.py). Its fixed-date holidays still count."""
+    import warnings
+
+    from planner import public_holidays
+    from planner.cli import main
+
+    public_holidays._computed.cache_clear()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert dt.date(2040, 1, 26) in public_holidays.holidays_between("IN", None, dt.date(2040, 1, 1),
+                                                                         dt.date(2040, 1, 31))  # Republic Day
+        assert main(["overlap", "--rep-tz", "Asia/Kolkata", "--rep-hours", "Mon-Fri 09:00-17:00", "--rep-country",
+                     "IN", "--market-tz", "UTC", "--market-hours", "Mon-Fri 09:00-17:00", "--week", "1970-W02"]) == 0
+    assert capsys.readouterr().err == ""
