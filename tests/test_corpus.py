@@ -106,15 +106,20 @@ DTSTART:20270316T090000Z\r\nDTEND:20270316T100000Z\r\nSUMMARY:Meeting\r\nEND:VEV
 @pytest.mark.parametrize("argv,expected", tsv("cli.tsv"), ids=lambda v: " ".join(v)[:40] if isinstance(v, list) else None)
 def test_command_line_values(capsys, database, tmp_path, argv, expected):
     """Options given on the command line: "{ics}" stands for a well-formed calendar file, "{scenario}" for
-    a valid scenario file, "{missing}" for a database that does not exist, "{out}" for a file to write."""
+    a valid scenario file, "{missing}" for a database that does not exist, "{out}" for a file to write,
+    "{empty}" for an empty file, "{folder}" for a folder, "{db}" for the database the command opens."""
     ics, scenario = tmp_path / "busy.ics", tmp_path / "plan.json"
     ics.write_text(BUSY_ICS, encoding="utf-8", newline="")
     scenario.write_text(json.dumps(BASE), encoding="utf-8")
+    (tmp_path / "empty.db").write_bytes(b"")
+    (tmp_path / "folder").mkdir()
     before = folder_state(tmp_path)
     places = {"{ics}": ics, "{scenario}": scenario, "{missing}": tmp_path / "typo" / "plans.db",
-              "{out}": tmp_path / "out.json"}
-    refused(capsys, database, [str(places.get(a, a)) for a in argv],
-            expected.replace("{missing}", str(places["{missing}"])))
+              "{out}": tmp_path / "out.json", "{empty}": tmp_path / "empty.db", "{folder}": tmp_path / "folder",
+              "{db}": database[0]}
+    for place, path in places.items():
+        expected = expected.replace(place, str(path))
+    refused(capsys, database, [str(places.get(a, a)) for a in argv], expected)
     assert folder_state(tmp_path) == before  # no database, folder or output file made
 
 

@@ -264,3 +264,14 @@ def test_a_cause_naming_a_hostile_file_makes_a_safe_file_name(tmp_path, demo_db)
     store.close()
     assert kept.path.parent == Path(demo_db + ".backups")
     assert kept.cause == "before import of .._.._x___31mplan__.json"
+
+
+def test_an_empty_file_is_no_database_until_demo_fills_it(capsys, tmp_path):
+    """A read command wrote a new database into an empty file, then said it held no plan."""
+    db = tmp_path / "plans.db"
+    db.write_bytes(b"")
+    refused(capsys, tmp_path, ["--db", db, "reps"], f"{db}: an empty file, not a database; 'demo'")
+    assert db.stat().st_size == 0
+    assert run(capsys, "--db", db, "demo")[0] == 0
+    code, out, err = run(capsys, "--db", db, "reps")
+    assert code == 0 and "Laura" in out, err

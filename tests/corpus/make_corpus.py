@@ -91,8 +91,8 @@ CLI = [
 
 # The database's lifecycle: "{missing}" is a path with no database (in a folder that does not exist
 # either), "{out}" a file a command would write, "{scenario}" a valid scenario other than the demo.
-NO_DATABASE = "{missing}: no such database, and this command creates none; 'demo', 'import FILE' or " \
-              "'import-csv reps FILE' create one"
+CREATE_HINT = "'demo', 'import FILE' or 'import-csv reps FILE' create one"
+NO_DATABASE = "{missing}: no such database, and this command creates none; " + CREATE_HINT
 READ_ONLY = "--read-only: {} changes the database; run it without --read-only"
 CLI += [
     (["reps", "--db", "{missing}"], NO_DATABASE),
@@ -199,6 +199,32 @@ CLI += [
     (['activity', 'remove', 'Webinar'], "activity: no activity type has this name (got 'Webinar')"),
 ]
 
+# Found by the command-line fuzz (tests/test_cli_fuzz.py). "{empty}" is an empty file, "{folder}" a
+# folder, "{db}" the database the command opens. A byte that is not UTF-8 reaches argv as a lone
+# surrogate ('\udcff'); a UTF-8 database cannot hold one.
+NOT_UTF8 = "a name cannot hold '\\udcff', a byte that is not UTF-8 or half a character"
+OVER_DB = "{db}: this is the database; write the export to another file"
+CLI += [
+    (["reps", "--db", "{empty}"], "{empty}: an empty file, not a database; " + CREATE_HINT),
+    (["--read-only", "markets", "--db", "{empty}"], "{empty}: an empty file, not a database; " + CREATE_HINT),
+    (["rep", "set", "Laura", "max-hours", "42", "--db", "{empty}"], "{empty}: an empty file, not a database"),
+    (["export-csv", "reps", "{db}"], OVER_DB),
+    (["--read-only", "export-csv", "markets", "{db}"], OVER_DB),
+    (["export-scenario", "{db}"], OVER_DB),
+    (["export", "--week", "2027-W11", "-o", "{db}"], OVER_DB),
+    (["export-csv", "reps", "{folder}"], "{folder}: this is a folder; give the name of a file"),
+    (["export-scenario", "{folder}"], "{folder}: this is a folder; give the name of a file"),
+    (["export", "--week", "2027-W11", "-o", "{folder}"], "{folder}: this is a folder; give the name of a file"),
+    (["export-csv", "reps", ""], "give the name of the file to write"),
+    (["export-scenario", ""], "give the name of the file to write"),
+    (["export", "--week", "2027-W11", "-o", ""], "give the name of the file (or with one file per rep, the folder)"),
+    (["rep", "add", "Ana\udcff", "--timezone", "Europe/Lisbon", "--country", "PT"], "rep.name: " + NOT_UTF8),
+    (["rep", "rename", "Laura", "\udcffLaura"], "rep.name: " + NOT_UTF8),
+    (["market", "add", "Chile\udcff", "--timezone", "America/Santiago", "--country", "CL"], "market.name: " + NOT_UTF8),
+    (["market", "rename", "India", "Indi\udca0"], "market.name: a name cannot hold '\\udca0'"),
+    (["activity", "add", "Web\udcffinar", "--minutes", "60", "--live"], "activity.name: " + NOT_UTF8),
+]
+
 
 def scenario(**changes) -> dict:
     data = json.loads(json.dumps(BASE))
@@ -256,6 +282,10 @@ for name, changes, expected in [
     ("market-name-bell", {"markets.0.name": "NY\x07", "assignments.0.market": "NY\x07"}, "markets[0].name: a name cannot hold a control character ('\\x07')"),
     ("activity-name-tab", {"activities.1.name": "E\tmail", "markets.0.weekly": {"Demo": 2}}, "activities[1].name: a name cannot hold a control character"),
     ("scenario-name-newline", {"name": "Corpus\r\nPwned"}, "name: a name cannot hold a control character ('\\r')"),
+    # "\udcff" in JSON is half a character, which the database cannot store (was a UnicodeEncodeError).
+    ("scenario-name-surrogate", {"name": "Corpus\udcff"}, "name: a name cannot hold '\\udcff'"),
+    ("activity-name-surrogate", {"activities.1.name": "E\ud800mail", "markets.0.weekly": {"Demo": 2}},
+     "activities[1].name: a name cannot hold '\\ud800'"),
     ("market-tier", {"markets.0.tier": "S"}, "markets[0].tier"), ("market-value-neg", {"markets.0.value": -5}, "value"),
     ("market-value-str", {"markets.0.value": "100k"}, "must be a number"),
     ("market-weekly-list", {"markets.0.weekly": [1, 2]}, "weekly"),
