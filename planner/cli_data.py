@@ -42,7 +42,12 @@ def _opening(store: Store) -> Store:
 
 
 def db_path(args) -> Path:
-    return Path(args.db) if args.db else default_path()
+    path = Path(args.db) if args.db else default_path()
+    try:
+        path.exists()  # a name too long, a folder we may not enter: said here, not as a traceback later
+    except OSError as exc:
+        raise PlannerError(f"{path}: cannot open the database ({exc.strerror})") from None
+    return path
 
 
 def refuse_writes(args) -> None:

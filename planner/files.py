@@ -50,12 +50,12 @@ def write_whole(path, data: bytes, *, database=None) -> None:
     """
     if not str(path):
         raise PlannerError("give the name of the file to write")
-    target = Path(os.path.realpath(path))
-    if database is not None and target.exists() and os.path.exists(database) and os.path.samefile(target, database):
-        raise PlannerError(f"{path}: this is the database; write the export to another file")
-    if target.is_dir():
-        raise PlannerError(f"{path}: this is a folder; give the name of a file")
     try:
+        target = Path(os.path.realpath(path))
+        if database and target.exists() and os.path.exists(database) and os.path.samefile(target, database):
+            raise PlannerError(f"{path}: this is the database; write the export to another file")
+        if target.is_dir():
+            raise PlannerError(f"{path}: this is a folder; give the name of a file")
         if target.exists() and not target.is_file():
             with open(target, "wb") as fh:
                 fh.write(data)

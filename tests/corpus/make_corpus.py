@@ -223,6 +223,13 @@ CLI += [
     (["market", "add", "Chile\udcff", "--timezone", "America/Santiago", "--country", "CL"], "market.name: " + NOT_UTF8),
     (["market", "rename", "India", "Indi\udca0"], "market.name: a name cannot hold '\\udca0'"),
     (["activity", "add", "Web\udcffinar", "--minutes", "60", "--live"], "activity.name: " + NOT_UTF8),
+    # A name longer than the file system takes (255 bytes) was a traceback: OSError, File name too long.
+    (["reps", "--db", "x" * 300], "x" * 300 + ": cannot open the database (File name too long)"),
+    (["demo", "--db", "x" * 300 + ".db"], ": cannot open the database (File name too long)"),
+    (["restore", "latest", "--db", "x" * 300], ": cannot open the database (File name too long)"),
+    (["export-csv", "reps", "x" * 300], "x" * 300 + ": cannot write the file (File name too long)"),
+    (["export-scenario", "x" * 300 + ".json"], ": cannot write the file (File name too long)"),
+    (["export", "--week", "2027-W11", "-o", "x" * 300], ": cannot write the file (File name too long)"),
 ]
 
 
