@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Callable, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 from .model import Assignment, Scenario
 from .overlap import from_minute, merge, to_minute, week_window
@@ -126,8 +126,12 @@ def team_week(scenario: Scenario, year: int, week: int, *, stretch: bool = False
               holidays: bool = True, calendars: CalendarInputs | None = None) -> list[RepWeek]:
     """Every rep's week, the most at risk first."""
     busy, pins = _inputs(calendars, year, week)
-    weeks = [rep_week(scenario, r.name, year, week, stretch=stretch, holidays=holidays,
-                      busy=busy.get(r.name, ()), pins=pins.get(r.name)) for r in scenario.reps]
+    return by_risk(rep_week(scenario, r.name, year, week, stretch=stretch, holidays=holidays,
+                            busy=busy.get(r.name, ()), pins=pins.get(r.name)) for r in scenario.reps)
+
+
+def by_risk(weeks: Iterable[RepWeek]) -> list[RepWeek]:
+    """The most at risk first; reps at equal risk keep their order."""
     return sorted(weeks, key=lambda w: w.risk)
 
 
