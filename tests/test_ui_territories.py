@@ -89,13 +89,13 @@ def test_territory_sections_have_fixed_sizes(window):
 
 
 def test_assigning_by_double_click_and_undo_keep_the_fit_table(window, qtbot, monkeypatch):
-    import ui.territories_view
+    import planner.incremental
 
     window.show_view("territories")
     view, grid = window.territories, window.territories.grid
     model = view.model
     calls = []
-    monkeypatch.setattr(ui.territories_view, "fit_table", lambda *a, **k: calls.append(a) or fit_table(*a, **k))
+    monkeypatch.setattr(planner.incremental, "fit_table", lambda *a, **k: calls.append(a) or fit_table(*a, **k))
     scenario = window.session.scenario
     row = 0
     mine = [m.name for m in scenario.markets][row]

@@ -59,7 +59,7 @@ class MainWindow(QMainWindow):
     def _open(self, store: Store) -> None:
         current = self.tabs.currentIndex()
         if self.session is not None:
-            self.session.store.close()
+            self.session.close()  # its figures' work stops with it
         self.session = Session(store, self.today, self)
         self.session.failed.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.session.changed.connect(lambda _: self._status())
@@ -342,6 +342,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event):
         self.settings.setValue("window/geometry", self.saveGeometry())
+        self.session.figures.stop()
         if self.territories.worker is not None:
             self.territories.worker.cancel()
             self.territories.worker.wait(5000)

@@ -12,8 +12,6 @@ from typing import Callable
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 
 from planner import commands
-from planner.calendars import inputs_of
-from planner.team import team_week
 from planner.hours import format_hours
 from planner.model import RULE_PRESETS, TIERS
 
@@ -146,11 +144,17 @@ def work_tip(week) -> str:
 
 
 class RepsModel(ScenarioTableModel):
+    """The reps; "Work this week" fills in as the session's figures work out each rep's week."""
+
+    def __init__(self, session, parent=None):
+        super().__init__(session, parent)
+        session.figures.weeks_ready.connect(self._weeks_arrived)
+
     def rows(self):
         return list(self.session.scenario.reps)
 
     def refresh(self) -> None:
-        self.accounts = self._accounts()
+        self.accounts = self.session.figures.weeks(stretch=False)
         scenario = self.session.scenario
         rep_of = {a.market: a.rep for a in scenario.assignments}
         self.markets_of: dict[str, list[str]] = {}
@@ -158,12 +162,24 @@ class RepsModel(ScenarioTableModel):
             if m.name in rep_of:
                 self.markets_of.setdefault(rep_of[m.name], []).append(m.name)
         super().refresh()
+        self._row_of = {r.name: i for i, r in enumerate(self._rows)}
 
-    def _accounts(self) -> dict:
-        """Each rep's week (planner.team.RepWeek) with their busy times and pins, as Week and Workload show it."""
-        session = self.session
-        scenario, (year, week) = session.scenario, session.week
-        return {w.rep: w for w in team_week(scenario, year, week, calendars=inputs_of(session.store, scenario))}
+    def _weeks_arrived(self, stretch: bool, names) -> None:
+        if stretch:
+            return
+        self.accounts = self.session.figures.weeks(stretch=False)
+        rows = [self._row_of[n] for n in names if n in self._row_of]
+        if rows:
+            column = next(c for c, col in enumerate(self.columns) if col.read == self._work)
+            self.dataChanged.emit(self.index(min(rows), column), self.index(max(rows), column), [DISPLAY, TOOLTIP])
+
+    def _work(self, rep) -> str:
+        week = self.accounts.get(rep.name)
+        return work_text(week) if week else "\u2026"
+
+    def _work_tip(self, rep) -> str:
+        week = self.accounts.get(rep.name)
+        return work_tip(week) if week else tr("Being worked out")
 
     def make_columns(self):
         return [
@@ -179,8 +195,7 @@ class RepsModel(ScenarioTableModel):
                    lambda r, v: commands.EditRep(r.name, "max_weekly_hours", str(v)), kind="number", align_right=True),
             Column(tr("Rules"), lambda r: r.rules, lambda r, v: commands.EditRep(r.name, "rules", str(v)),
                    choices=RULE_PRESETS),
-            Column(tr("Work this week"), lambda r: work_text(self.accounts[r.name]), align_right=True,
-                   tip=lambda r: work_tip(self.accounts[r.name])),
+            Column(tr("Work this week"), self._work, align_right=True, tip=self._work_tip),
             Column(tr("Markets"), lambda r: ", ".join(self.markets_of.get(r.name, ()))),
         ]
 

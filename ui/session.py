@@ -2,7 +2,9 @@
 
 Every edit goes through :meth:`Session.do`: the core command is applied and
 saved in one transaction, then pushed on the ``QUndoStack`` so Undo and Redo
-work everywhere. Views refresh from ``changed`` and never touch the store.
+work everywhere. Views refresh from ``changed`` and never touch the store; the
+figures several views share (each rep's week, the fit table) come from
+``figures`` (:class:`ui.figures.Figures`), told of a change before the views.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from planner.commands import Change
 from planner.errors import PlannerError
 from planner.storage import CalendarStore, Store
 from planner.timezones import add_weeks, format_week, week_of
+
+from .figures import Figures
 
 
 class _ScenarioCommand(QUndoCommand):
@@ -61,6 +65,8 @@ class Session(QObject):
         self.week = week_of(today)
         self.scenario = store.load()
         self.undo_stack = QUndoStack(self)
+        self.figures = Figures(self)
+        self.figures.failed.connect(self.failed)
 
     @property
     def week_name(self) -> str:
@@ -72,13 +78,13 @@ class Session(QObject):
         try:
             change = command.apply(before)
             self.store.save(change.scenario, renamed_reps=change.renamed_reps,
-                            renamed_markets=change.renamed_markets)
+                            renamed_markets=change.renamed_markets, previous=before)
         except PlannerError as exc:
             self.failed.emit(str(exc))
             return str(exc)
         self.scenario = change.scenario
         self.undo_stack.push(_ScenarioCommand(self, before, change, command.text))
-        self.changed.emit(change.touched)
+        self._changed(change.touched)
         return None
 
     def set_pins(self, rep: str, pins: dict, text: str) -> None:
@@ -88,7 +94,7 @@ class Session(QObject):
 
     def set_week(self, year: int, week: int) -> None:
         self.week = (year, week)
-        self.changed.emit(frozenset({"week"}))
+        self._changed(frozenset({"week"}))
 
     def move_week(self, delta: int) -> None:
         self.set_week(*add_weeks(*self.week, delta))
@@ -99,16 +105,26 @@ class Session(QObject):
     def reload(self) -> None:
         """After something outside the undo stack changed the store (an import)."""
         self.scenario = self.store.load()
-        self.changed.emit(frozenset({"reps", "markets", "assignments", "busy", "pins"}))
+        self._changed(frozenset({"reps", "markets", "assignments", "busy", "pins"}))
+
+    def close(self) -> None:
+        """Stop the figures' work and close the database."""
+        self.figures.stop()
+        self.store.close()
+
+    def _changed(self, touched, pins_of: str | None = None) -> None:
+        self.figures.changed(touched, pins_of)
+        self.changed.emit(touched)
 
     def _restore(self, scenario, renamed_reps, renamed_markets, touched) -> None:
         try:
-            self.store.save(scenario, renamed_reps=renamed_reps, renamed_markets=renamed_markets)
+            self.store.save(scenario, renamed_reps=renamed_reps, renamed_markets=renamed_markets,
+                            previous=self.scenario)
         except PlannerError as exc:
             self.failed.emit(str(exc))
             return
         self.scenario = scenario
-        self.changed.emit(touched)
+        self._changed(touched)
 
     def _set_pins(self, rep: str, week: str, pins: dict) -> None:
         try:
@@ -116,4 +132,4 @@ class Session(QObject):
         except PlannerError as exc:
             self.failed.emit(str(exc))
             return
-        self.changed.emit(frozenset({"pins"}))
+        self._changed(frozenset({"pins"}), pins_of=rep)

@@ -10,8 +10,9 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QMenu, QProgres
                                QTableView, QTextBrowser, QVBoxLayout, QWidget)
 
 from planner import commands
-from planner.territories import apply_plan, fit_table
+from planner.territories import apply_plan
 
+from .figures import FIT, FiguresProgress
 from .territory_filters import TerritoryFilters
 from .territory_model import TerritoryModel
 from .territory_overview import TerritoryOverview
@@ -51,7 +52,6 @@ class TerritoryGrid(QTableView):
 class TerritoriesView(Lazy, QWidget):
     """Reps x markets: shared hours as heat, assignment by menu or double-click, and the optimiser."""
 
-    SAME_FIT = frozenset({"assignments", "pins", "busy"})  # changes that leave the shared hours as they are
     STRETCH_UP_TO = 8  # reps; beyond, columns keep a fixed width and the grid scrolls
 
     def __init__(self, session, parent=None):
@@ -73,6 +73,8 @@ class TerritoriesView(Lazy, QWidget):
         self.overview = TerritoryOverview(self.model, self.grid)
         self.caption = QLabel()
         self.caption.setWordWrap(True)
+        self.fit_progress = FiguresProgress(session.figures, FIT)
+        session.figures.fit_ready.connect(self._fit_arrived)
         self.notice = Notice()
         self.optimise_button = QPushButton(tr("Optimise"))
         self.optimise_button.setShortcut(QKeySequence("Ctrl+R"))
@@ -104,7 +106,7 @@ class TerritoriesView(Lazy, QWidget):
         for w in (self.optimise_button, self.cancel_button, self.apply_button):
             controls.addWidget(w)
         split = QSplitter()
-        split.addWidget(stack(self.caption, self.filters, self.grid, self.notice))
+        split.addWidget(stack(self.caption, self.filters, self.fit_progress, self.grid, self.notice))
         split.addWidget(stack(self.overview, controls, self.progress, self.report))
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
@@ -114,16 +116,21 @@ class TerritoriesView(Lazy, QWidget):
 
     def update_view(self, touched=frozenset()) -> None:
         scenario = self.session.scenario
-        if self.model.table is None or touched - self.SAME_FIT:
-            year, week = self.session.week
-            self.model.set_fit(scenario, fit_table(scenario, year, week))
+        table = self.session.figures.fit()  # None while it is worked out: fit_ready brings it
+        if table is not None and table is not self.model.table:
+            self.model.set_fit(scenario, table)
             self._size_sections()
-        else:
+        elif self.model.table is not None:
             self.model.set_assignments(scenario)
         self.caption.setText(tr(
             "Hours a week in which each rep's working hours meet each market's business hours, {week}. "
             "Green: its live work fits; amber: too few shared hours; red: none. \u2713 assigned. "
             "Drag a market along its row to another rep, or double-click; right-click to lock or unassign.").format(week=self.session.week_name))
+
+    def _fit_arrived(self) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.bring_up_to_date()
 
     def _size_sections(self) -> None:
         """A handful of reps share the width; more get columns as wide as the widest cell text can be."""

@@ -52,6 +52,7 @@ FR = {
     "Assignments": "Affectations",
     "Async h": "h asynchrones",
     "Async work, {minutes} min": "Travail asynchrone, {minutes} min",
+    "Being worked out": "En cours de calcul",
     "Drag one into the week, or select it and press Enter to put it at the first free time.":
         "Faites-en glisser un dans la semaine, ou sélectionnez-le et appuyez sur Entrée pour le mettre au premier moment libre.",
     "Live work, {minutes} min": "Travail en direct, {minutes} min",
@@ -70,6 +71,7 @@ FR = {
         "Mettre le créneau sélectionné au premier moment libre de la semaine (Entrée)",
     "Solid: live work; pale: async work; dashed red outline: outside working hours; outlined: placed by hand; coloured strips: the markets' business hours.":
         "Plein : travail en direct ; pâle : travail asynchrone ; contour rouge en tirets : hors des heures de travail ; encadré : placé à la main ; bandes de couleur : heures d'ouverture des marchés.",
+    "The figures could not be worked out: {reason}": "Les chiffres n'ont pas pu être calculés : {reason}",
     "The value covered is within {gap:.1%} of the best possible.": "La valeur couverte est à {gap:.1%} du meilleur possible.",
     "No plan covers more value.": "Aucun plan ne couvre plus de valeur.",
     "Backups are kept before an import replaces the plan and before a restore, so a restore can be restored away too. The newest {keep} are kept.":
@@ -241,6 +243,13 @@ FR = {
     "Whose calendar is it?": "À qui est ce calendrier ?",
     "Why": "Motif",
     "Working hours": "Heures de travail",
+    "Working out each rep's week...": "Calcul de la semaine de chaque commercial...",
+    "Working out each rep's week... {done} of {total}":
+        "Calcul de la semaine de chaque commercial... {done} sur {total}",
+    "Working out the hours each rep shares with each market...":
+        "Calcul des heures que chaque commercial partage avec chaque marché...",
+    "Working out the hours each rep shares with each market... {done} of {total} reps":
+        "Calcul des heures que chaque commercial partage avec chaque marché... {done} commerciaux sur {total}",
     "Workload": "Charge",
     "Wrote {path}": "{path} écrit",
     "Wrote:": "Écrit :",

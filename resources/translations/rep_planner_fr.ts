@@ -144,6 +144,10 @@
         <translation>{blocks} blocs ({hours:g} h) n&apos;ont pas pu être placés :</translation>
     </message>
     <message>
+        <source>Being worked out</source>
+        <translation>En cours de calcul</translation>
+    </message>
+    <message>
         <source>Rep</source>
         <translation>Commercial</translation>
     </message>
@@ -744,6 +748,26 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
     <message>
         <source>Every market (top to bottom) and rep (left to right) the grid shows, in its colours; dark marks are assignments, blue ones locked. The frame is the part on screen: click or drag to move it.</source>
         <translation>Chaque marché (de haut en bas) et commercial (de gauche à droite) que montre la grille, dans ses couleurs ; les marques sombres sont les affectations, les bleues verrouillées. Le cadre est la partie à l&apos;écran : cliquez ou faites-le glisser pour le déplacer.</translation>
+    </message>
+    <message>
+        <source>The figures could not be worked out: {reason}</source>
+        <translation>Les chiffres n'ont pas pu être calculés : {reason}</translation>
+    </message>
+    <message>
+        <source>Working out each rep&apos;s week...</source>
+        <translation>Calcul de la semaine de chaque commercial...</translation>
+    </message>
+    <message>
+        <source>Working out the hours each rep shares with each market...</source>
+        <translation>Calcul des heures que chaque commercial partage avec chaque marché...</translation>
+    </message>
+    <message>
+        <source>Working out each rep&apos;s week... {done} of {total}</source>
+        <translation>Calcul de la semaine de chaque commercial... {done} sur {total}</translation>
+    </message>
+    <message>
+        <source>Working out the hours each rep shares with each market... {done} of {total} reps</source>
+        <translation>Calcul des heures que chaque commercial partage avec chaque marché... {done} commerciaux sur {total}</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,344 @@
+"""The figures several views share, worked out once per change and off the GUI thread when slow.
+
+Every rep's week (:func:`planner.team.rep_week`, with their busy times and pins as
+:func:`planner.calendars.calendar_inputs` reads them) for Team (as planned) and Workload
+(stretched), and the fit table for Territories. A view asks (:meth:`Figures.weeks`,
+:meth:`Figures.fit`) and gets what is known at once; what is missing is worked out right away
+when it is a few reps, else on a worker thread with progress, and the view hears of it through
+``weeks_ready`` and ``fit_ready``. A change cancels the work under way (what is done is kept) and
+the next request works out only what the change reached (:mod:`planner.incremental`).
+
+The worker holds the GIL while it works; the GUI thread's every Qt call would wait for it. So the
+worker does one piece (a rep's week, a group of reps' fit columns) and waits until the GUI thread
+has taken the piece in, which it does between events: the app stays responsive while it works.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import QProgressBar
+
+from planner.incremental import KnownFit, KnownWeeks, fit_in_parts, fit_inputs, week_inputs, work_out
+from planner.storage import CalendarStore, Store
+
+from .view_parts import tr
+
+WEEKS, FIT = "weeks", "fit"
+
+
+_GO_ON = QEvent.Type(QEvent.registerEventType())
+_AFTER_PAINT = Qt.LowEventPriority.value - 1  # after the paint requests Qt posts at low priority
+
+
+class _GoOn(QEvent):
+    def __init__(self, job: "_Job"):
+        super().__init__(_GO_ON)
+        self.job = job
+
+
+class _Job(threading.Thread):
+    """One piece of slow work; ``cancel`` stops it between pieces."""
+
+    def __init__(self, figures: "Figures", kind: str, stretch: bool, work):
+        super().__init__(daemon=True, name=f"figures-{kind}")
+        self.figures, self.kind, self.stretch, self.work = figures, kind, stretch, work
+        self.stopped = threading.Event()
+        self.taken = threading.Event()
+
+    def cancel(self) -> None:
+        self.stopped.set()
+        self.taken.set()
+
+    def hand_over(self, *piece) -> None:
+        """Give the GUI thread a piece and wait until it has been taken and the GUI's own events
+        handled (a second at most, should the GUI be stuck)."""
+        self.taken.clear()
+        self.figures._piece.emit(self, piece)
+        self.taken.wait(1.0)
+
+    def run(self) -> None:
+        try:
+            self.hand_over("start")  # the GUI paints what it has first
+            if not self.stopped.is_set():
+                self.work(self)
+            self.figures._piece.emit(self, ("end", None))
+        except RuntimeError:  # the session went away while this worked
+            pass
+        except Exception as exc:  # the app must survive: say what happened
+            try:
+                self.figures._piece.emit(self, ("end", f"{exc}"))
+            except RuntimeError:
+                pass
+
+
+class Figures(QObject):
+    """Each rep's week and the fit table for the session's scenario and week."""
+
+    progress = Signal(str, bool, int, int)  # kind (WEEKS or FIT), stretch, done, total (0: nothing under way)
+    weeks_ready = Signal(bool, object)      # stretch, names of the reps whose account arrived (all at once)
+    fit_ready = Signal()
+    failed = Signal(str)
+    idle = Signal()                         # nothing is under way any more
+    _piece = Signal(object, object)         # from a worker: (job, piece)
+
+    SYNC_REPS = 8        # as many reps' weeks as are worked out at once, in an edit's time
+    SYNC_PAIRS = 5000    # a fit table this size (reps x markets) is worked out at once
+    FIT_PART = 50        # reps' fit columns per piece of work
+    READ_PART = 25       # reps' calendars read per piece of work
+
+    def __init__(self, session):
+        super().__init__(session)
+        self.session = session
+        self._known = {False: KnownWeeks(), True: KnownWeeks()}
+        self._fit: KnownFit | None = None
+        self._busy: dict[str, tuple] = {}   # the calendar inputs read so far, by rep (pins: this week's)
+        self._pins: dict[str, dict] = {}
+        self._calendar_version = 0          # changes whenever what was read may be out of date
+        self._jobs: dict[tuple, _Job] = {}  # (kind, stretch) -> the job under way
+        self._arrived: dict[bool, list[str]] = {False: [], True: []}
+        self._told: dict[tuple, float] = {}  # (kind, stretch) -> when progress was last told
+        self._piece.connect(self._take, Qt.QueuedConnection)
+        jobs = self._jobs  # not self: the slot outlives the object it is told about
+        self.destroyed.connect(lambda *_: [job.cancel() for job in list(jobs.values())])
+
+    # --- what views ask ---
+    def weeks(self, stretch: bool = False) -> dict:
+        """Each rep's :class:`planner.team.RepWeek` for the current data, by rep. Reps still being
+        worked out are missing; ``weeks_ready`` follows as they arrive."""
+        inputs = self._week_inputs(stretch)
+        if inputs is None:
+            return {}
+        known = self._known[stretch]
+        accounts, todo = known.split(inputs)
+        if not todo or self.working(WEEKS, stretch):
+            return accounts
+        if len(todo) > self.SYNC_REPS:
+            self._start_weeks(stretch)
+            return accounts
+        scenario = self.session.scenario
+        for name in todo:
+            known.add(name, inputs[name], work_out(scenario, inputs[name]))
+            accounts[name] = known.get(name, inputs[name])
+        return accounts
+
+    def complete(self, stretch: bool = False) -> bool:
+        """Every rep's week is known for the current data."""
+        inputs = self._week_inputs(stretch, start=False)
+        return inputs is not None and not self._known[stretch].missing(inputs)
+
+    def fit(self):
+        """The fit table (:class:`planner.territories.FitTable`) of the current data, or None while it
+        is worked out (``fit_ready`` follows)."""
+        scenario, (year, week) = self.session.scenario, self.session.week
+        if self._fit is not None and self._fit.holds(scenario, fit_inputs(scenario, year, week)):
+            return self._fit.table
+        if self.working(FIT):
+            return None
+        if len(scenario.reps) * len(scenario.markets) <= self.SYNC_PAIRS:
+            self._fit = fit_in_parts(scenario, year, week, known=self._fit)
+            return self._fit.table
+        self._start_fit()
+        return None
+
+    @property
+    def busy(self) -> bool:
+        """Some figures are being worked out."""
+        return bool(self._jobs)
+
+    def working(self, kind: str, stretch: bool = False) -> bool:
+        return (kind, stretch if kind == WEEKS else False) in self._jobs
+
+    # --- what the session tells ---
+    def changed(self, touched, pins_of: str | None = None) -> None:
+        """The data changed (the session holds the new scenario; the views have not heard yet):
+        forget what the change made out of date and stop the work it overtook."""
+        if "busy" in touched:
+            self._busy.clear()
+            self._pins.clear()
+        if "week" in touched or ("pins" in touched and pins_of is None):
+            self._pins.clear()
+        elif pins_of is not None:
+            self._pins.pop(pins_of, None)
+        if "reps" in touched:  # a rep removed (their calendar went with them) or renamed: read again
+            names = {r.name for r in self.session.scenario.reps}
+            for rep in [r for r in self._busy if r not in names]:
+                del self._busy[rep]
+            for rep in [r for r in self._pins if r not in names]:
+                del self._pins[rep]
+        self._calendar_version += 1
+        for (kind, _stretch), job in list(self._jobs.items()):
+            if kind == WEEKS or touched - {"assignments", "pins", "busy"}:
+                self._stop(job)
+
+    def stop(self) -> None:
+        """Stop all work (the session is closing)."""
+        for job in list(self._jobs.values()):
+            self._stop(job)
+
+    # --- the work ---
+    def _week_inputs(self, stretch: bool, start: bool = True):
+        """Every rep's inputs; None while many reps' calendars are still to be read (a worker reads
+        them, with a connection of its own)."""
+        scenario, (year, week) = self.session.scenario, self.session.week
+        unread = [r.name for r in scenario.reps if r.name not in self._busy or r.name not in self._pins]
+        if len(unread) > self.SYNC_REPS and self.session.store.path != ":memory:":
+            if start and not self.working(WEEKS, stretch):
+                self._start_weeks(stretch)
+            return None
+        calendars, name = self.session.calendars, self.session.week_name
+        for rep in unread:
+            self._busy.setdefault(rep, tuple(calendars.busy(rep)))
+            self._pins.setdefault(rep, calendars.pins(rep, name))
+        return week_inputs(scenario, year, week, stretch=stretch, busy=self._busy, pins=self._pins)
+
+    def _start_weeks(self, stretch: bool) -> None:
+        session = self.session
+        scenario, (year, week), name = session.scenario, session.week, session.week_name
+        busy, pins, version = dict(self._busy), dict(self._pins), self._calendar_version
+        known, path = self._known[stretch].copy(), session.store.path
+
+        def work(job: _Job) -> None:
+            unread = [r.name for r in scenario.reps if r.name not in busy or r.name not in pins]
+            if unread:  # a connection of its own: a connection is never shared across threads
+                store = Store(path, read_only=True)
+                try:
+                    calendars = CalendarStore(store)
+                    for start in range(0, len(unread), self.READ_PART):
+                        if job.stopped.is_set():
+                            return
+                        group = unread[start:start + self.READ_PART]
+                        read = ({r: tuple(calendars.busy(r)) for r in group}, {r: calendars.pins(r, name) for r in group})
+                        busy.update(read[0])
+                        pins.update(read[1])
+                        job.hand_over("calendars", version, read)
+                finally:
+                    store.close()
+            inputs = week_inputs(scenario, year, week, stretch=stretch, busy=busy, pins=pins)
+            todo = known.missing(inputs)
+            for done, rep in enumerate(todo, 1):
+                if job.stopped.is_set():
+                    return
+                job.hand_over("week", rep, inputs[rep], work_out(scenario, inputs[rep]), done, len(todo))
+
+        self._run(_Job(self, WEEKS, stretch, work))
+
+    def _start_fit(self) -> None:
+        scenario, (year, week), known = self.session.scenario, self.session.week, self._fit
+
+        def work(job: _Job) -> None:
+            result = fit_in_parts(scenario, year, week, known=known, part=self.FIT_PART,
+                                  should_stop=job.stopped.is_set,
+                                  progress=lambda done, total: job.hand_over("progress", done, total))
+            if result is not None:
+                job.hand_over("fit", result)
+
+        self._run(_Job(self, FIT, False, work))
+
+    def _run(self, job: _Job) -> None:
+        self._jobs[(job.kind, job.stretch)] = job
+        self._told.pop((job.kind, job.stretch), None)  # the first piece is told at once
+        if job.kind == WEEKS:
+            self._arrived[job.stretch] = []
+        self.progress.emit(job.kind, job.stretch, 0, -1)  # under way; how far, not known yet
+        job.start()
+
+    def _stop(self, job: _Job) -> None:
+        job.cancel()
+        if self._jobs.get((job.kind, job.stretch)) is job:
+            del self._jobs[(job.kind, job.stretch)]
+            self.progress.emit(job.kind, job.stretch, 0, 0)
+            if not self._jobs:
+                self.idle.emit()
+
+    def _take(self, job: _Job, piece) -> None:
+        """A piece from a worker, on the GUI thread; the worker goes on once the GUI's pending
+        events (paints included) are handled."""
+        try:
+            self._use(job, piece)
+        finally:
+            QCoreApplication.postEvent(self, _GoOn(job), _AFTER_PAINT)
+
+    def customEvent(self, event) -> None:
+        if event.type() == _GO_ON:
+            event.job.taken.set()
+
+    def _use(self, job: _Job, piece) -> None:
+        what, current = piece[0], self._jobs.get((job.kind, job.stretch)) is job
+        if what == "calendars":
+            version, (busy, pins) = piece[1], piece[2]
+            if version == self._calendar_version:
+                for rep in busy:
+                    self._busy.setdefault(rep, busy[rep])
+                    self._pins.setdefault(rep, pins[rep])
+        elif what == "week":
+            _, rep, inputs, account, done, total = piece
+            self._known[job.stretch].add(rep, inputs, account)  # right for its inputs, current or not
+            if current:
+                self._arrived[job.stretch].append(rep)
+                self._tell_progress(WEEKS, job.stretch, done, total)
+        elif what == "progress" and current:
+            self._tell_progress(FIT, False, piece[1], piece[2])
+        elif what == "fit" and current:
+            self._fit = piece[1]
+        elif what == "end" and current:
+            del self._jobs[(job.kind, job.stretch)]
+            self.progress.emit(job.kind, job.stretch, 0, 0)
+            if piece[1]:
+                self.failed.emit(tr("The figures could not be worked out: {reason}").format(reason=piece[1]))
+            elif job.kind == FIT:
+                self.fit_ready.emit()
+            else:
+                self._news(job.stretch)
+            if not self._jobs:
+                self.idle.emit()
+
+    def _tell_progress(self, kind: str, stretch: bool, done: int, total: int) -> None:
+        """A few times a second: a progress bar repainted for every rep would double the work."""
+        now = time.monotonic()
+        if now - self._told.get((kind, stretch), 0.0) > 0.1 or done == total:
+            self._told[(kind, stretch)] = now
+            self.progress.emit(kind, stretch, done, total)
+
+    def _news(self, stretch: bool) -> None:
+        arrived, self._arrived[stretch] = self._arrived[stretch], []
+        self.weeks_ready.emit(stretch, frozenset(arrived))
+
+
+class FiguresProgress(QProgressBar):
+    """How far the figures a view waits for have got; hidden when nothing is under way."""
+
+    def __init__(self, figures: Figures, kind: str, stretch: bool = False, parent=None):
+        super().__init__(parent)
+        self.figures, self.kind = figures, kind
+        self.setTextVisible(True)
+        figures.progress.connect(self._progress)
+        self.watch(stretch)
+
+    def watch(self, stretch: bool) -> None:
+        """Follow the work for ``stretch`` (Workload's check box)."""
+        self.stretch = stretch
+        if self.figures.working(self.kind, stretch):
+            self._progress(self.kind, stretch, 0, -1)
+        else:
+            self.hide()
+
+    def _progress(self, kind: str, stretch: bool, done: int, total: int) -> None:
+        if kind != self.kind or stretch != self.stretch:
+            return
+        if total == 0:
+            self.hide()
+            return
+        if total < 0:
+            self.setRange(0, 0)
+            self.setFormat(tr("Working out each rep's week...") if kind == WEEKS
+                           else tr("Working out the hours each rep shares with each market..."))
+        else:
+            self.setRange(0, total)
+            self.setValue(done)
+            self.setFormat((tr("Working out each rep's week... {done} of {total}") if kind == WEEKS else
+                            tr("Working out the hours each rep shares with each market... {done} of {total} reps"))
+                           .format(done=done, total=total))
+        self.show()
