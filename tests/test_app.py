@@ -173,12 +173,20 @@ def test_dragging_a_block_moves_pins_and_saves_it_and_bad_drops_are_refused(wind
     assert pins.pins("Laura", "2027-W11") == {}
 
 
+def workload_rows(view, column_title):
+    """The Workload table as shown: rep -> the text in ``column_title``, top to bottom."""
+    model = view.team.model()
+    column = [model.headerData(c, Qt.Horizontal) for c in range(model.columnCount())].index(column_title)
+    return {model.index(r, 0).data(): model.index(r, column).data() for r in range(model.rowCount())}
+
+
 def test_workload_dashboard_sorts_by_risk_and_what_if_changes_hours(window, qtbot):
     go_to(qtbot, window, "workload")
     view = window.workload
-    assert view.team.rowCount() == 2
-    first = view.weeks[view.team.item(0, 0).text()]
-    second = view.weeks[view.team.item(1, 0).text()]
+    model = view.team.model()
+    assert model.rowCount() == 2
+    first = view.weeks[model.index(0, 0).data()]
+    second = view.weeks[model.index(1, 0).data()]
     assert first.risk <= second.risk
     assert "weekly_hours" in view.flags.toPlainText() and "WHO/ILO" in view.flags.toPlainText()
     # Untick every market (click it, Space): the week shrinks to the rep's own hours.
@@ -215,16 +223,14 @@ def test_team_view_shows_the_work_placed_and_not_placed_this_week(window, qtbot)
 def test_workload_view_shows_unplaced_work_once_stretch_is_off(window, qtbot):
     go_to(qtbot, window, "workload")
     view = window.workload
-    column = [view.team.horizontalHeaderItem(c).text() for c in range(view.team.columnCount())].index("Not placed")
-    assert {view.team.item(r, column).text() for r in range(2)} == {"none"}  # stretched: everything placed
+    assert set(workload_rows(view, "Not placed").values()) == {"none"}  # stretched: everything placed
     qtbot.mouseClick(view.stretch, Qt.LeftButton, pos=QPoint(8, view.stretch.height() // 2))  # its box
     assert not view.stretch.isChecked()
-    rows = {view.team.item(r, 0).text(): view.team.item(r, column).text() for r in range(2)}
+    rows = workload_rows(view, "Not placed")
     weeks = {r: build_week(window.session.scenario, r, 2027, 11).unplaced for r in ("Laura", "Marco")}
     assert rows == {r: f"{sum(u.minutes for u in w) / 60:g} h ({len(w)} blocks)" for r, w in weeks.items()}
     assert rows["Laura"].startswith("30 h")
-    laura = [view.team.item(r, 0).text() for r in range(2)].index("Laura")
-    click_cell(qtbot, view.team, view.team.model().index(laura, 0))
+    click_cell(qtbot, view.team, view.team.model().index(list(rows).index("Laura"), 0))
     text = view.flags.toPlainText()
     assert "Laura: 40 h of working time, 30 h of work not placed" in text and "unplaced_work" in text
 
