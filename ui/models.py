@@ -25,6 +25,7 @@ DISPLAY, EDIT, TOOLTIP, ALIGN = Qt.DisplayRole, Qt.EditRole, Qt.ToolTipRole, Qt.
 BACKGROUND, FOREGROUND, FONT = Qt.BackgroundRole, Qt.ForegroundRole, Qt.FontRole
 HORIZONTAL, VERTICAL = Qt.Horizontal, Qt.Vertical
 SHOWN = frozenset({DISPLAY, EDIT})
+ANSWERED = frozenset({DISPLAY, EDIT, ALIGN, TOOLTIP})  # a paint asks each cell for eight roles; the rest are None
 RIGHT, CENTRE = int(Qt.AlignRight | Qt.AlignVCenter), int(Qt.AlignCenter)
 READ_ONLY, EDITABLE, NO_FLAGS = (Qt.ItemIsSelectable | Qt.ItemIsEnabled,
                                  Qt.ItemIsSelectable | Qt.ItemIsEnabled | Qt.ItemIsEditable, Qt.NoItemFlags)
@@ -86,6 +87,8 @@ class ScenarioTableModel(QAbstractTableModel):
         return EDITABLE if self.columns[index.column()].edit else READ_ONLY
 
     def data(self, index, role=DISPLAY):
+        if role not in ANSWERED:
+            return None
         row, c = index.row(), index.column()
         if not (0 <= row < len(self._rows)) or not (0 <= c < len(self.columns)):
             return None
@@ -170,8 +173,11 @@ class RepsModel(ScenarioTableModel):
         self.accounts = self.session.figures.weeks(stretch=False)
         rows = [self._row_of[n] for n in names if n in self._row_of]
         if rows:
-            column = next(c for c, col in enumerate(self.columns) if col.read == self._work)
+            column = self.work_column()
             self.dataChanged.emit(self.index(min(rows), column), self.index(max(rows), column), [DISPLAY, TOOLTIP])
+
+    def work_column(self) -> int:
+        return next(c for c, col in enumerate(self.columns) if col.read == self._work)
 
     def _work(self, rep) -> str:
         week = self.accounts.get(rep.name)
@@ -207,8 +213,14 @@ class MarketsModel(ScenarioTableModel):
     def refresh(self) -> None:
         scenario = self.session.scenario
         self.rep_of = {a.market: a.rep for a in scenario.assignments}
-        self.workloads = {m.name: scenario.workload(m) for m in scenario.markets}
+        self.workloads = {}  # filled as rows are shown: a screenful, not all 1,000 markets, when opened
         super().refresh()
+
+    def _workload(self, market):
+        workload = self.workloads.get(market.name)
+        if workload is None:
+            workload = self.workloads[market.name] = self.session.scenario.workload(market)
+        return workload
 
     def make_columns(self):
         scenario = self.session.scenario
@@ -230,8 +242,8 @@ class MarketsModel(ScenarioTableModel):
                 lambda m, a=activity.name: str(m.weekly.get(a, 0)),
                 lambda m, v, a=activity.name: commands.SetWorkload(m.name, a, str(v)), kind="number", align_right=True))
         columns += [
-            Column(tr("Live h"), lambda m: f"{self.workloads[m.name].live_hours:g}", align_right=True),
-            Column(tr("Async h"), lambda m: f"{self.workloads[m.name].async_hours:g}", align_right=True),
+            Column(tr("Live h"), lambda m: f"{self._workload(m).live_hours:g}", align_right=True),
+            Column(tr("Async h"), lambda m: f"{self._workload(m).async_hours:g}", align_right=True),
             Column(tr("Rep"), lambda m: self.rep_of.get(m.name) or "",
                    lambda m, v: commands.Assign(m.name, str(v) or None), choices=("",) + tuple(r.name for r in scenario.reps)),
         ]
