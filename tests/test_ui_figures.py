@@ -169,6 +169,7 @@ def test_territories_show_progress_then_the_fit_table(window, qtbot, monkeypatch
     window.show_view("territories")
     view, figures = window.territories, window.session.figures
     assert view.fit_progress.isVisible() and view.model.rowCount() == 0
+    assert view.fit_progress.text().endswith(f"0 of {REPS} reps")
     with qtbot.waitSignal(figures.progress, timeout=60_000,
                           check_params_cb=lambda kind, stretch, done, total: kind == FIT and 0 < done < total):
         pass

@@ -100,6 +100,7 @@ class Figures(QObject):
         self._jobs: dict[tuple, _Job] = {}  # (kind, stretch) -> the job under way
         self._arrived: dict[bool, list[str]] = {False: [], True: []}
         self._told: dict[tuple, float] = {}  # (kind, stretch) -> when progress was last told
+        self._how_far: dict[tuple, tuple[int, int]] = {}  # (kind, stretch) -> (done, total) under way
         self._piece.connect(self._take, Qt.QueuedConnection)
         jobs = self._jobs  # not self: the slot outlives the object it is told about
         self.destroyed.connect(lambda *_: [job.cancel() for job in list(jobs.values())])
@@ -116,7 +117,7 @@ class Figures(QObject):
         if not todo or self.working(WEEKS, stretch):
             return accounts
         if len(todo) > self.SYNC_REPS:
-            self._start_weeks(stretch)
+            self._start_weeks(stretch, len(todo))
             return accounts
         scenario = self.session.scenario
         for name in todo:
@@ -150,6 +151,10 @@ class Figures(QObject):
 
     def working(self, kind: str, stretch: bool = False) -> bool:
         return (kind, stretch if kind == WEEKS else False) in self._jobs
+
+    def how_far(self, kind: str, stretch: bool = False) -> tuple[int, int] | None:
+        """(done, total) of the work under way, None when there is none."""
+        return self._how_far.get((kind, stretch if kind == WEEKS else False))
 
     # --- what the session tells ---
     def changed(self, touched, pins_of: str | None = None) -> None:
@@ -186,7 +191,7 @@ class Figures(QObject):
         unread = [r.name for r in scenario.reps if r.name not in self._busy or r.name not in self._pins]
         if len(unread) > self.SYNC_REPS and self.session.store.path != ":memory:":
             if start and not self.working(WEEKS, stretch):
-                self._start_weeks(stretch)
+                self._start_weeks(stretch, len(scenario.reps))
             return None
         calendars, name = self.session.calendars, self.session.week_name
         for rep in unread:
@@ -194,7 +199,8 @@ class Figures(QObject):
             self._pins.setdefault(rep, calendars.pins(rep, name))
         return week_inputs(scenario, year, week, stretch=stretch, busy=self._busy, pins=self._pins)
 
-    def _start_weeks(self, stretch: bool) -> None:
+    def _start_weeks(self, stretch: bool, total: int) -> None:
+        """Work out the weeks missing (``total`` of them, as far as is known before the calendars are read)."""
         session = self.session
         scenario, (year, week), name = session.scenario, session.week, session.week_name
         busy, pins, version = dict(self._busy), dict(self._pins), self._calendar_version
@@ -223,10 +229,11 @@ class Figures(QObject):
                     return
                 job.hand_over("week", rep, inputs[rep], work_out(scenario, inputs[rep]), done, len(todo))
 
-        self._run(_Job(self, WEEKS, stretch, work))
+        self._run(_Job(self, WEEKS, stretch, work), total)
 
     def _start_fit(self) -> None:
         scenario, (year, week), known = self.session.scenario, self.session.week, self._fit
+        total = len(known.stale(scenario, fit_inputs(scenario, year, week)) if known else scenario.reps)
 
         def work(job: _Job) -> None:
             result = fit_in_parts(scenario, year, week, known=known, part=self.FIT_PART,
@@ -235,23 +242,28 @@ class Figures(QObject):
             if result is not None:
                 job.hand_over("fit", result)
 
-        self._run(_Job(self, FIT, False, work))
+        self._run(_Job(self, FIT, False, work), total)
 
-    def _run(self, job: _Job) -> None:
+    def _run(self, job: _Job, total: int) -> None:
         self._jobs[(job.kind, job.stretch)] = job
-        self._told.pop((job.kind, job.stretch), None)  # the first piece is told at once
         if job.kind == WEEKS:
             self._arrived[job.stretch] = []
-        self.progress.emit(job.kind, job.stretch, 0, -1)  # under way; how far, not known yet
+        self._how_far[(job.kind, job.stretch)] = (0, max(total, 1))
+        self._told.pop((job.kind, job.stretch), None)  # the first piece is told at once
+        self.progress.emit(job.kind, job.stretch, 0, max(total, 1))
         job.start()
 
     def _stop(self, job: _Job) -> None:
         job.cancel()
         if self._jobs.get((job.kind, job.stretch)) is job:
-            del self._jobs[(job.kind, job.stretch)]
-            self.progress.emit(job.kind, job.stretch, 0, 0)
+            self._ended(job)
             if not self._jobs:
                 self.idle.emit()
+
+    def _ended(self, job: _Job) -> None:
+        del self._jobs[(job.kind, job.stretch)]
+        self._how_far.pop((job.kind, job.stretch), None)
+        self.progress.emit(job.kind, job.stretch, 0, 0)
 
     def _take(self, job: _Job, piece) -> None:
         """A piece from a worker, on the GUI thread; the worker goes on once the GUI's pending
@@ -284,8 +296,7 @@ class Figures(QObject):
         elif what == "fit" and current:
             self._fit = piece[1]
         elif what == "end" and current:
-            del self._jobs[(job.kind, job.stretch)]
-            self.progress.emit(job.kind, job.stretch, 0, 0)
+            self._ended(job)
             if piece[1]:
                 self.failed.emit(tr("The figures could not be worked out: {reason}").format(reason=piece[1]))
             elif job.kind == FIT:
@@ -297,6 +308,7 @@ class Figures(QObject):
 
     def _tell_progress(self, kind: str, stretch: bool, done: int, total: int) -> None:
         """A few times a second: a progress bar repainted for every rep would double the work."""
+        self._how_far[(kind, stretch)] = (done, total)
         now = time.monotonic()
         if now - self._told.get((kind, stretch), 0.0) > 0.1 or done == total:
             self._told[(kind, stretch)] = now
@@ -320,10 +332,7 @@ class FiguresProgress(QProgressBar):
     def watch(self, stretch: bool) -> None:
         """Follow the work for ``stretch`` (Workload's check box)."""
         self.stretch = stretch
-        if self.figures.working(self.kind, stretch):
-            self._progress(self.kind, stretch, 0, -1)
-        else:
-            self.hide()
+        self._progress(self.kind, stretch, *(self.figures.how_far(self.kind, stretch) or (0, 0)))
 
     def _progress(self, kind: str, stretch: bool, done: int, total: int) -> None:
         if kind != self.kind or stretch != self.stretch:
@@ -331,14 +340,9 @@ class FiguresProgress(QProgressBar):
         if total == 0:
             self.hide()
             return
-        if total < 0:
-            self.setRange(0, 0)
-            self.setFormat(tr("Working out each rep's week...") if kind == WEEKS
-                           else tr("Working out the hours each rep shares with each market..."))
-        else:
-            self.setRange(0, total)
-            self.setValue(done)
-            self.setFormat((tr("Working out each rep's week... {done} of {total}") if kind == WEEKS else
-                            tr("Working out the hours each rep shares with each market... {done} of {total} reps"))
-                           .format(done=done, total=total))
+        self.setRange(0, total)
+        self.setValue(done)
+        self.setFormat((tr("Working out each rep's week... {done} of {total}") if kind == WEEKS else
+                        tr("Working out the hours each rep shares with each market... {done} of {total} reps"))
+                       .format(done=done, total=total))
         self.show()

@@ -243,11 +243,8 @@ FR = {
     "Whose calendar is it?": "À qui est ce calendrier ?",
     "Why": "Motif",
     "Working hours": "Heures de travail",
-    "Working out each rep's week...": "Calcul de la semaine de chaque commercial...",
     "Working out each rep's week... {done} of {total}":
         "Calcul de la semaine de chaque commercial... {done} sur {total}",
-    "Working out the hours each rep shares with each market...":
-        "Calcul des heures que chaque commercial partage avec chaque marché...",
     "Working out the hours each rep shares with each market... {done} of {total} reps":
         "Calcul des heures que chaque commercial partage avec chaque marché... {done} commerciaux sur {total}",
     "Workload": "Charge",

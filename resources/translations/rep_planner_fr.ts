@@ -751,15 +751,7 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
     </message>
     <message>
         <source>The figures could not be worked out: {reason}</source>
-        <translation>Les chiffres n'ont pas pu être calculés : {reason}</translation>
-    </message>
-    <message>
-        <source>Working out each rep&apos;s week...</source>
-        <translation>Calcul de la semaine de chaque commercial...</translation>
-    </message>
-    <message>
-        <source>Working out the hours each rep shares with each market...</source>
-        <translation>Calcul des heures que chaque commercial partage avec chaque marché...</translation>
+        <translation>Les chiffres n&apos;ont pas pu être calculés : {reason}</translation>
     </message>
     <message>
         <source>Working out each rep&apos;s week... {done} of {total}</source>
