@@ -8,9 +8,12 @@ when it is a few reps, else on a worker thread with progress, and the view hears
 ``weeks_ready`` and ``fit_ready``. A change cancels the work under way (what is done is kept) and
 the next request works out only what the change reached (:mod:`planner.incremental`).
 
-The worker holds the GIL while it works; the GUI thread's every Qt call would wait for it. So the
+The worker holds the GIL while it works, and the GUI thread waits for the GIL at every call into
+or out of Qt: a view opened beside a worker that never paused took five times as long. So the
 worker does one piece (a rep's week, a group of reps' fit columns) and waits until the GUI thread
-has taken the piece in, which it does between events: the app stays responsive while it works.
+has taken it in, after its own pending events: the app stays as quick as it is alone. The worker
+is a plain Python thread (no QThread that Qt could delete while it runs); it stops between pieces
+when cancelled and gives up waiting after a second if the GUI thread is stuck.
 """
 
 from __future__ import annotations

@@ -52,6 +52,7 @@ class ScenarioTableModel(QAbstractTableModel):
         self.session = session
         self._rows: list = []
         self.columns: list[Column] = []
+        self._texts: dict[tuple[int, int], object] = {}
         self.refresh()
 
     def rows(self) -> list:
@@ -61,12 +62,13 @@ class ScenarioTableModel(QAbstractTableModel):
         columns, rows = self.make_columns(), self.rows()
         if len(rows) == len(self._rows) and [c.title for c in columns] == [c.title for c in self.columns]:
             # Same shape: a reset would close the editor being committed, drop the focus and the selection.
-            self.columns, self._rows = columns, rows
+            self.columns, self._rows, self._texts = columns, rows, {}
             if rows:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(columns) - 1))
             return
         self.beginResetModel()
         self.columns, self._rows = columns, rows
+        self._texts: dict[tuple[int, int], object] = {}  # each cell's text, made once: sizing and paints ask again
         self.endResetModel()
 
     def make_columns(self) -> list[Column]:
@@ -94,7 +96,10 @@ class ScenarioTableModel(QAbstractTableModel):
             return None
         column = self.columns[c]
         if role in SHOWN:
-            return column.read(self._rows[row])
+            text = self._texts.get((row, c))
+            if text is None:
+                text = self._texts[(row, c)] = column.read(self._rows[row])
+            return text
         if role == ALIGN and column.align_right:
             return RIGHT
         if role == TOOLTIP and column.kind == "hours":
@@ -174,6 +179,8 @@ class RepsModel(ScenarioTableModel):
         rows = [self._row_of[n] for n in names if n in self._row_of]
         if rows:
             column = self.work_column()
+            for row in rows:
+                self._texts.pop((row, column), None)
             self.dataChanged.emit(self.index(min(rows), column), self.index(max(rows), column), [DISPLAY, TOOLTIP])
 
     def work_column(self) -> int:
