@@ -100,6 +100,21 @@ def test_team_shows_progress_then_the_week_the_cli_and_the_optimiser_count(windo
             week.load_hours)
 
 
+def test_workload_fills_in_by_risk_with_the_stretched_weeks(window, qtbot):
+    window.show_view("workload")
+    view, figures = window.workload, window.session.figures
+    assert view.progress.isVisible()
+    settled(qtbot, figures)
+    weeks = truth(window, stretch=True)
+    model = view.team.model()
+    shown = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert shown == [w.rep for w in sorted(weeks.values(), key=lambda w: w.risk)]
+    hours = column(model, "Working time")
+    assert [model.index(r, hours).data() for r in range(model.rowCount())] == [
+        f"{weeks[rep].working_hours:g} h" for rep in shown]
+    assert view.flags.toPlainText().startswith(f"{shown[0]}: {weeks[shown[0]].working_hours:g} h")
+
+
 def test_an_edit_reworks_only_the_weeks_it_touches_and_undo_none(window, qtbot, monkeypatch):
     import planner.incremental
 
