@@ -172,6 +172,8 @@ def table_steps(app, window, name: str, runs: int) -> dict[str, tuple[float, flo
 def main() -> None:
     import argparse
 
+    from benchmarks.bench_ui import _until_figures_are_in
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="demo,500x1000", help="comma-separated, from " + ", ".join(SIZES))
     parser.add_argument("--runs", type=int, default=5)
@@ -186,6 +188,8 @@ def main() -> None:
             start = time.perf_counter()
             window = _window(Path(tmp), size)
             window.show_view("territories")
+            app.processEvents()
+            _until_figures_are_in(window.session)  # the fit table and the team's weeks, worked out off the GUI thread
             app.processEvents()
             model = window.territories.model
             print(f"\n{size}: {model.rowCount()} markets x {model.columnCount()} reps, window and Territories "
