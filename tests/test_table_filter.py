@@ -4,13 +4,13 @@ import dataclasses
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 
 from benchmarks.generate import generate
 from planner.storage import Store
 from planner.team import cover_everything
-from ui.main_window import MainWindow
+from .user_input import open_window
 
 TODAY = dt.date(2027, 3, 17)  # 2027-W11
 
@@ -24,10 +24,7 @@ def generated():
 def window(qtbot, tmp_path, generated):
     store = Store(tmp_path / "plan.db")
     store.save(generated)
-    w = MainWindow(store, TODAY, settings=QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat))
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
+    w = open_window(qtbot, tmp_path, store, TODAY)
     return w
 
 

@@ -3,7 +3,7 @@
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from benchmarks.generate import generate
@@ -11,7 +11,7 @@ from planner.regions import region_of
 from planner.storage import Store
 from planner.team import cover_everything
 from planner.territories import fit_table
-from ui.main_window import MainWindow
+from .user_input import open_window
 
 TODAY = dt.date(2027, 3, 17)  # 2027-W11
 
@@ -25,10 +25,7 @@ def generated():
 def window(qtbot, tmp_path, generated):
     store = Store(tmp_path / "plan.db")
     store.save(generated)
-    w = MainWindow(store, TODAY, settings=QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat))
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
+    w = open_window(qtbot, tmp_path, store, TODAY)
     w.show_view("territories")
     return w
 

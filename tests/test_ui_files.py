@@ -4,14 +4,14 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox
 
 from planner.storage import open_store
-from ui.main_window import MainWindow
 
 from .interop_parsers import read_icaljs, read_libical, read_vobject
 from .user_input import back_to, bring_to_front, choose, press, replace_text, undo, when_a_dialog_opens
+from .user_input import open_window
 
 TODAY = dt.date(2027, 3, 17)  # 2027-W11
 CORPUS = Path(__file__).parent / "corpus"
@@ -19,9 +19,7 @@ CORPUS = Path(__file__).parent / "corpus"
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    w = MainWindow(open_store(tmp_path / "app.db"), TODAY,
-                   settings=QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat))
-    qtbot.addWidget(w)
+    w = open_window(qtbot, tmp_path, open_store(tmp_path / "app.db"), TODAY, size=None)
     bring_to_front(qtbot, w)
     return w
 

@@ -3,24 +3,22 @@
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
 from planner import commands
 from planner.errors import PlannerError
 from planner.storage import open_store
-from ui.main_window import MainWindow
 
 from .user_input import (bring_to_front, cell, click_cell, commit, drag, focused, go_to, on_screen, press, redo,
                          type_into_cell, type_text, undo)
+from .user_input import open_window
 
 TODAY = dt.date(2027, 3, 17)  # 2027-W11
 
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    w = MainWindow(open_store(tmp_path / "app.db"), TODAY,
-                   settings=QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat))
-    qtbot.addWidget(w)
+    w = open_window(qtbot, tmp_path, open_store(tmp_path / "app.db"), TODAY, size=None)
     bring_to_front(qtbot, w)
     return w
 

@@ -3,21 +3,17 @@
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
 from planner.storage import open_store
-from ui.main_window import MainWindow
+from .user_input import open_window
 
 TODAY = dt.date(2027, 3, 17)  # 2027-W11
 
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    w = MainWindow(open_store(tmp_path / "app.db"), TODAY,
-                   settings=QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat))
-    qtbot.addWidget(w)
-    w.show()
-    return w
+    return open_window(qtbot, tmp_path, open_store(tmp_path / "app.db"), TODAY, size=None)
 
 
 def test_pressing_optimise_reports_the_demo_plan_proven_best(window, qtbot):

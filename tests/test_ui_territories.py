@@ -4,14 +4,14 @@ and an assignment made in the Territories view does not recompute the shared hou
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView
 
 from benchmarks.generate import generate
 from planner.storage import Store
 from planner.team import cover_everything
 from planner.territories import fit_table
-from ui.main_window import MainWindow
+from .user_input import open_window
 
 TODAY = dt.date(2027, 3, 17)  # 2027-W11
 ROLES = (Qt.DisplayRole, Qt.EditRole, Qt.ToolTipRole, Qt.TextAlignmentRole, Qt.BackgroundRole,
@@ -42,10 +42,7 @@ def generated():
 def window(qtbot, tmp_path, generated):
     store = Store(tmp_path / "big.db")
     store.save(generated)
-    w = MainWindow(store, TODAY, settings=QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat))
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
+    w = open_window(qtbot, tmp_path, store, TODAY)
     return w
 
 

@@ -12,6 +12,20 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication
 VIEW_KEYS = {"team": Qt.Key_1, "markets": Qt.Key_2, "territories": Qt.Key_3, "week": Qt.Key_4, "workload": Qt.Key_5}
 
 
+def open_window(qtbot, tmp_path, store, today, size=(1280, 800)):
+    """The main window over ``store``, its settings kept in ``tmp_path`` (never the user's), shown."""
+    from PySide6.QtCore import QSettings
+
+    from ui.main_window import MainWindow
+
+    window = MainWindow(store, today, settings=QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat))
+    qtbot.addWidget(window)
+    if size:
+        window.resize(*size)
+    window.show()
+    return window
+
+
 def bring_to_front(qtbot, window) -> None:
     """Show and activate the window: shortcuts and focus only work in the active window."""
     window.show()
