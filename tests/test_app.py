@@ -326,3 +326,25 @@ def test_optimise_button_gives_the_optimiser_the_reps_busy_times_and_pins(window
     assert view.plan is not None, view.report.toPlainText()
     assert seen == [calendar_inputs(store, store.load(), 2027, 11)]
     assert seen[0][1]["Laura"] == {("US East", "Demo", 0): NOW}
+
+
+def test_a_screenshot_waits_for_the_figures(tmp_path):
+    """At 60 reps x 100 markets the shared hours are worked out in the background; the screenshot
+    showed the progress bar over an empty grid instead of the heat map."""
+    from PySide6.QtGui import QColor, QImage
+
+    from benchmarks.generate import generate
+    from planner.storage import Store
+
+    db, out = tmp_path / "big.db", tmp_path / "territories.png"
+    store = Store(db)
+    store.save(generate(60, 100))
+    store.close()
+    result = subprocess.run([sys.executable, "main.py", "--db", str(db), "--screenshot", str(out),
+                             "--view", "territories", "--week", "2027-W11"], capture_output=True, text=True,
+                            timeout=300, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(out))
+    heat = {QColor(c).rgb() for c in ("#f4c7c3", "#fce8b2", "#b7e1cd")}
+    coloured = sum(image.pixel(x, y) in heat for x in range(0, image.width(), 4) for y in range(0, image.height(), 4))
+    assert coloured > 2000

@@ -99,8 +99,23 @@ def main(argv=None) -> int:
     window.show()
     if args.screenshot:
         app.processEvents()
+        _wait_for_figures(app, window.session.figures)
         if not window.grab().save(args.screenshot):
             print(f"error: cannot write {args.screenshot}", file=sys.stderr)
             return 2
         return 0
     return app.exec()
+
+
+def _wait_for_figures(app, figures, timeout_ms: int = 300_000) -> None:
+    """A screenshot shows the figures, not the progress bar: wait until the worker is idle (at most 5 min)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    if not figures.busy:
+        return
+    loop = QEventLoop()
+    figures.idle.connect(loop.quit)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    if figures.busy:
+        loop.exec()
+    app.processEvents()
