@@ -166,8 +166,11 @@ class Restored:
 def restore(db: str | Path, name: str, *, now: dt.datetime, keep: int = KEEP) -> Restored:
     """Make ``db`` hold the backup ``name`` again; the state it replaces is backed up first.
 
-    A database too damaged to open is moved into the backup folder as it is (with its -wal and
-    -shm files, which belong to it), never deleted.
+    Into a database that opens, the backup's plan, busy times and pinned blocks are written as one
+    revision of its change history (source "restore"), so ``undo`` reverts a restore too and the
+    history goes on; its export records stay (they say what the calendars hold). A database too
+    damaged to open is moved into the backup folder as it is (with its -wal and -shm files, which
+    belong to it), never deleted, and the backup is copied whole in its place, its history with it.
     """
     from .storage import DamagedDatabase, Store
 
@@ -192,8 +195,9 @@ def restore(db: str | Path, name: str, *, now: dt.datetime, keep: int = KEEP) ->
                 set_aside = _set_aside(db, backup.name, now)
         if store is not None:
             try:
+                plan = _at_current_schema(source, backup.path)
                 before = store.backup(f"before restore of {backup.name}", spare=backup.path)
-                source.backup(store.db.conn)
+                _take_rows(store, plan, f"Restore backup {backup.name} ({backup.cause})")
             except sqlite3.Error as exc:
                 raise PlannerError(f"{db}: the backup was not restored ({exc}); the database is unchanged") from None
             finally:
@@ -204,6 +208,42 @@ def restore(db: str | Path, name: str, *, now: dt.datetime, keep: int = KEEP) ->
         source.close()
     Store(db, create=False, keep_backups=keep, clock=lambda: now).close()  # opens as any database: checked, upgraded
     return Restored(backup, summary, before, set_aside)
+
+
+def _at_current_schema(source: sqlite3.Connection, path: Path) -> sqlite3.Connection:
+    """The backup in memory, upgraded as opening it would upgrade it (a newer one is refused)."""
+    import sqlite_utils
+
+    from .storage import check_version, migrations
+
+    copy = sqlite3.connect(":memory:")
+    source.backup(copy)
+    check_version(sqlite_utils.Database(copy), path)
+    migrations.apply(sqlite_utils.Database(copy))
+    return copy
+
+
+def _take_rows(store, source: sqlite3.Connection, text: str) -> None:
+    """Make the plan, busy times and pinned blocks hold what ``source`` (a database at this schema)
+    holds, as one revision of the history. Export records stay as they are: they say what the
+    calendars hold now, which a restore does not change."""
+    from . import history
+
+    db = store.db
+    with history.recording(store, text, source="restore"):
+        db.execute("PRAGMA defer_foreign_keys = ON")
+        wanted, stored = {}, {}
+        for table in history.PLAN:  # parents first
+            columns, keys = history.table_columns(db, table)
+            select = f"SELECT {', '.join(f'[{c}]' for c in columns)} FROM [{table}]"
+            at = [columns.index(k) for k in keys]
+            wanted[table] = {tuple(r[i] for i in at): r for r in source.execute(select)}
+            stored[table] = {tuple(r[i] for i in at): r for r in db.execute(select)}
+            db.conn.executemany(history.upsert_sql(table, columns, keys),
+                                [r for k, r in wanted[table].items() if stored[table].get(k) != r])
+        for table in reversed(history.PLAN):  # children first
+            db.conn.executemany(history.delete_sql(table, history.table_columns(db, table)[1]),
+                                [k for k in stored[table] if k not in wanted[table]])
 
 
 def _set_aside(db: Path, name: str, now: dt.datetime) -> Path:

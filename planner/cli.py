@@ -190,7 +190,10 @@ def cmd_assign(args, today):
     busy, pins = calendar_inputs(store, scenario, year, week)
     plan = optimise(scenario, year, week, time_limit=args.time_limit, busy=busy, pins=pins)
     if args.apply:
-        store.save(apply_plan(scenario, plan))
+        from .history import recording
+
+        with recording(store, f"Apply the optimised plan for {plan.week}", source="optimiser"):
+            store.save(apply_plan(scenario, plan))
     lines = [f"Plan for {plan.week}: {plan.status}, covers {plan.value:,.0f} of {plan.total_value:,.0f} "
              f"in market value; mean time-zone fit {plan.mean_fit:.0%}; busiest rep at "
              f"{plan.max_utilisation:.0%} of capacity"]
@@ -349,6 +352,8 @@ def cmd_import_busy(args, today):
 
 @command("import-csv")
 def cmd_import_csv(args, today):
+    from pathlib import Path
+
     from . import commands, csv_io
 
     store, scenario = cli_data.store_or_new(args)  # a new plan when the file is not there yet
@@ -364,8 +369,11 @@ def cmd_import_csv(args, today):
     if args.dry_run:
         _say(f"{args.file}: {len(result.items)} {args.kind} would be imported: {counts}; nothing saved (--dry-run)")
         return
-    if store is None or counts.added or counts.changed:  # a file that changes nothing leaves the database as it was
-        commands.apply(store or cli_data.created(args, scenario), command)
+    text = f"Import {len(result.items)} {args.kind} from {Path(args.file).name}"
+    if store is None:  # a new database whose first revision is this import
+        cli_data.created(args, command.apply(scenario).scenario, text)
+    elif counts.added or counts.changed:  # a file that changes nothing leaves the database as it was
+        commands.apply(store, command, source="import", text=text)
     _say(f"Imported {len(result.items)} {args.kind} from {args.file} into {cli_data.db_path(args)}: {counts}")
 
 
@@ -462,6 +470,7 @@ def build_parser() -> argparse.ArgumentParser:
         return p
 
     cli_data.add_parsers(add)
+    cli_history.add_parsers(add)
     add("export-scenario", "write the database's scenario to a JSON file").add_argument("file")
     add("reps", "list reps", reads=True)
     add("markets", "list markets and their weekly workload", reads=True)
@@ -533,6 +542,7 @@ def main(argv: Sequence[str] | None = None, *, today: dt.date | None = None) -> 
 
 
 from . import cli_data  # noqa: E402  (registers demo, import, backups, restore; uses command above)
+from . import cli_history  # noqa: E402  (registers history and undo)
 
 READ_ONLY_HELP = "open the database without writing or creating anything (commands that only read)"
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from . import backups, scenario_file
+from . import backups, history, scenario_file
 from .cli import _emit, _say, _table, command
 from .errors import PlannerError
 from .storage import DEMO_PATH, NotWritable, Store, default_path, new_scenario, replace_scenario
@@ -21,7 +21,7 @@ from .storage import DEMO_PATH, NotWritable, Store, default_path, new_scenario, 
 # The commands that only read (given their options); any other command refuses --read-only.
 READS = {
     "reps": None, "markets": None, "overlap": None, "schedule": None, "check": None, "compare": None,
-    "export-scenario": None, "export-csv": None, "backups": None,
+    "export-scenario": None, "export-csv": None, "backups": None, "history": None,
     "assign": lambda args: not args.apply,
     "import-csv": lambda args: args.dry_run,
 }
@@ -90,10 +90,12 @@ def store_or_new(args) -> tuple[Store | None, object]:
     return None, new_scenario()
 
 
-def created(args, scenario) -> Store:
-    """A new database at ``--db`` holding ``scenario`` (its folder is made if need be)."""
+def created(args, scenario, text: str) -> Store:
+    """A new database at ``--db`` holding ``scenario`` (its folder is made if need be); its first
+    revision, an import, says ``text``."""
     store = _opening(Store(db_path(args)))
-    store.save(scenario)
+    with history.recording(store, text, source="import"):
+        store.save(scenario)
     return store
 
 
@@ -102,12 +104,12 @@ def _counts(s) -> str:
             f"{s.assignments} assignment{'s' * (s.assignments != 1)}")
 
 
-def _replace(args, scenario, cause: str) -> tuple[Store, backups.Backup | None]:
+def _replace(args, scenario, cause: str, text: str) -> tuple[Store, backups.Backup | None]:
     """Put ``scenario`` in the database, creating it if need be; a plan already there with reps or
-    markets is only replaced with --replace, and is backed up first."""
+    markets is only replaced with --replace, and is backed up first. Recorded as an import, ``text``."""
     path = db_path(args)
     if _absent(path):
-        return created(args, scenario), None
+        return created(args, scenario, text), None
     store = existing_store(args)
     if store.holds_plan and not args.replace:
         current = store.load()
@@ -115,7 +117,7 @@ def _replace(args, scenario, cause: str) -> tuple[Store, backups.Backup | None]:
             raise PlannerError(
                 f"{path} already holds {current.name!r} ({len(current.reps)} reps, {len(current.markets)} markets, "
                 f"{len(current.assignments)} assignments); add --replace to replace it (a backup is kept first)")
-    return store, replace_scenario(store, scenario, cause)
+    return store, replace_scenario(store, scenario, cause, text)
 
 
 def _kept_line(kept: backups.Backup | None) -> list[str]:
@@ -126,7 +128,7 @@ def _kept_line(kept: backups.Backup | None) -> list[str]:
 @command("demo")
 def cmd_demo(args, today):
     demo = scenario_file.load(DEMO_PATH)
-    store, kept = _replace(args, demo, "before the demo")
+    store, kept = _replace(args, demo, "before the demo", f"Demo scenario {demo.name!r}")
     _say([f"Demo scenario {demo.name!r} is in {store.path}: {len(demo.reps)} reps, {len(demo.markets)} markets",
           *_kept_line(kept)])
 
@@ -134,7 +136,8 @@ def cmd_demo(args, today):
 @command("import")
 def cmd_import(args, today):
     scenario = scenario_file.load(args.file)  # a bad file is refused before anything is created
-    store, kept = _replace(args, scenario, f"before import of {Path(args.file).name}")
+    store, kept = _replace(args, scenario, f"before import of {Path(args.file).name}",
+                           f"Import {Path(args.file).name}")
     _say([f"Imported {scenario.name!r} into {store.path}: {len(scenario.reps)} reps, "
           f"{len(scenario.markets)} markets, {len(scenario.assignments)} assignments", *_kept_line(kept)])
 

@@ -53,6 +53,10 @@ class _Seen:
     def __init__(self, command):
         self.command, self.before = command, None
 
+    @property
+    def text(self) -> str:  # what the change history records
+        return self.command.text
+
     def apply(self, scenario):
         self.before = scenario
         return self.command.apply(scenario)

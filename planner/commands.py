@@ -10,11 +10,11 @@ and pinned blocks along). :func:`apply` also saves it, in one transaction.
 from __future__ import annotations
 
 import dataclasses
-import sqlite3
 from dataclasses import dataclass, field
 from typing import Mapping
 
-from .errors import PlannerError, ValidationError
+from .errors import ValidationError
+from .history import recording
 from .model import ActivityType, Assignment, Market, Rep, Scenario
 from .typed_values import number, typed
 
@@ -322,27 +322,17 @@ class ReplaceScenario:
         return Change(self.scenario, frozenset({"reps", "markets", "assignments", "activities", "settings"}))
 
 
-def apply(store, command) -> Change:
-    """Apply ``command`` to the stored scenario and save the result.
+def apply(store, command, *, source: str | None = None, text: str | None = None) -> Change:
+    """Apply ``command`` to the stored scenario and save the result, recorded in the change history
+    as one revision (``text``, default the command's; ``source``, default the store's).
 
     Reading and writing are one transaction, taken for writing from the start: a change another
     program makes meanwhile is waited for and built upon, never overwritten; on a refusal
     nothing is written.
     """
-    db = store.db
-    try:
-        db.execute("BEGIN IMMEDIATE")
-    except sqlite3.DatabaseError as exc:
-        raise PlannerError(f"{store.path}: the change was not saved ({exc}); the database is unchanged") from None
-    try:
+    with recording(store, text or getattr(command, "text", "Change the plan"), source=source):
         change = command.apply(store.load())
         store.save(change.scenario, renamed_reps=change.renamed_reps, renamed_markets=change.renamed_markets)
-        db.execute("COMMIT")
-    except BaseException as exc:
-        db.conn.rollback()
-        if isinstance(exc, sqlite3.DatabaseError):
-            raise PlannerError(f"{store.path}: the change was not saved ({exc}); the database is unchanged") from None
-        raise
     return change
 
 

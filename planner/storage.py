@@ -25,6 +25,7 @@ import sqlite_utils
 from sqlite_utils import Migrations
 
 from . import backups as backup_files
+from . import history
 from .errors import PlannerError
 from .hours import format_hours
 from .model import ActivityType, Assignment, Market, Rep, Scenario, Settings, stored_data
@@ -75,6 +76,12 @@ def m002_calendars(db: sqlite_utils.Database) -> None:
         rep TEXT NOT NULL REFERENCES reps(name) ON DELETE CASCADE ON UPDATE CASCADE,
         week TEXT NOT NULL, market TEXT NOT NULL, activity TEXT NOT NULL, n INTEGER NOT NULL,
         start TEXT NOT NULL, PRIMARY KEY (rep, week, market, activity, n))""")
+
+
+@migrations()
+def m003_history(db: sqlite_utils.Database) -> None:
+    for statement in history.SCHEMA:  # the change history (planner.history)
+        db.execute(statement)
 
 
 # Table name -> primary-key columns. Order matters for deletes (children first).
@@ -196,6 +203,15 @@ def _changes(previous: Scenario, scenario: Scenario) -> tuple[dict[str, list[tup
     return gone, write
 
 
+def check_version(db: sqlite_utils.Database, path) -> None:
+    """Refuse a database written by a newer version of the app (a schema step this one does not know)."""
+    known = {m.name for m in migrations._migrations}
+    unknown = [m.name for m in migrations.applied(db) if m.name not in known]
+    if unknown:
+        raise PlannerError(f"{path}: written by a newer version of Rep Planner (schema step {unknown[-1]!r}); "
+                           "update the app or open another database")
+
+
 def _number(value: float):
     return int(value) if float(value).is_integer() else value
 
@@ -216,12 +232,16 @@ class Store:
     read as immutable (SQLite would otherwise make -wal and -shm files to read a WAL database,
     and cannot in a read-only folder); one with a -wal (the app has it open, or it was not closed)
     is read through SQLite's read-only mode, which reads that -wal too.
+
+    Every change is recorded in the change history (:mod:`planner.history`) with ``source`` ("cli",
+    "app"...) unless the caller records it under another; ``clock`` gives its UTC time.
     """
 
     def __init__(self, path: str | Path, *, create: bool = True, read_only: bool = False,
-                 clock=None, keep_backups: int = backup_files.KEEP):
+                 clock=None, keep_backups: int = backup_files.KEEP, source: str = "cli"):
         self.path = str(path)
         self.read_only = read_only
+        self.source = source
         self.clock = clock or (lambda: datetime.datetime.now(datetime.timezone.utc))
         self.keep_backups = keep_backups
         if self.path != ":memory:":
@@ -259,6 +279,7 @@ class Store:
             if pending and self.db.table_names():
                 self.backup(f"before upgrade {pending[0].name}")
             migrations.apply(self.db)
+            history.capture(self)
         except sqlite3.DatabaseError as exc:
             damaged = any(word in str(exc) for word in ("malformed", "not a database"))
             raise (DamagedDatabase if damaged else PlannerError)(
@@ -308,13 +329,7 @@ class Store:
                                  spare=spare)
 
     def _check_version(self) -> None:
-        known = {m.name for m in migrations._migrations}
-        unknown = [m.name for m in migrations.applied(self.db) if m.name not in known]
-        if unknown:
-            raise PlannerError(
-                f"{self.path}: written by a newer version of Rep Planner (schema step {unknown[-1]!r}); "
-                "update the app or open another database"
-            )
+        check_version(self.db, self.path)
 
     def close(self) -> None:
         self.db.close()
@@ -358,8 +373,10 @@ class Store:
         )
 
     def save(self, scenario: Scenario, renamed_reps: Mapping[str, str] | None = None,
-             renamed_markets: Mapping[str, str] | None = None, *, previous: Scenario | None = None) -> int:
-        """Make the database hold ``scenario``, in one transaction.
+             renamed_markets: Mapping[str, str] | None = None, *, previous: Scenario | None = None,
+             text: str = "Save the plan") -> int:
+        """Make the database hold ``scenario``, in one transaction, recorded as one revision (``text``)
+        unless a change being recorded includes it.
 
         ``renamed_reps`` (old name -> new name) carries a renamed rep's busy
         times, pinned blocks and export records along; ``renamed_markets`` a
@@ -369,6 +386,10 @@ class Store:
         reading every table back, and the database ends up the same. Returns how
         many rows were written or deleted.
         """
+        with history.recording(self, text):
+            return self._save(scenario, renamed_reps, renamed_markets, previous)
+
+    def _save(self, scenario, renamed_reps, renamed_markets, previous) -> int:
         try:
             with self.db.atomic():
                 if renamed_reps:
@@ -411,6 +432,7 @@ class CalendarStore:
     """Export records, imported busy times and pinned blocks: what the calendar side remembers."""
 
     def __init__(self, store: "Store"):
+        self.store = store
         self.db = store.db
         self.path = store.path
 
@@ -436,21 +458,24 @@ class CalendarStore:
         except sqlite3.DatabaseError as exc:
             raise PlannerError(f"{self.path}: the export record was not saved ({_explain(exc)})") from None
 
-    def _replace_rows(self, table: str, where: str, params: list, rows: list[dict], what: str) -> None:
-        """Delete the rows ``where`` matches and insert ``rows``, in one transaction."""
-        try:
-            with self.db.atomic():
-                self.db[table].delete_where(where, params)
-                if rows:
-                    self.db[table].insert_all(rows)
-        except sqlite3.DatabaseError as exc:
-            raise PlannerError(f"{self.path}: {what} not saved ({_explain(exc)}); nothing changed") from None
+    def _replace_rows(self, table: str, where: str, params: list, rows: list[dict], what: str,
+                      text: str = "Change the calendars", source: str | None = None) -> None:
+        """Delete the rows ``where`` matches and insert ``rows``, in one transaction, recorded as ``text``."""
+        with history.recording(self.store, text, source=source):
+            try:
+                with self.db.atomic():
+                    self.db[table].delete_where(where, params)
+                    if rows:
+                        self.db[table].insert_all(rows)
+            except sqlite3.DatabaseError as exc:
+                raise PlannerError(f"{self.path}: {what} not saved ({_explain(exc)}); nothing changed") from None
 
     def replace_busy(self, rep: str, busy, source: str) -> int:
         """Replace the rep's busy times from ``source`` with ``busy``, in one transaction."""
         rows = [{"rep": rep, "start": b.start.isoformat(), "end": b.end.isoformat(), "summary": b.summary,
                  "source": source} for b in busy]
-        self._replace_rows("busy", "rep = ? AND source = ?", [rep, source], rows, "the busy times were")
+        self._replace_rows("busy", "rep = ? AND source = ?", [rep, source], rows, "the busy times were",
+                           f"Import busy times for {rep} from {Path(source).name}", source="import")
         return len(busy)
 
     def busy(self, rep: str):
@@ -469,7 +494,8 @@ class CalendarStore:
         """Make ``pins`` (key -> UTC start) the rep's pinned blocks for the week, in one transaction."""
         rows = [{"rep": rep, "week": week, "market": m, "activity": a, "n": n, "start": start.isoformat()}
                 for (m, a, n), start in pins.items()]
-        self._replace_rows("pins", "rep = ? AND week = ?", [rep, week], rows, "the move was")
+        self._replace_rows("pins", "rep = ? AND week = ?", [rep, week], rows, "the move was",
+                           f"Pin {rep}'s blocks in {week}")
 
 
 def new_scenario(name: str = "New scenario", activities=("Demo", "Call", "Follow-up")) -> Scenario:
@@ -481,19 +507,21 @@ def new_scenario(name: str = "New scenario", activities=("Demo", "Call", "Follow
                                       ActivityType(follow_up, 15, False)])
 
 
-def replace_scenario(store: Store, scenario: Scenario, cause: str) -> "backup_files.Backup | None":
-    """Make the store hold ``scenario``; a different scenario stored there is backed up first
-    (``cause`` names why: "before import of plan.json"). Returns the backup, if one was kept."""
+def replace_scenario(store: Store, scenario: Scenario, cause: str, text: str) -> "backup_files.Backup | None":
+    """Make the store hold ``scenario``, recorded as an import (``text``: "Import plan.json"); a
+    different scenario stored there is backed up first (``cause`` names why: "before import of
+    plan.json"). Returns the backup, if one was kept."""
     kept = store.backup(cause) if not store.is_empty and store.load() != scenario else None
-    store.save(scenario)
+    with history.recording(store, text, source="import"):
+        store.save(scenario)
     return kept
 
 
-def open_store(path: str | Path | None = None, *, seed_demo: bool = True) -> Store:
+def open_store(path: str | Path | None = None, *, seed_demo: bool = True, source: str = "cli") -> Store:
     """Open (creating if needed) the database; seed it with the demo on first use."""
-    store = Store(path or default_path())
+    store = Store(path or default_path(), source=source)
     if seed_demo and store.is_empty:
         from .scenario_file import load
 
-        store.save(load(DEMO_PATH))
+        store.save(load(DEMO_PATH), text="Demo scenario")
     return store

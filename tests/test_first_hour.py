@@ -1,6 +1,7 @@
 """A new user's first hour on the command line, as one script: a team from CSV, its markets, an
-assignment, edits, a colleague's plan imported over it, and the team brought back from a backup
-(the import undone by a restore, and the restore undone in turn)."""
+assignment, edits, an edit undone and redone, a colleague's plan imported over it, and the team
+brought back from a backup (the import undone by a restore, and the restore undone in turn), the
+history recording every step."""
 
 import datetime as dt
 import json
@@ -59,6 +60,7 @@ def test_a_new_users_first_hour(capsys, tmp_path, demo, demo_db):
     # Edits: Ana starts an hour later, and Brazil goes to Ben for good (locked: the optimiser keeps it).
     assert cli(capsys, db, "rep", "set", "Ana", "hours", "Mon-Fri 10:00-19:00") == \
         "Changed Ana's working hours: Mon-Fri 09:00-18:00 -> Mon-Fri 10:00-19:00\n"
+    optimised = dict(covered)
     cli(capsys, db, "market", "assign", "Brazil", "Ben", "--lock")
     covered["Brazil"] = "Ben"
     reps = json.loads(cli(capsys, db, "reps", "--json"))
@@ -70,6 +72,15 @@ def test_a_new_users_first_hour(capsys, tmp_path, demo, demo_db):
     flags = json.loads(cli(capsys, db, "check", "--week", "2027-W11", "--json"))
     assert [r["rep"] for r in flags["reps"]] == ["Ana", "Ben", "Chen"]
 
+    # Second thoughts about the lock on Brazil: undo takes the last change back, undo again redoes it.
+    assert optimised["Brazil"] == "Ben"  # the optimiser had given it to Ben already: the edit locked it
+    out = cli(capsys, db, "undo")
+    assert out.startswith("Undid revision 5 (cli, ") and out.endswith(
+        ": Assign Brazil to Ben\n  the assignment of Brazil: locked yes -> no\n"
+        "Saved as revision 6: Undo: Assign Brazil to Ben ('undo' again reverts it)\n")
+    assert "Redo: Assign Brazil to Ben" in cli(capsys, db, "undo")
+    assert {m["name"]: m["rep"] for m in json.loads(cli(capsys, db, "markets", "--json"))} == covered
+
     # A colleague's plan (the demo): refused over the team, then taken with --replace and a backup.
     cli(capsys, demo_db, "export-scenario", tmp_path / "colleague.json")
     err = cli(capsys, db, "import", tmp_path / "colleague.json", expect=2)
@@ -77,6 +88,14 @@ def test_a_new_users_first_hour(capsys, tmp_path, demo, demo_db):
     out = cli(capsys, db, "import", tmp_path / "colleague.json", "--replace")
     kept = backups.listing(db)[-1]
     assert f"Kept a backup of the plan it replaced: {kept.name}" in out
+    assert [r["name"] for r in json.loads(cli(capsys, db, "reps", "--json"))] == ["Laura", "Marco"]
+
+    # Undo takes the import back like any change, and undo again redoes it.
+    out = cli(capsys, db, "undo")
+    assert out.startswith("Undid revision 8 (import, ") and ": Import colleague.json\n" in out
+    assert [r["name"] for r in json.loads(cli(capsys, db, "reps", "--json"))] == ["Ana", "Ben", "Chen"]
+    assert {m["name"]: m["rep"] for m in json.loads(cli(capsys, db, "markets", "--json"))} == covered
+    assert "Saved as revision 10: Redo: Import colleague.json" in cli(capsys, db, "undo")
     assert [r["name"] for r in json.loads(cli(capsys, db, "reps", "--json"))] == ["Laura", "Marco"]
 
     # That was a mistake: the backups say what each holds, and restore brings the team back.
@@ -97,3 +116,17 @@ def test_a_new_users_first_hour(capsys, tmp_path, demo, demo_db):
     cli(capsys, db, "restore", "latest")
     assert [r["name"] for r in json.loads(cli(capsys, db, "reps", "--read-only", "--json"))] == ["Ana", "Ben", "Chen"]
     assert len(backups.listing(db)) == 4  # the import, and one before each of the three restores
+
+    # The history has every step, newest first, each with where it came from.
+    steps = json.loads(cli(capsys, db, "history", "--read-only", "--json"))
+    assert [(s["revision"], s["source"], s["text"]) for s in steps] == [
+        (13, "restore", f"Restore backup {backups.listing(db)[-2].name} (before restore of {undo_restore.name})"),
+        (12, "restore", f"Restore backup {undo_restore.name} (before restore of {kept.name})"),
+        (11, "restore", f"Restore backup {kept.name} (before import of colleague.json)"),
+        (10, "cli", "Redo: Import colleague.json"), (9, "cli", "Undo: Import colleague.json"),
+        (8, "import", "Import colleague.json"),
+        (7, "cli", "Redo: Assign Brazil to Ben"), (6, "cli", "Undo: Assign Brazil to Ben"),
+        (5, "cli", "Assign Brazil to Ben"), (4, "cli", "Change Ana's hours"),
+        (3, "optimiser", "Apply the optimised plan for 2027-W11"),
+        (2, "import", "Import 5 markets from markets.csv"), (1, "import", "Import 3 reps from team.csv")]
+    assert steps[8]["rows"] == {"assignments": 1}

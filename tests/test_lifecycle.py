@@ -31,6 +31,8 @@ NEEDS_A_DATABASE = {
     "rep": ["rep", "set", "Laura", "max-hours", "42"],
     "market": ["market", "assign", "Brazil", "Marco"],
     "activity": ["activity", "add", "Webinar", "--minutes", "60", "--live"],
+    "history": ["history"],
+    "undo": ["undo"],
 }
 BUSY_ICS = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nBEGIN:VEVENT\r\nUID:a@t\r\n"
             "DTSTAMP:20270301T000000Z\r\nDTSTART:20270316T090000Z\r\nDTEND:20270316T100000Z\r\nSUMMARY:x\r\n"

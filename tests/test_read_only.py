@@ -33,6 +33,7 @@ READING = {
     "export-scenario": ["export-scenario", "{out}/plan.json"],
     "export-csv": ["export-csv", "markets", "{out}/markets.csv"],
     "backups": ["backups", "--json"],
+    "history": ["history", "--json"],
     "import-csv": ["import-csv", "reps", "{out}/reps.csv", "--dry-run"],
 }
 READER = """

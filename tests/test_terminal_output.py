@@ -82,7 +82,7 @@ COMMANDS = [
     ["schedule", *WEEK], ["check", *WEEK], ["compare", *WEEK, "--time-limit", "5"],
     ["assign", *WEEK, "--time-limit", "5"], ["export", *WEEK, "-o", "{folder}/week.ics"],
     ["import-busy", "{folder}/busy.ics", "--rep", REP, "--days", "30"],
-    ["export-csv", "markets", "{folder}/markets.csv"],
+    ["export-csv", "markets", "{folder}/markets.csv"], ["history"],
 ]
 
 
@@ -133,10 +133,10 @@ def test_the_command_line_prints_only_through_the_escaping_functions():
     import ast
     import inspect
 
-    from planner import cli, cli_data, cli_edit
+    from planner import cli, cli_data, cli_edit, cli_history
 
     printing = set()
-    for module in (cli, cli_data, cli_edit):
+    for module in (cli, cli_data, cli_edit, cli_history):
         tree = ast.parse(inspect.getsource(module))
         printing |= {(module.__name__, fn.name) for fn in ast.walk(tree) if isinstance(fn, ast.FunctionDef)
                      for call in ast.walk(fn) if isinstance(call, ast.Call) and getattr(call.func, "id", "") == "print"}

@@ -43,12 +43,12 @@ def first_store(db: str | None):
     from planner.storage import Store, open_store
 
     if db is None:
-        return open_store(None)
-    store = Store(db)
+        return open_store(None, source="app")
+    store = Store(db, source="app")
     if store.is_empty:
         from .main_window import new_plan
 
-        store.save(new_plan())
+        store.save(new_plan(), text="New plan")
     return store
 
 

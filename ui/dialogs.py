@@ -165,7 +165,7 @@ class CsvImportDialog(QDialog):
             return
         command = (commands.UpsertReps(self.result.items) if self.kind == "reps"
                    else commands.UpsertMarkets(self.result.items))
-        problem = self.session.do(command)
+        problem = self.session.do(command, source="import")
         if problem:
             QMessageBox.warning(self, tr("Cannot import"), problem)
             return

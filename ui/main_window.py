@@ -158,7 +158,7 @@ class MainWindow(QMainWindow):
     # --- file actions ---
     def _open_path(self, path: str, create: bool = False) -> bool:
         try:
-            store = open_store(path) if create else Store(path, create=False)
+            store = open_store(path, source="app") if create else Store(path, create=False, source="app")
             store.load()
         except PlannerError as exc:
             QMessageBox.warning(self, self.tr("Cannot open"), str(exc))
@@ -182,8 +182,8 @@ class MainWindow(QMainWindow):
                                 .format(path=path))
             return
         try:
-            store = open_store(path, seed_demo=False)
-            store.save(new_plan())
+            store = open_store(path, seed_demo=False, source="app")
+            store.save(new_plan(), text="New plan")
         except PlannerError as exc:
             QMessageBox.warning(self, self.tr("Cannot create"), str(exc))
             return
@@ -245,7 +245,8 @@ class MainWindow(QMainWindow):
             except PlannerError as exc:
                 QMessageBox.warning(self, self.tr("Cannot import"), str(exc))
                 return
-        if self.session.do(commands.ReplaceScenario(scenario, self.tr("Import {name}").format(name=scenario.name))):
+        if self.session.do(commands.ReplaceScenario(scenario, self.tr("Import {name}").format(name=scenario.name)),
+                           source="import"):
             return  # refused: the session said why
         text = self.tr("Imported {name}").format(name=scenario.name)
         if kept:
@@ -265,7 +266,7 @@ class MainWindow(QMainWindow):
         path = self.session.store.path
         try:
             done = backups.restore(path, name, now=dt.datetime.now(dt.timezone.utc))
-            store = Store(path, create=False)
+            store = Store(path, create=False, source="app")
             store.load()
         except PlannerError as exc:
             QMessageBox.warning(self, self.tr("Cannot restore"), str(exc))

@@ -1,10 +1,13 @@
 """The open database as the app sees it: the scenario, the week, undo, one change signal.
 
 Every edit goes through :meth:`Session.do`: the core command is applied and
-saved in one transaction, then pushed on the ``QUndoStack`` so Undo and Redo
-work everywhere. Views refresh from ``changed`` and never touch the store; the
-figures several views share (each rep's week, the fit table) come from
-``figures`` (:class:`ui.figures.Figures`), told of a change before the views.
+saved in one transaction, recorded in the change history (source "app"), then
+pushed on the ``QUndoStack`` so Undo and Redo work everywhere. Undo reverts the
+change's revision exactly as ``rep-planner undo`` does (:func:`planner.history.undo`),
+so the two leave the same database. Views refresh from ``changed`` and never
+touch the store; the figures several views share (each rep's week, the fit
+table) come from ``figures`` (:class:`ui.figures.Figures`), told of a change
+before the views.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import datetime as dt
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from planner.commands import Change
+from planner import history
 from planner.errors import PlannerError
 from planner.storage import CalendarStore, Store
 from planner.timezones import add_weeks, format_week, week_of
@@ -22,35 +25,35 @@ from planner.timezones import add_weeks, format_week, week_of
 from .figures import Figures
 
 
-class _ScenarioCommand(QUndoCommand):
-    def __init__(self, session: "Session", before, change: Change, text: str):
+# The history's tables as the kinds of data ``changed`` names.
+_KINDS = {"reps": "reps", "markets": "markets", "workload": "markets", "assignments": "assignments",
+          "activities": "activities", "meta": "settings", "busy": "busy", "pins": "pins"}
+
+
+class _Recorded(QUndoCommand):
+    """A change the history recorded as ``revision``: Undo reverts that revision as a new one, Redo
+    reverts the undo. ``before``/``after``: the scenario each leaves (None: pins only, unchanged);
+    ``pins_of``: the rep whose pinned blocks it moved."""
+
+    def __init__(self, session: "Session", text: str, revision: int | None, before, after, touched,
+                 pins_of: str | None = None):
         super().__init__(text)
-        self.session, self.before, self.change = session, before, change
-        self._first = True
+        self.session, self.revision, self.undone_by = session, revision, None
+        self.before, self.after, self.touched, self.pins_of = before, after, touched, pins_of
 
     def redo(self):
-        if self._first:  # already applied and saved by Session.do
-            self._first = False
+        if self.undone_by is None:  # the push itself (Session made the change), or after a refused undo
             return
-        self.session._restore(self.change.scenario, self.change.renamed_reps, self.change.renamed_markets,
-                              self.change.touched)
+        done = self.session._revert(self.undone_by, self.after, self.touched, self.pins_of)
+        if done is not None:
+            self.revision, self.undone_by = done, None
 
     def undo(self):
-        reps = {new: old for old, new in self.change.renamed_reps.items()}
-        markets = {new: old for old, new in self.change.renamed_markets.items()}
-        self.session._restore(self.before, reps, markets, self.change.touched)
-
-
-class _PinsCommand(QUndoCommand):
-    def __init__(self, session: "Session", rep: str, week: str, before: dict, after: dict, text: str):
-        super().__init__(text)
-        self.session, self.rep, self.week, self.before, self.after = session, rep, week, before, after
-
-    def redo(self):
-        self.session._set_pins(self.rep, self.week, self.after)
-
-    def undo(self):
-        self.session._set_pins(self.rep, self.week, self.before)
+        if self.revision is None:  # it changed nothing, or its redo was refused
+            return
+        done = self.session._revert(self.revision, self.before, self.touched, self.pins_of)
+        if done is not None:
+            self.revision, self.undone_by = None, done
 
 
 class Session(QObject):
@@ -64,6 +67,7 @@ class Session(QObject):
         self.today = today
         self.week = week_of(today)
         self.scenario = store.load()
+        self.seen = history.latest(store) or 0  # the revision self.scenario is at
         self.undo_stack = QUndoStack(self)
         self.figures = Figures(self)
         self.figures.failed.connect(self.failed)
@@ -72,25 +76,36 @@ class Session(QObject):
     def week_name(self) -> str:
         return format_week(*self.week)
 
-    def do(self, command) -> str | None:
-        """Apply and save a core command; None on success, else the reason it was refused."""
+    def do(self, command, source: str = "app") -> str | None:
+        """Apply and save a core command; None on success, else the reason it was refused.
+        ``source`` is what the history records it as ("import" for a file, "optimiser")."""
         before = self.scenario
         try:
             change = command.apply(before)
-            self.store.save(change.scenario, renamed_reps=change.renamed_reps,
-                            renamed_markets=change.renamed_markets, previous=before)
+            with history.recording(self.store, command.text, source=source) as recorded:
+                self.store.save(change.scenario, renamed_reps=change.renamed_reps,
+                                renamed_markets=change.renamed_markets, previous=before)
         except PlannerError as exc:
             self.failed.emit(str(exc))
             return str(exc)
         self.scenario = change.scenario
-        self.undo_stack.push(_ScenarioCommand(self, before, change, command.text))
+        self.seen = recorded.revision or self.seen
+        self.undo_stack.push(_Recorded(self, command.text, recorded.revision, before, change.scenario,
+                                       change.touched))
         self._changed(change.touched)
         return None
 
     def set_pins(self, rep: str, pins: dict, text: str) -> None:
         """Pin blocks of the current week (undoable)."""
-        before = self.calendars.pins(rep, self.week_name)
-        self.undo_stack.push(_PinsCommand(self, rep, self.week_name, before, pins, text))
+        try:
+            with history.recording(self.store, text, source="app") as recorded:
+                self.calendars.replace_pins(rep, self.week_name, pins)
+        except PlannerError as exc:
+            self.failed.emit(str(exc))
+            return
+        self.seen = recorded.revision or self.seen
+        self.undo_stack.push(_Recorded(self, text, recorded.revision, None, None, frozenset({"pins"}), pins_of=rep))
+        self._changed(frozenset({"pins"}), pins_of=rep)
 
     def set_week(self, year: int, week: int) -> None:
         self.week = (year, week)
@@ -105,6 +120,7 @@ class Session(QObject):
     def reload(self) -> None:
         """After something outside the undo stack changed the store (an import)."""
         self.scenario = self.store.load()
+        self.seen = history.latest(self.store) or 0
         self._changed(frozenset({"reps", "markets", "assignments", "busy", "pins"}))
 
     def close(self) -> None:
@@ -116,20 +132,24 @@ class Session(QObject):
         self.figures.changed(touched, pins_of)
         self.changed.emit(touched)
 
-    def _restore(self, scenario, renamed_reps, renamed_markets, touched) -> None:
+    def _revert(self, revision: int, scenario, touched, pins_of: str | None = None) -> int | None:
+        """Revert ``revision`` as ``rep-planner undo`` does (a removed rep's busy times and pins come
+        back too); the plan is then ``scenario`` (None: unchanged). Returns the new revision, or None
+        when refused (a later change touched the same rows: ``failed`` says which)."""
         try:
-            self.store.save(scenario, renamed_reps=renamed_reps, renamed_markets=renamed_markets,
-                            previous=self.scenario)
+            done = history.undo(self.store, revision, source="app")
         except PlannerError as exc:
             self.failed.emit(str(exc))
-            return
-        self.scenario = scenario
-        self._changed(touched)
-
-    def _set_pins(self, rep: str, week: str, pins: dict) -> None:
-        try:
-            self.calendars.replace_pins(rep, week, pins)
-        except PlannerError as exc:
-            self.failed.emit(str(exc))
-            return
-        self._changed(frozenset({"pins"}), pins_of=rep)
+            return None
+        # What the undo wrote back, besides what the change said it touched: a removed rep's busy times...
+        touched = touched | {_KINDS[r.table] for r in done.rows if r.table in _KINDS}
+        if {r.key[0] for r in done.rows if r.table == "pins"} - {pins_of}:
+            pins_of = None
+        if done.revision != self.seen + 1:  # another program changed the plan meanwhile: read it all
+            self.scenario = self.store.load()
+            touched, pins_of = touched | set(_KINDS.values()), None
+        elif scenario is not None:
+            self.scenario = scenario
+        self.seen = done.revision
+        self._changed(frozenset(touched), pins_of)
+        return done.revision

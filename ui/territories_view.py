@@ -167,8 +167,8 @@ class TerritoriesView(Lazy, QWidget):
         mine = self.session.scenario.rep_of(market.name) == rep.name
         self._do(commands.Assign(market.name, None if mine else rep.name))
 
-    def _do(self, command) -> None:
-        problem = self.session.do(command)
+    def _do(self, command, source: str = "app") -> None:
+        problem = self.session.do(command, source)
         (self.notice.refuse(problem) if problem else self.notice.say(command.text))
 
     # --- the optimiser ---
@@ -229,7 +229,7 @@ class TerritoriesView(Lazy, QWidget):
     def apply_plan(self) -> None:
         if self.plan:
             self._do(commands.SetAssignments(apply_plan(self.session.scenario, self.plan).assignments,
-                                             tr("Apply optimised plan")))
+                                             tr("Apply optimised plan")), source="optimiser")
 
     @staticmethod
     def plan_html(plan) -> str:

@@ -1,0 +1,116 @@
+"""``history`` and ``undo`` on the command line: the change history (:mod:`planner.history`).
+
+``history`` lists revisions, newest first, with times in the reader's zone; it reads only, so it
+works with ``--read-only``. ``undo`` reverts the latest revision (or ``--revision N``) as a new
+revision, exactly as the app's Undo reverts its own change, and prints what it wrote back;
+``--dry-run`` checks and prints without saving.
+"""
+
+from __future__ import annotations
+
+import os
+
+from . import history
+from .cli import _emit, _store, _table, command
+from .errors import ValidationError
+from .timezones import check_zone, in_zone, zone_names
+
+LIMIT = 20
+SHOWN_ROWS = 10
+# The kinds of rows, as --json names them.
+JSON_NAMES = {"meta": "settings", "workload": "weekly_counts", "busy": "busy_times", "pins": "pinned_blocks",
+              "exports": "export_records"}
+
+
+def reader_zone() -> str:
+    """The reader's time zone: ``TZ`` when it names an IANA zone, else the one the system's
+    ``/etc/localtime`` links to (or ``/etc/timezone`` names), else UTC (``--tz`` picks another)."""
+    guesses = [os.environ.get("TZ", "").lstrip(":")]
+    try:
+        guesses.append(os.path.realpath("/etc/localtime").split("zoneinfo/", 1)[-1])
+        with open("/etc/timezone", encoding="utf-8") as file:
+            guesses.append(file.read().strip())
+    except OSError:
+        pass
+    return next((name for name in guesses if name in zone_names()), "UTC")
+
+
+def _zone(args) -> str:
+    return check_zone(args.tz, "--tz") if args.tz else reader_zone()
+
+
+def _when(revision: history.Revision, zone: str) -> str:
+    return f"{in_zone(revision.time, zone):%Y-%m-%d %H:%M:%S}"
+
+
+def _revision_json(r: history.Revision, zone: str) -> dict:
+    return {"revision": r.number, "time": r.time.isoformat().replace("+00:00", "Z"),
+            "local_time": in_zone(r.time, zone).isoformat(), "source": r.source, "author": r.author,
+            "text": r.text, "undoes": r.undoes, "rows": {JSON_NAMES.get(t, t): n for t, n in r.counts.items()}}
+
+
+@command("history")
+def cmd_history(args, today):
+    if args.limit < 1:
+        raise ValidationError("--limit", args.limit, "give how many revisions to show, 1 or more")
+    zone = _zone(args)
+    store = _store(args)
+    found = history.revisions(store, args.limit + 1)
+    more, found = len(found) > args.limit, found[:args.limit]
+    if not found:
+        lines = [f"No changes recorded in {store.path} yet."]
+    else:
+        rows = [(r.number, _when(r, zone), r.source, r.text, r.counts_text()) for r in found]
+        lines = [f"Changes to {store.path}, newest first (times in {zone}):",
+                 *_table(("Revision", "Time", "Source", "Change", "Rows changed"), rows)]
+        if more:
+            lines.append(f"Older revisions: 'history --limit {args.limit * 2}' shows more.")
+    _emit(args, [_revision_json(r, zone) for r in found], lines)
+
+
+def _lines(rows: list[history.Row]) -> list[str]:
+    """What the undo wrote back, a line a row: real changes first, rows that only moved in a list last."""
+    def moved_only(row):
+        return row.before and row.after and {c for c in row.before if row.before[c] != row.after.get(c)} == {"position"}
+
+    ordered = sorted((r for r in rows if r.table != "exports"), key=lambda r: bool(moved_only(r)))
+    lines = [f"  {r.undo_line()}" for r in ordered[:SHOWN_ROWS]]
+    if len(ordered) > SHOWN_ROWS:
+        lines.append(f"  and {len(ordered) - SHOWN_ROWS} more rows")
+    return lines
+
+
+@command("undo")
+def cmd_undo(args, today):
+    if args.revision is not None and args.revision < 1:
+        raise ValidationError("--revision", args.revision, "give a revision number that 'history' lists")
+    zone = _zone(args)
+    store = _store(args)
+    try:
+        done = history.undo(store, args.revision, source="cli", dry_run=args.dry_run)
+    except ValidationError as exc:
+        if exc.where != "revision":
+            raise
+        raise ValidationError("--revision", exc.value, exc.problem) from None
+    target = done.target
+    head = (f"{'Would undo' if args.dry_run else 'Undid'} revision {target.number} ({target.source}, "
+            f"{_when(target, zone)} {zone}): {target.text}")
+    tail = ("Nothing saved (--dry-run)" if args.dry_run else
+            f"Saved as revision {done.revision}: {done.text} ('undo' again reverts it)")
+    data = {"undone": _revision_json(target, zone), "revision": done.revision, "text": done.text,
+            "dry_run": args.dry_run,
+            "rows": [{"kind": JSON_NAMES.get(r.table, r.table), "key": list(r.key), "was": r.after, "now": r.before}
+                     for r in done.rows]}
+    _emit(args, data, [head, *_lines(done.rows), tail])
+
+
+def add_parsers(add) -> None:
+    """The history commands' arguments (``add`` is :func:`planner.cli.build_parser`'s helper)."""
+    p = add("history", "list the changes made to the database, newest first", reads=True)
+    p.add_argument("--limit", type=int, default=LIMIT, help=f"how many revisions to show (default {LIMIT})")
+    p.add_argument("--tz", help="show times in this IANA zone (default: this computer's)")
+    p = add("undo", "revert the latest change (or --revision N) as a new change, which 'undo' reverts in turn",
+            reads=True)
+    p.add_argument("--revision", type=int, help="the revision to revert (default: the latest)")
+    p.add_argument("--dry-run", action="store_true", help="say what would be reverted, save nothing")
+    p.add_argument("--tz", help="show times in this IANA zone (default: this computer's)")

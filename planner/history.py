@@ -1,0 +1,425 @@
+"""The change history: every change to a plan is one revision, recorded in the transaction that makes it.
+
+A revision has a number that only grows, the UTC time, where it came from (``app``, ``cli``,
+``import``, ``restore``, ``optimiser``), the operating-system user who made it, its text in the
+user's words ("Assign Sydney to Laura"), and the rows it changed, each with its value before and
+after. The rows are caught as SQLite writes them, by temporary triggers on the writing connection,
+so whatever a change does is caught, a cascade included (removing a rep removes their busy times):
+no writer has to say what it wrote. An edit stores only its rows; a change that changes nothing
+records no revision.
+
+:func:`undo` writes the inverse of revision N's rows as a new revision, "Undo: <text>", so an undo
+is in the history too, and undoing it redoes N. It refuses, changing nothing, when a row N changed
+no longer holds what N left there, or when writing N's inverse would change rows N did not touch
+(removing the rep N added, whose busy times were imported since); the message names the latest
+revision that changed that row. The same check is the one a shared plan needs for a change made on
+an older revision (see :func:`changed_since`).
+
+Export records follow a renamed rep back on undo, and nothing else of them is undone: they say
+which events the calendars hold, which no undo takes back. Writing them (an export) is not a
+change to the plan and is not recorded.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import getpass
+import json
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from .errors import PlannerError, ValidationError
+
+# The tables a revision records, parents before children: the order rows are written back in
+# (deletions go the other way).
+RECORDED = ("meta", "activities", "reps", "markets", "workload", "assignments", "busy", "pins", "exports")
+PLAN = RECORDED[:-1]  # all but the export records
+
+SCHEMA = (
+    """CREATE TABLE history (
+        revision INTEGER PRIMARY KEY AUTOINCREMENT, time TEXT NOT NULL, source TEXT NOT NULL,
+        author TEXT NOT NULL, text TEXT NOT NULL, undoes INTEGER)""",
+    """CREATE TABLE history_rows (
+        revision INTEGER NOT NULL REFERENCES history(revision) ON DELETE CASCADE,
+        table_name TEXT NOT NULL, key TEXT NOT NULL, before TEXT, after TEXT,
+        PRIMARY KEY (revision, table_name, key)) WITHOUT ROWID""",
+    "CREATE INDEX history_rows_by_row ON history_rows (table_name, key, revision)",
+)
+
+# What a row is, in the sales director's words: singular, plural.
+NOUNS = {"meta": ("setting", "settings"), "activities": ("activity", "activities"), "reps": ("rep", "reps"),
+         "markets": ("market", "markets"), "workload": ("weekly count", "weekly counts"),
+         "assignments": ("assignment", "assignments"), "busy": ("busy time", "busy times"),
+         "pins": ("pinned block", "pinned blocks"), "exports": ("export record", "export records")}
+_META = {"name": "the plan's name", "settings": "the settings", "thresholds": "the workload thresholds"}
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row a revision changed: ``before`` None when it added the row, ``after`` None when it removed it."""
+
+    table: str
+    key: tuple
+    before: dict | None
+    after: dict | None
+
+    def describe(self) -> str:
+        """The row in words: "rep Laura", "the assignment of Brazil", "a busy time of Laura"."""
+        row = self.after or self.before or {}
+        key = self.key
+        return {
+            "meta": lambda: _META.get(key[0], f"setting {key[0]}"),
+            "activities": lambda: f"activity {key[0]}", "reps": lambda: f"rep {key[0]}",
+            "markets": lambda: f"market {key[0]}", "workload": lambda: f"{key[0]}'s weekly {key[1]}",
+            "assignments": lambda: f"the assignment of {key[0]}", "busy": lambda: f"a busy time of {row.get('rep')}",
+            "pins": lambda: f"a pinned block of {key[0]} in {key[1]}",
+            "exports": lambda: f"an export record of {row.get('rep')}",
+        }.get(self.table, lambda: f"{self.table} {list(key)}")()
+
+    def undo_line(self) -> str:
+        """What undoing this row does, in words."""
+        if self.before is None:
+            return f"removed {self.describe()}"
+        if self.after is None:
+            return f"brought back {self.describe()}"
+        changed = [c for c in self.before if self.before[c] != self.after.get(c)]
+        return f"{self.describe()}: " + ", ".join(
+            f"{c.replace('_', ' ')} {_value(c, self.after.get(c))} -> {_value(c, self.before[c])}" for c in changed)
+
+
+def _value(column: str, value) -> str:
+    if column in ("locked", "live"):
+        return "yes" if value else "no"
+    if isinstance(value, float) and value.is_integer():
+        return f"{value:g}"
+    return "none" if value is None else str(value)
+
+
+@dataclass(frozen=True)
+class Revision:
+    number: int
+    time: dt.datetime            # UTC
+    source: str
+    author: str
+    text: str
+    undoes: int | None           # the revision this one reverted (an undo, or a redo)
+    counts: dict = field(default_factory=dict)   # table -> rows changed
+
+    def counts_text(self) -> str:
+        """ "1 assignment, 2 reps" """
+        return ", ".join(f"{n} {NOUNS.get(t, (t, t))[n != 1]}" for t, n in self.counts.items()) or "nothing"
+
+
+@dataclass
+class Recording:
+    """A change being recorded; ``revision`` is its number once recorded (None: it changed nothing)."""
+
+    text: str
+    source: str
+    undoes: int | None = None
+    revision: int | None = None
+
+
+# --- catching rows -------------------------------------------------------------------------------
+
+def table_columns(db, table: str) -> tuple[list[str], list[str]]:
+    info = db.execute(f"PRAGMA main.table_info([{table}])").fetchall()
+    columns = [r[1] for r in info]
+    keys = [r[1] for r in sorted((r for r in info if r[5]), key=lambda r: r[5])]
+    return columns, keys
+
+
+def capture(store) -> None:
+    """Catch, on this (writable) connection, every row a recorded change writes.
+
+    Temporary triggers, so nothing is added to the file and another program writing it is not slowed;
+    they fire only while a change is being recorded (a row in ``history_open``), so an export's records
+    or a test's direct write are not caught.
+    """
+    db = store.db
+    script = ["PRAGMA temp_store = MEMORY;",
+              """CREATE TEMP TABLE IF NOT EXISTS history_capture (table_name TEXT NOT NULL, key TEXT NOT NULL,
+                 before TEXT, after TEXT, PRIMARY KEY (table_name, key));""",
+              "CREATE TEMP TABLE IF NOT EXISTS history_open (open INTEGER);"]
+    for table in RECORDED:
+        columns, keys = table_columns(db, table)
+        if not columns:
+            continue
+
+        def row(of: str) -> str:
+            return "json_object(" + ", ".join(f"'{c}', {of}.\"{c}\"" for c in columns) + ")"
+
+        def key(of: str) -> str:
+            return "json_array(" + ", ".join(f'{of}."{c}"' for c in keys) + ")"
+
+        def caught(k: str, before: str, after: str) -> str:
+            # The first write to a row keeps its value before the change; every write sets the value after.
+            return (f"INSERT INTO history_capture VALUES ('{table}', {k}, {before}, {after}) "
+                    "ON CONFLICT (table_name, key) DO UPDATE SET after = excluded.after;")
+
+        when = "WHEN EXISTS (SELECT 1 FROM history_open)"
+        for event, body in (("INSERT", caught(key("NEW"), "NULL", row("NEW"))),
+                            ("DELETE", caught(key("OLD"), row("OLD"), "NULL")),
+                            # a changed key is the old row gone and a new one added
+                            ("UPDATE", caught(key("OLD"), row("OLD"), "NULL") + caught(key("NEW"), "NULL", row("NEW")))):
+            script.append(f"CREATE TEMP TRIGGER IF NOT EXISTS history_{table}_{event.lower()} AFTER {event} "
+                          f"ON main.[{table}] {when} BEGIN {body} END;")
+    if db.conn.in_transaction:  # executescript would commit it first
+        for statement in script:
+            db.execute(statement)
+    else:  # one call: opening a database stays quick
+        db.conn.executescript("\n".join(script))
+    store._capturing = True
+
+
+def _not_saved(store, exc: sqlite3.DatabaseError) -> PlannerError:
+    from .storage import _explain
+
+    return PlannerError(f"{store.path}: the change was not saved ({_explain(exc)}); the database is unchanged")
+
+
+@contextmanager
+def recording(store, text: str, *, source: str | None = None, undoes: int | None = None):
+    """Record what the block writes to ``store`` as one revision, in the block's transaction.
+
+    Outermost, the block is one transaction taken for writing at once (``BEGIN IMMEDIATE``: a
+    change another program makes meanwhile is waited for, then built upon); inside a transaction
+    it is a savepoint of it. Inside another recording it joins that one (whose text is the user's).
+    On an error nothing is written, the revision included. ``source`` defaults to ``store.source``.
+    """
+    if getattr(store, "_recording", None) is not None:
+        yield store._recording
+        return
+    if store.read_only:
+        raise _not_saved(store, sqlite3.OperationalError("attempt to write a readonly database"))
+    rec = Recording(text, source or getattr(store, "source", "cli"), undoes)
+    db = store.db
+    nested = db.conn.in_transaction
+    if not getattr(store, "_capturing", False):
+        capture(store)
+    try:
+        db.execute("SAVEPOINT history_change" if nested else "BEGIN IMMEDIATE")
+    except sqlite3.DatabaseError as exc:
+        raise _not_saved(store, exc) from None
+    store._recording = rec
+    try:
+        db.execute("DELETE FROM history_capture")
+        db.execute("INSERT INTO history_open VALUES (1)")
+        yield rec
+        db.execute("DELETE FROM history_open")
+        rec.revision = _write_revision(store, rec)
+        db.execute("RELEASE history_change" if nested else "COMMIT")
+    except BaseException as exc:
+        if db.conn.in_transaction:
+            if nested:
+                db.execute("ROLLBACK TO history_change")
+                db.execute("RELEASE history_change")
+            else:
+                db.conn.rollback()
+        rec.revision = None
+        if isinstance(exc, sqlite3.DatabaseError):
+            raise _not_saved(store, exc) from None
+        raise
+    finally:
+        store._recording = None
+
+
+_AUTHOR: list[str] = []
+
+
+def author() -> str:
+    """Who is making changes here: the operating-system user ("" when the system cannot say)."""
+    if not _AUTHOR:
+        try:
+            _AUTHOR.append(getpass.getuser())
+        except (OSError, KeyError, ImportError):
+            _AUTHOR.append("")
+    return _AUTHOR[0]
+
+
+def _write_revision(store, rec: Recording) -> int | None:
+    db = store.db
+    changed = "FROM history_capture WHERE before IS NOT after"
+    if not db.execute(f"SELECT EXISTS (SELECT 1 {changed})").fetchone()[0]:
+        return None
+    time = store.clock().astimezone(dt.timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+    cursor = db.execute("INSERT INTO history (time, source, author, text, undoes) VALUES (?, ?, ?, ?, ?)",
+                        [time, rec.source, author(), rec.text, rec.undoes])
+    revision = cursor.lastrowid
+    db.execute(f"INSERT INTO history_rows SELECT ?, table_name, key, before, after {changed}", [revision])
+    db.execute("DELETE FROM history_capture")
+    return revision
+
+
+# --- reading -------------------------------------------------------------------------------------
+
+def _revision(row, counts=None) -> Revision:
+    number, time, source, who, text, undoes = row
+    return Revision(number, dt.datetime.fromisoformat(time.replace("Z", "+00:00")), source, who, text, undoes,
+                    counts or {})
+
+
+def revisions(store, limit: int | None = None) -> list[Revision]:
+    """The newest ``limit`` revisions (all when None), newest first, with how many rows of each kind
+    they changed."""
+    db = store.db
+    found = db.execute("SELECT revision, time, source, author, text, undoes FROM history ORDER BY revision DESC"
+                       + (" LIMIT ?" if limit is not None else ""), [limit] if limit is not None else []).fetchall()
+    if not found:
+        return []
+    counts: dict[int, dict[str, int]] = {}
+    for number, table, n in db.execute(
+            "SELECT revision, table_name, count(*) FROM history_rows WHERE revision BETWEEN ? AND ? "
+            "GROUP BY revision, table_name", [found[-1][0], found[0][0]]):
+        counts.setdefault(number, {})[table] = n
+    order = {t: i for i, t in enumerate(RECORDED)}
+    return [_revision(r, dict(sorted(counts.get(r[0], {}).items(), key=lambda kv: order.get(kv[0], 99))))
+            for r in found]
+
+
+def latest(store) -> int | None:
+    """The newest revision's number (None: no change recorded yet)."""
+    return store.db.execute("SELECT max(revision) FROM history").fetchone()[0]
+
+
+def revision(store, number: int) -> Revision | None:
+    row = store.db.execute("SELECT revision, time, source, author, text, undoes FROM history WHERE revision = ?",
+                           [number]).fetchone()
+    return _revision(row) if row else None
+
+
+def rows_of(store, number: int) -> list[Row]:
+    """The rows revision ``number`` changed, parents first."""
+    order = {t: i for i, t in enumerate(RECORDED)}
+    rows = [Row(t, tuple(json.loads(k)), json.loads(b) if b else None, json.loads(a) if a else None)
+            for t, k, b, a in store.db.execute(
+                "SELECT table_name, key, before, after FROM history_rows WHERE revision = ?", [number])]
+    return sorted(rows, key=lambda r: order.get(r.table, 99))
+
+
+def changed_since(store, table: str, key: tuple, revision: int) -> int | None:
+    """The latest revision after ``revision`` that changed this row (None: none did)."""
+    spelled = f"json_array({', '.join('?' * len(key))})"  # the key as the triggers spell it
+    return store.db.execute(f"SELECT max(revision) FROM history_rows WHERE table_name = ? AND key = {spelled} "
+                            "AND revision > ?", [table, *key, revision]).fetchone()[0]
+
+
+# --- undo ----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Undone:
+    target: Revision       # the revision undone
+    rows: list[Row]        # its rows, which the undo wrote back
+    text: str              # "Undo: Assign Brazil to Ben"
+    revision: int | None   # the undo's own revision (None on a dry run)
+
+
+def _undo_text(target: Revision) -> str:
+    if target.undoes is not None:
+        for done, opposite in (("Undo: ", "Redo: "), ("Redo: ", "Undo: ")):
+            if target.text.startswith(done):
+                return opposite + target.text[len(done):]
+    return "Undo: " + target.text
+
+
+def _target(store, number: int | None) -> Revision:
+    newest = latest(store)
+    if newest is None:
+        raise PlannerError(f"{store.path}: no change to undo: the history is empty (changes are recorded from "
+                           "the first one made by this version of Rep Planner)")
+    found = revision(store, newest if number is None else number)
+    if found is None:
+        raise ValidationError("revision", number, f"no such revision; 'history' lists them (latest: {newest})")
+    return found
+
+
+def _quoted(names) -> str:
+    return ", ".join(f'"{n}"' for n in names)
+
+
+def upsert_sql(table: str, columns: list[str], keys: list[str]) -> str:
+    """SQL writing a row whole, by key, without deleting it first (a delete would cascade to its children)."""
+    updates = ", ".join(f'"{c}" = excluded."{c}"' for c in columns if c not in keys)
+    return (f"INSERT INTO [{table}] ({_quoted(columns)}) VALUES ({', '.join('?' * len(columns))}) "
+            f"ON CONFLICT ({_quoted(keys)}) " + (f"DO UPDATE SET {updates}" if updates else "DO NOTHING"))
+
+
+def delete_sql(table: str, keys: list[str]) -> str:
+    return f"DELETE FROM [{table}] WHERE " + " AND ".join(f'"{k}" = ?' for k in keys)
+
+
+def _write_back(store, rows: list[Row]) -> None:
+    """Make every row of ``rows`` hold its value before: parents first, removals children first."""
+    db = store.db
+    keys = {table: table_columns(db, table)[1] for table in {r.table for r in rows}}
+    db.execute("PRAGMA defer_foreign_keys = ON")  # a child and its parent come back in one transaction
+    for row in rows:
+        if row.table == "exports":  # the records follow a rename back, nothing more
+            if row.before and row.after:
+                db.execute("UPDATE exports SET rep = ? WHERE uid = ?", [row.before["rep"], row.key[0]])
+        elif row.before is not None:
+            db.execute(upsert_sql(row.table, list(row.before), keys[row.table]), list(row.before.values()))
+    for row in reversed(rows):
+        if row.before is None and row.table != "exports":
+            db.execute(delete_sql(row.table, keys[row.table]), list(row.key))
+
+
+def _conflict(store, target: Revision, rows: list[Row]) -> Row | None:
+    """A row the undo cannot write back without overwriting a later change: one of ``rows`` that does
+    not hold what the target left there, or a row the undo changed beyond them (a cascade)."""
+    captured = {(t, tuple(json.loads(k))): json.loads(b) if b else None
+                for t, k, b, a in store.db.execute("SELECT table_name, key, before, after FROM history_capture "
+                                                   "WHERE before IS NOT after")}
+    for row in rows:
+        if row.table == "exports":
+            continue
+        now = captured.pop((row.table, row.key), row.before)  # not written: it held the value before already
+        if now != row.after:
+            return dataclasses.replace(row, after=now)
+    for (table, key), now in captured.items():
+        if table != "exports":
+            return Row(table, key, now, None)
+    return None
+
+
+class _DryRun(Exception):
+    pass
+
+
+def undo(store, number: int | None = None, *, source: str | None = None, dry_run: bool = False) -> Undone:
+    """Undo revision ``number`` (default: the latest) as a new revision; see the module's docstring.
+
+    ``dry_run`` checks and describes the undo without writing anything.
+    """
+    result: Undone | None = None
+    try:
+        with recording(store, "", source=source) as rec:
+            target = _target(store, number)
+            rows = rows_of(store, target.number)
+            if any(r.table == "meta" and r.key == ("name",) and r.before is None for r in rows):
+                raise PlannerError(f"revision {target.number} ({target.text}) made the plan; there is no earlier "
+                                   "state to go back to")
+            rec.text, rec.undoes = _undo_text(target), target.number
+            _write_back(store, rows)
+            clash = _conflict(store, target, rows)
+            if clash is not None:
+                raise PlannerError(f"revision {target.number} ({target.text}) cannot be undone: "
+                                   + _why(store, target, clash))
+            result = Undone(target, rows, rec.text, None)
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        return result
+    return dataclasses.replace(result, revision=rec.revision)
+
+
+def _why(store, target: Revision, clash: Row) -> str:
+    later = changed_since(store, clash.table, clash.key, target.number)
+    if later is None:
+        return f"{clash.describe()} was changed since by a program that does not record its changes"
+    found = revision(store, later)
+    if found.undoes == target.number:
+        return f"revision {later} undid it already ('undo --revision {later}' redoes it)"
+    return f"revision {later} ({found.source}: {found.text}) changed {clash.describe()} since; undo revision {later} first"
