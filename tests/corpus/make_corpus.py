@@ -233,6 +233,27 @@ CLI += [
 ]
 
 
+# The change history: "{missing}" as above; the corpus database's only revision is the demo that made it.
+CLI += [
+    (["history", "--db", "{missing}"], NO_DATABASE),
+    (["--read-only", "history", "--db", "{missing}"], NO_DATABASE),
+    (["undo", "--db", "{missing}"], NO_DATABASE),
+    (["--read-only", "undo"], READ_ONLY.format("undo")),
+    (["undo", "--dry-run", "--read-only"], READ_ONLY.format("undo")),
+    (["undo"], "revision 1 (Demo scenario 'Five continents, two reps') made the plan; there is no earlier state "
+               "to go back to"),
+    (["undo", "--dry-run"], "revision 1 (Demo scenario 'Five continents, two reps') made the plan"),
+    (["undo", "--revision", "99"], "--revision: no such revision; 'history' lists them (latest: 1) (got 99)"),
+    (["undo", "--revision", "0"], "--revision: give a revision number that 'history' lists (got 0)"),
+    (["undo", "--revision", "-2"], "--revision: give a revision number that 'history' lists (got -2)"),
+    (["undo", "--revision", "last"], "argument --revision: invalid int value: 'last'"),
+    (["history", "--limit", "0"], "--limit: give how many revisions to show, 1 or more (got 0)"),
+    (["history", "--limit", "-5", "--json"], "--limit: give how many revisions to show, 1 or more (got -5)"),
+    (["history", "--tz", "EST"], "--tz: EST is a fixed offset, not a place's clock: use America/New_York"),
+    (["undo", "--tz", "Mars/Olympus"], "--tz: not an IANA time zone"),
+]
+
+
 def scenario(**changes) -> dict:
     data = json.loads(json.dumps(BASE))
     for path, value in changes.items():
