@@ -144,9 +144,10 @@ def test_the_real_loader():
 
 @needs_wheel_qt
 def test_the_check_is_fast():
-    start = time.perf_counter()
+    # CPU time, not wall time: on a loaded machine the wall clock measured the other processes too.
+    start = time.process_time()
     pc.check(DESKTOP, qt=QT, platform="linux")
-    assert time.perf_counter() - start < 0.1
+    assert time.process_time() - start < 0.1
 
 
 def _main(tmp_path, code, *args, env=None):
