@@ -346,6 +346,10 @@ def cmd_import_busy(args, today):
     rep = store.load().rep(args.rep)
     start = _dt.datetime.combine(today - _dt.timedelta(days=args.days_back), _dt.time(), _dt.timezone.utc)
     end = _dt.datetime.combine(today + _dt.timedelta(days=args.days), _dt.time(), _dt.timezone.utc)
+    if args.url:  # the rep's own calendar on a CalDAV server (planner.cli_caldav)
+        return cli_caldav.import_busy_from_server(args, store, rep.name, start, end)
+    if not args.file:
+        raise PlannerError("import-busy: give the .ics file, or --url and --user for a calendar server")
     count = import_busy(store, rep.name, args.file, start, end)
     _say(f"Imported {count} busy times for {rep.name} from {args.file} ({start:%Y-%m-%d} to {end:%Y-%m-%d})")
 
@@ -505,8 +509,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--per-rep", action="store_true", help="one file per rep; -o is then a folder")
     p.add_argument("--stretch", action="store_true", help="export the stretched week")
     p.add_argument("-o", "--output", required=True, help="the .ics file (or folder with --per-rep)")
-    p = add("import-busy", "import a rep's existing meetings (.ics) as busy times")
-    p.add_argument("file")
+    p = add("import-busy", "import a rep's existing meetings (.ics file or CalDAV calendar) as busy times")
+    p.add_argument("file", nargs="?")
+    cli_caldav.server_options(p, required=False)
     p.add_argument("--rep", required=True)
     p.add_argument("--days", type=int, default=365, help="days ahead to import, 1 to 3650 (default 365)")
     p.add_argument("--days-back", type=int, default=7, help="days back to import, 0 to 3650 (default 7)")
@@ -520,6 +525,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("compare", "cover every market (as assigned) against the optimised plan, per rep", reads=True)
     p.add_argument("--week", help="ISO week (default: this week)")
     p.add_argument("--time-limit", type=float, default=30.0)
+    cli_caldav.add_parsers(add)
     from .cli_edit import add_edit_commands  # rep, market, activity: editing for automation
     COMMANDS.update(add_edit_commands(sub, _store, _emit))
     return parser
@@ -530,7 +536,7 @@ def main(argv: Sequence[str] | None = None, *, today: dt.date | None = None) -> 
     try:
         args = build_parser().parse_args(argv)
         cli_data.refuse_writes(args)
-        COMMANDS[args.command](args, today or dt.date.today())
+        code = COMMANDS[args.command](args, today or dt.date.today())
     except PlannerError as exc:
         _say(f"error: {exc}".replace("\n", " "), file=sys.stderr)
         return 2
@@ -538,11 +544,12 @@ def main(argv: Sequence[str] | None = None, *, today: dt.date | None = None) -> 
         return 0
     finally:
         cli_data.close_stores()
-    return 0
+    return code or 0
 
 
 from . import cli_data  # noqa: E402  (registers demo, import, backups, restore; uses command above)
 from . import cli_history  # noqa: E402  (registers history and undo)
+from . import cli_caldav  # noqa: E402  (registers publish)
 
 READ_ONLY_HELP = "open the database without writing or creating anything (commands that only read)"
 

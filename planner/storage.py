@@ -84,6 +84,17 @@ def m003_history(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
+@migrations()
+def m004_published(db: sqlite_utils.Database) -> None:
+    # What was published to each CalDAV calendar (planner.caldav_records): the export records
+    # again, per calendar, with the ETag the server gave; never a password.
+    db.execute("""CREATE TABLE published (
+        calendar TEXT NOT NULL, uid TEXT NOT NULL, rep TEXT NOT NULL, week TEXT NOT NULL,
+        sequence INTEGER NOT NULL, fingerprint TEXT NOT NULL, summary TEXT NOT NULL, start TEXT NOT NULL,
+        "end" TEXT NOT NULL, cancelled INTEGER NOT NULL, etag TEXT, PRIMARY KEY (calendar, uid))""")
+    db.execute("CREATE INDEX published_rep_week ON published (calendar, rep, week)")
+
+
 # Table name -> primary-key columns. Order matters for deletes (children first).
 _TABLES = {
     "assignments": ("market",),
@@ -396,7 +407,7 @@ class Store:
                     # Checked at commit, when the renamed rep's row exists again.
                     self.db.execute("PRAGMA defer_foreign_keys = ON")
                     for old, new_name in renamed_reps.items():
-                        for table in ("busy", "pins", "exports"):
+                        for table in ("busy", "pins", "exports", "published"):
                             self.db.execute(f"UPDATE [{table}] SET rep = ? WHERE rep = ?", [new_name, old])
                 for old, new_name in (renamed_markets or {}).items():
                     self.db.execute("UPDATE pins SET market = ? WHERE market = ?", [new_name, old])
