@@ -136,6 +136,6 @@ def import_busy_from_server(args, store, rep: str, start: dt.datetime, end: dt.d
     if args.file:
         raise PlannerError("import-busy: give a file or --url, not both")
     done = read(store, rep, account(args), start, end)
-    own = f"; {done.own} events published by Rep Planner left out" if done.own else ""
+    own = f"; {done.own} event{'s' * (done.own != 1)} published by Rep Planner left out" if done.own else ""
     print(f"Imported {done.busy} busy times for {rep} from {done.calendar} ({start:%Y-%m-%d} to {end:%Y-%m-%d}; "
           f"{done.events} events read{own})")

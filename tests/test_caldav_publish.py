@@ -7,6 +7,7 @@ at the schedule's instants.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from urllib.parse import urljoin
 
@@ -120,8 +121,7 @@ def test_the_password_is_never_stored_and_a_wrong_one_is_one_line(caldav_server,
     url = caldav_server.new_calendar_url()
     assert publish(demo_db, caldav_server, url, "--create") == 0
     capsys.readouterr()
-    stored = b"".join(open(demo_db + suffix, "rb").read() for suffix in ("", "-wal")
-                      if __import__("os").path.exists(demo_db + suffix))
+    stored = b"".join(open(demo_db + suffix, "rb").read() for suffix in ("", "-wal") if os.path.exists(demo_db + suffix))
     assert caldav_server.password.encode() not in stored
     with sqlite3.connect(demo_db) as db:
         assert db.execute("SELECT count(*) FROM published WHERE calendar = ?", [url]).fetchone()[0] > 0
