@@ -287,8 +287,6 @@ def _publish_one(store, connection, calendar, name, schedules, scenario, names, 
         if len(done) >= SAVE_EVERY:
             records.save(store, calendar, done)
             done = []
-        if progress is not None:
-            progress(len(taken), len(changes))
 
     try:
         for future in concurrent.futures.as_completed(futures):
@@ -297,12 +295,16 @@ def _publish_one(store, connection, calendar, name, schedules, scenario, names, 
             except ServerError as exc:
                 result.interrupted = str(exc)
                 break
+            if progress is not None:
+                progress(len(taken), len(changes))  # may raise to stop the publish (the app's Stop)
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-        for future in futures:  # what finished while the publish was stopping is recorded too
-            if future not in taken and future.done() and not future.cancelled() and future.exception() is None:
-                take(future)
-        records.save(store, calendar, done)
+        try:
+            pool.shutdown(wait=True, cancel_futures=True)
+            for future in futures:  # what finished while the publish was stopping is recorded too
+                if future not in taken and future.done() and not future.cancelled() and future.exception() is None:
+                    take(future)
+        finally:
+            records.save(store, calendar, done)
     if result.interrupted:
         finished = sum(1 for f in taken if f.exception() is None)
         result.interrupted = (f"stopped after {finished} of {len(changes)} changes: {result.interrupted}. "

@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
         self._action(file, self.tr("Import markets (CSV)..."), lambda: self.import_csv("markets"))
         self._action(file, self.tr("Import &busy times (.ics)..."), self.import_busy)
         self._action(file, self.tr("&Export calendar (.ics)..."), self.export_calendar, "Ctrl+E")
+        self._action(file, self.tr("&Publish to calendar server..."), self.publish_dialog, "Ctrl+Shift+E")
         self._action(file, self.tr("Export &scenario (JSON)..."), self.export_scenario)
         self._action(file, self.tr("Export reps (CSV)..."), lambda: self.export_csv("reps"))
         self._action(file, self.tr("Export markets (CSV)..."), lambda: self.export_csv("markets"))
@@ -335,6 +336,13 @@ class MainWindow(QMainWindow):
 
     def export_calendar(self) -> None:
         ExportDialog(self.session, self).exec()
+
+    def publish_dialog(self):
+        from .publish_dialog import PublishDialog  # the CalDAV client is loaded only when it is used
+
+        dialog = PublishDialog(self.session, self.settings, self)
+        dialog.open()
+        return dialog
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About Rep Planner"), self.tr(

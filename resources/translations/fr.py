@@ -330,6 +330,48 @@ FR = {
         "mieux aux fuseaux horaires des marchés dans la marge d'équilibre.",
     "No plan covers more value; the time-zone fit is within {gap:.1%} of the best possible.":
         "Aucun plan ne couvre plus de valeur ; l'accord avec les fuseaux horaires est à {gap:.1%} du meilleur possible.",
+    # Publish to a calendar server (ui/publish_dialog.py)
+    "&Publish to calendar server...": "&Publier sur un serveur de calendrier...",
+    "All reps": "Tous les commerciaux",
+    "Calendar address": "Adresse du calendrier",
+    "Calendar address:": "Adresse du calendrier :",
+    "Certificate to trust": "Certificat à accepter",
+    "Certificate to trust:": "Certificat à accepter :",
+    "Certificates (*.pem *.crt *.cer);;All files (*)": "Certificats (*.pem *.crt *.cer);;Tous les fichiers (*)",
+    "Create the calendar if it is not there": "Créer le calendrier s'il n'existe pas",
+    "Dry run: only say what would change": "Essai à blanc : dire seulement ce qui changerait",
+    "Kept as it is in the calendar (changed there since): {event}":
+        "Laissé tel quel dans le calendrier (modifié là-bas depuis) : {event}",
+    "Not published: {event} ({problem})": "Non publié : {event} ({problem})",
+    "One calendar per rep, inside this address": "Un calendrier par commercial, dans cette adresse",
+    "Password:": "Mot de passe :",
+    "Password: type it, or store it in the system keyring":
+        "Mot de passe : saisissez-le, ou enregistrez-le dans le trousseau du système",
+    "Publish": "Publier",
+    "Publish to a calendar server (CalDAV)": "Publier sur un serveur de calendrier (CalDAV)",
+    "Publishing: {done} of {total} changes": "Publication : {done} modifications sur {total}",
+    "Reading the calendar...": "Lecture du calendrier...",
+    "Remember the password in the system keyring": "Enregistrer le mot de passe dans le trousseau du système",
+    "Stop": "Arrêter",
+    "Stopped. What was published is recorded; publish again to complete it.":
+        "Arrêté. Ce qui a été publié est enregistré ; publiez à nouveau pour terminer.",
+    "Stopping after the requests under way...": "Arrêt après les requêtes en cours...",
+    "The calendar was created.": "Le calendrier a été créé.",
+    "The calendar would be created.": "Le calendrier serait créé.",
+    "The password is kept in the system keyring.": "Le mot de passe est enregistré dans le trousseau du système.",
+    "The publish failed: {problem}": "La publication a échoué : {problem}",
+    "There is no system keyring on this computer: the password was not kept.":
+        "Cet ordinateur n'a pas de trousseau système : le mot de passe n'a pas été enregistré.",
+    "User:": "Utilisateur :",
+    "User: give the user name on the calendar server":
+        "Utilisateur : indiquez le nom d'utilisateur sur le serveur de calendrier",
+    "empty: from the system keyring": "vide : celui du trousseau du système",
+    "only for a server with its own certificate": "seulement pour un serveur à certificat propre",
+    "{n} blocks ({hours} h of work) could not be placed": "{n} blocs ({hours} h de travail) n'ont pas pu être placés",
+    "{url}: {created} created, {updated} updated, {deleted} deleted, {unchanged} unchanged":
+        "{url} : {created} créés, {updated} modifiés, {deleted} supprimés, {unchanged} inchangés",
+    "{url}: {created} to create, {updated} to update, {deleted} to delete, {unchanged} unchanged":
+        "{url} : {created} à créer, {updated} à modifier, {deleted} à supprimer, {unchanged} inchangés",
 }
 
 

@@ -738,8 +738,136 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
         <translation>Toutes les régions</translation>
     </message>
     <message>
+        <source>Stopped. What was published is recorded; publish again to complete it.</source>
+        <translation>Arrêté. Ce qui a été publié est enregistré ; publiez à nouveau pour terminer.</translation>
+    </message>
+    <message>
+        <source>The publish failed: {problem}</source>
+        <translation>La publication a échoué : {problem}</translation>
+    </message>
+    <message>
+        <source>{url}: {created} to create, {updated} to update, {deleted} to delete, {unchanged} unchanged</source>
+        <translation>{url} : {created} à créer, {updated} à modifier, {deleted} à supprimer, {unchanged} inchangés</translation>
+    </message>
+    <message>
+        <source>{url}: {created} created, {updated} updated, {deleted} deleted, {unchanged} unchanged</source>
+        <translation>{url} : {created} créés, {updated} modifiés, {deleted} supprimés, {unchanged} inchangés</translation>
+    </message>
+    <message>
+        <source>The calendar was created.</source>
+        <translation>Le calendrier a été créé.</translation>
+    </message>
+    <message>
+        <source>The calendar would be created.</source>
+        <translation>Le calendrier serait créé.</translation>
+    </message>
+    <message>
+        <source>Kept as it is in the calendar (changed there since): {event}</source>
+        <translation>Laissé tel quel dans le calendrier (modifié là-bas depuis) : {event}</translation>
+    </message>
+    <message>
+        <source>Not published: {event} ({problem})</source>
+        <translation>Non publié : {event} ({problem})</translation>
+    </message>
+    <message>
+        <source>{n} blocks ({hours} h of work) could not be placed</source>
+        <translation>{n} blocs ({hours} h de travail) n'ont pas pu être placés</translation>
+    </message>
+    <message>
+        <source>Publish to a calendar server (CalDAV)</source>
+        <translation>Publier sur un serveur de calendrier (CalDAV)</translation>
+    </message>
+    <message>
+        <source>empty: from the system keyring</source>
+        <translation>vide : celui du trousseau du système</translation>
+    </message>
+    <message>
+        <source>Remember the password in the system keyring</source>
+        <translation>Enregistrer le mot de passe dans le trousseau du système</translation>
+    </message>
+    <message>
+        <source>only for a server with its own certificate</source>
+        <translation>seulement pour un serveur à certificat propre</translation>
+    </message>
+    <message>
         <source>All reps</source>
         <translation>Tous les commerciaux</translation>
+    </message>
+    <message>
+        <source>One calendar per rep, inside this address</source>
+        <translation>Un calendrier par commercial, dans cette adresse</translation>
+    </message>
+    <message>
+        <source>Create the calendar if it is not there</source>
+        <translation>Créer le calendrier s'il n'existe pas</translation>
+    </message>
+    <message>
+        <source>Dry run: only say what would change</source>
+        <translation>Essai à blanc : dire seulement ce qui changerait</translation>
+    </message>
+    <message>
+        <source>Calendar address:</source>
+        <translation>Adresse du calendrier :</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Utilisateur :</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Mot de passe :</translation>
+    </message>
+    <message>
+        <source>Certificate to trust:</source>
+        <translation>Certificat à accepter :</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Publier</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Certificate to trust</source>
+        <translation>Certificat à accepter</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificats (*.pem *.crt *.cer);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Calendar address</source>
+        <translation>Adresse du calendrier</translation>
+    </message>
+    <message>
+        <source>User: give the user name on the calendar server</source>
+        <translation>Utilisateur : indiquez le nom d'utilisateur sur le serveur de calendrier</translation>
+    </message>
+    <message>
+        <source>Password: type it, or store it in the system keyring</source>
+        <translation>Mot de passe : saisissez-le, ou enregistrez-le dans le trousseau du système</translation>
+    </message>
+    <message>
+        <source>Reading the calendar...</source>
+        <translation>Lecture du calendrier...</translation>
+    </message>
+    <message>
+        <source>Stopping after the requests under way...</source>
+        <translation>Arrêt après les requêtes en cours...</translation>
+    </message>
+    <message>
+        <source>Publishing: {done} of {total} changes</source>
+        <translation>Publication : {done} modifications sur {total}</translation>
+    </message>
+    <message>
+        <source>The password is kept in the system keyring.</source>
+        <translation>Le mot de passe est enregistré dans le trousseau du système.</translation>
+    </message>
+    <message>
+        <source>There is no system keyring on this computer: the password was not kept.</source>
+        <translation>Cet ordinateur n'a pas de trousseau système : le mot de passe n'a pas été enregistré.</translation>
     </message>
     <message>
         <source>{shown} of {markets} markets, {shown_reps} of {reps} reps shown</source>
@@ -839,6 +967,10 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
     <message>
         <source>&amp;Export calendar (.ics)...</source>
         <translation>&amp;Exporter le calendrier (.ics)...</translation>
+    </message>
+    <message>
+        <source>&amp;Publish to calendar server...</source>
+        <translation>&amp;Publier sur un serveur de calendrier...</translation>
     </message>
     <message>
         <source>Export &amp;scenario (JSON)...</source>
