@@ -89,7 +89,7 @@ class _Gate:
     """At most ``width`` requests at once; :meth:`narrow` makes it one."""
 
     def __init__(self, width: int):
-        self.width, self.busy = width, 0
+        self.width, self.busy, self.refused = width, 0, False
         self._turn = threading.Condition()
 
     def __enter__(self):
@@ -104,8 +104,16 @@ class _Gate:
             self._turn.notify_all()
 
     def narrow(self) -> None:
+        """One at a time from now on: the server refused a request because another was under way."""
         with self._turn:
-            self.width = 1
+            self.width, self.refused = 1, True
+
+    def set_width(self, width: int) -> None:
+        """``width`` at once, unless the server has refused concurrent requests."""
+        with self._turn:
+            if not self.refused:
+                self.width = width
+            self._turn.notify_all()
 
 
 class Connection:
