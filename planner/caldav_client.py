@@ -122,6 +122,9 @@ class Connection:
     def __init__(self, account: Account, timeout: float = 60.0, width: int = 1):
         self.account, self.timeout = account, timeout
         self._local = threading.local()
+        self._auth = None
+        self._opened: list = []
+        self._opened_lock = threading.Lock()
         self.gate = _Gate(width)
 
     @property
@@ -138,14 +141,20 @@ class Connection:
                                       password=self.account.password, timeout=self.timeout,
                                       ssl_verify_cert=self.account.ca_cert or True, enable_rfc6764=False,
                                       rate_limit_handle=True, rate_limit_default_sleep=1, rate_limit_max_sleep=30)
+            if self._auth is not None:  # negotiated once (a 401 round trip), not once per thread
+                client.auth = self._auth
             self._local.client = client
+            with self._opened_lock:
+                self._opened.append(client)
         return client
 
     def close(self) -> None:
-        client = getattr(self._local, "client", None)
-        if client is not None:
+        """Close every thread's session."""
+        with self._opened_lock:
+            opened, self._opened = self._opened, []
+        for client in opened:
             client.session.close()
-            self._local.client = None
+        self._local = threading.local()
 
     def request(self, method: str, url: str, body: bytes = b"", headers: dict | None = None):
         """The server's response (a ``caldav`` DAVResponse); a refused account or an unreachable
@@ -156,7 +165,9 @@ class Connection:
         try:
             for attempt in range(BUSY_RETRIES + 1):
                 with self.gate:
-                    response = self._client().request(url, method, body, headers or {})
+                    client = self._client()
+                    response = client.request(url, method, body, headers or {})
+                    self._auth = self._auth or client.auth
                 if response.status not in BUSY or attempt == BUSY_RETRIES:
                     return response
                 self.gate.narrow()

@@ -240,7 +240,7 @@ def publish(store: Store, account: Account, reps: Sequence[str], year: int, week
     if not 1 <= weeks <= 104:
         raise PlannerError(f"weeks: give 1 to 104 weeks (got {weeks})")
     if not 1 <= connections <= 16:
-        raise PlannerError(f"connections: give 1 to 16 (got {connections})")
+        raise PlannerError(f"--connections: give 1 to 16 (got {connections})")
     if not reps:
         raise PlannerError("choose at least one rep to publish")
     scenario = store.load()

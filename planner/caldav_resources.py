@@ -106,12 +106,11 @@ def essence(data: bytes) -> Essence | None:
         event = next(iter(calendar.walk("VEVENT")), None)
         if event is None:
             return None
-        categories: list[str] = []
-        for prop in event.get("categories", []) if isinstance(event.get("categories"), list) else \
-                [event.get("categories")] if event.get("categories") is not None else []:
-            categories += [str(c) for c in prop.cats]
+        listed = event.get("categories")
+        listed = listed if isinstance(listed, list) else [listed] if listed is not None else []
+        categories = tuple(str(c) for prop in listed for c in prop.cats)
         return Essence(str(event.get("uid", "")), _instant(event.get("dtstart")), _instant(event.get("dtend")),
-                       str(event.get("summary", "")), str(event.get("description", "")), tuple(categories),
+                       str(event.get("summary", "")), str(event.get("description", "")), categories,
                        str(event.get("status", "CONFIRMED")).upper(), int(event.get("sequence", 0)))
     except (ValueError, KeyError, IndexError, TypeError, AttributeError):
         return None

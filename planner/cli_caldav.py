@@ -63,7 +63,7 @@ class _Progress:
     """``Publishing: 120 of 1,221 changes`` on stderr: rewritten in place in a terminal, else a line
     at every tenth."""
 
-    def __init__(self, calendar_count: int):
+    def __init__(self):
         self.tty = sys.stderr.isatty()
         self.shown = -1
 
@@ -120,7 +120,7 @@ def cmd_publish(args, today):
     try:
         results = publish(store, target, reps, year, week, args.weeks, per_rep=args.per_rep, create=args.create,
                           dry_run=args.dry_run, stretch=args.stretch, connections=args.connections,
-                          now=dt.datetime.now(dt.timezone.utc), progress=_Progress(len(reps)))
+                          now=dt.datetime.now(dt.timezone.utc), progress=_Progress())
     except KeyboardInterrupt:
         print("Interrupted: what was done is recorded; publish again to complete it", file=sys.stderr)
         return 130
