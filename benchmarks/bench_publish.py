@@ -6,7 +6,7 @@ Each server (the test extra's Radicale and Xandikos, started on 127.0.0.1 with a
 tests start them) gets the demo's two reps over ``--weeks`` weeks (about 1,000 events at 8).
 The baseline, measured in the same run into a fresh calendar, is the ``caldav`` library's own
 way: ``Calendar.add_event`` one event at a time (same bytes, no SEQUENCE bump). Then
-``publish`` with 1 and with 4 connections, each into a fresh calendar; then a change of plan
+``publish`` with 1 and with 4 connections, each into a fresh calendar (best of 2, alternated); then a change of plan
 (Mexico unassigned: its events deleted, others moved) published for the first ``--change-weeks``
 weeks (about 100 changes at 2) with 4 connections, against the naive way of bringing those weeks
 up to date: sending every event of them again.
@@ -32,6 +32,7 @@ from tests.caldav_helpers import connection
 from tests.caldav_servers import Server
 
 NOW = dt.datetime(2027, 3, 1, tzinfo=dt.timezone.utc)
+ROUNDS = 2
 
 
 def timed(fn):
@@ -67,18 +68,26 @@ def measure(kind: str, weeks: int, change_weeks: int, folder: Path) -> list[str]
             url = server.new_calendar_url(label)
             return url, Account(url, server.user, server.password, server.ca_cert)
 
-        url, account = fresh("library")
-        connection(server, url).make_calendar(url, "library")
-        baseline, _ = timed(lambda: library_way(server, url, resources))
+        times: dict[str, float] = {}
+        for _ in range(ROUNDS):  # alternated and the best kept: the machine is shared, and its load moves
+            url, account = fresh("library")
+            connection(server, url).make_calendar(url, "library")
+            seconds, _ = timed(lambda: library_way(server, url, resources))
+            times["baseline"] = min(times.get("baseline", seconds), seconds)
+            for connections in (1, 4):
+                url, account = fresh(f"c{connections}")
+                seconds, [r] = timed(lambda: publish(store, account, reps, 2027, 11, weeks, create=True, now=NOW,
+                                                     connections=connections))
+                assert r.complete and r.created == n, r
+                times[connections] = min(times.get(connections, seconds), seconds)
+                kept_width = r.connections
+        baseline = times["baseline"]
         lines = [f"{kind}: {n} new events, caldav add_event one at a time (baseline): {baseline:.1f} s "
                  f"({baseline / n * 1000:.0f} ms an event)"]
         for connections in (1, 4):
-            url, account = fresh(f"c{connections}")
-            seconds, [r] = timed(lambda: publish(store, account, reps, 2027, 11, weeks, create=True, now=NOW,
-                                                 connections=connections))
-            assert r.complete and r.created == n, r
-            lines.append(f"{kind}: {n} new events, publish with {connections} connection(s): {seconds:.1f} s "
-                         f"({baseline / seconds:.2f}x the baseline; {r.connections} at once by the end)")
+            lines.append(f"{kind}: {n} new events, publish with {connections} connection(s): {times[connections]:.1f} s "
+                         f"({baseline / times[connections]:.2f}x the baseline"
+                         + (f"; {kept_width} at once after timing)" if connections > 1 else ")"))
         unassign_mexico(store)
         seconds, [r] = timed(lambda: publish(store, account, reps, 2027, 11, change_weeks,
                                              now=NOW + dt.timedelta(hours=1), connections=4))

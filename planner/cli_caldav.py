@@ -60,21 +60,22 @@ def add_parsers(add) -> None:
 
 
 class _Progress:
-    """``Publishing: 120 of 1,221 changes`` on stderr: rewritten in place in a terminal, else a line
-    at every tenth."""
+    """``Publishing: 120 of 1,221 changes`` on stderr (``Checking`` in a dry run): rewritten in place in
+    a terminal, else a line at every tenth."""
 
-    def __init__(self):
+    def __init__(self, verb: str = "Publishing"):
         self.tty = sys.stderr.isatty()
         self.shown = -1
+        self.verb = verb
 
     def __call__(self, done: int, total: int) -> None:
         tenth = done * 10 // max(total, 1)
         if self.tty:
-            print(f"\rPublishing: {done:,} of {total:,} changes", end="" if done < total else "\n",
+            print(f"\r{self.verb}: {done:,} of {total:,} changes", end="" if done < total else "\n",
                   file=sys.stderr, flush=True)
         elif tenth != self.shown:
             self.shown = tenth
-            print(f"Publishing: {done:,} of {total:,} changes", file=sys.stderr, flush=True)
+            print(f"{self.verb}: {done:,} of {total:,} changes", file=sys.stderr, flush=True)
 
 
 def _result_json(r) -> dict:
@@ -117,10 +118,11 @@ def cmd_publish(args, today):
     reps = [scenario.rep(args.rep).name] if args.rep else [r.name for r in scenario.reps]
     year, week = _week(args, today)
     target = account(args)
+    progress = _Progress("Checking" if args.dry_run else "Publishing")
     try:
         results = publish(store, target, reps, year, week, args.weeks, per_rep=args.per_rep, create=args.create,
                           dry_run=args.dry_run, stretch=args.stretch, connections=args.connections,
-                          now=dt.datetime.now(dt.timezone.utc), progress=_Progress())
+                          now=dt.datetime.now(dt.timezone.utc), progress=progress)
     except KeyboardInterrupt:
         print("Interrupted: what was done is recorded; publish again to complete it", file=sys.stderr)
         return 130
@@ -138,4 +140,4 @@ def import_busy_from_server(args, store, rep: str, start: dt.datetime, end: dt.d
     done = read(store, rep, account(args), start, end)
     own = f"; {done.own} event{'s' * (done.own != 1)} published by Rep Planner left out" if done.own else ""
     print(f"Imported {done.busy} busy times for {rep} from {done.calendar} ({start:%Y-%m-%d} to {end:%Y-%m-%d}; "
-          f"{done.events} events read{own})")
+          f"{done.events} event{'s' * (done.events != 1)} read{own})")
