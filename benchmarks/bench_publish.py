@@ -61,7 +61,7 @@ def measure(kind: str, weeks: int, change_weeks: int, folder: Path) -> list[str]
         scenario = store.load()
         reps = [r.name for r in scenario.reps]
         schedules = [rep_schedule(store, scenario, r, 2027, w) for r in reps for w in range(11, 11 + weeks)]
-        resources = event_resources(export_weeks(schedules, scenario, now=NOW).ics)
+        resources = event_resources(export_weeks(schedules, scenario, now=NOW), NOW)
         n = len(resources)
 
         def fresh(label):
@@ -98,7 +98,7 @@ def measure(kind: str, weeks: int, change_weeks: int, folder: Path) -> list[str]
         listed = c.etags(account.url)
         scenario = store.load()
         after = event_resources(export_weeks([rep_schedule(store, scenario, rep, 2027, w) for rep in reps
-                                              for w in range(11, 11 + change_weeks)], scenario, now=NOW).ics)
+                                              for w in range(11, 11 + change_weeks)], scenario, now=NOW), NOW)
 
         def everything():
             for uid, data in after.items():

@@ -291,7 +291,7 @@ def _publish_one(store, connection, calendar, name, schedules, scenario, names, 
     report = export_weeks(schedules, scenario, now=now, calendar_name=name,
                           previous={uid: p.record for uid, p in previous.items()})
     result.events = report.events
-    changes, result.unchanged = plan_changes(calendar, event_resources(report.ics), report, previous, listed,
+    changes, result.unchanged = plan_changes(calendar, event_resources(report, now), report, previous, listed,
                                              set(names), {_slug(r) for r in result.reps})
     if dry_run:
         _dry_run(connection, changes, result, progress)

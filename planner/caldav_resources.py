@@ -1,75 +1,26 @@
-"""One CalDAV resource per event, cut from the export's own text, and what a resource says.
+"""One CalDAV resource per event, written by the export, and what a resource says.
 
 A calendar on a CalDAV server holds one UID per resource (a whole export in one PUT is refused)
-and no METHOD (RFC 4791 4.1). Each event's resource is the export's VCALENDAR header without
-METHOD or the calendar's name, the VTIMEZONEs its times name, and the VEVENT, byte for byte as
-:func:`planner.ics_export.export_weeks` wrote them: what a file import shows and what the server
-holds are the same text.
+and no METHOD (RFC 4791 4.1). Each event's resource is what :func:`planner.ics_export.calendar_bytes`
+writes for that event alone: its VEVENT exactly as the export file has it, with the VTIMEZONE its
+times name, so what a file import shows and what the server holds are the same event.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
+from .ics_export import ExportReport, calendar_bytes
+
 UTC = dt.timezone.utc
-_TZID = re.compile(r';TZID=("[^"]*"|[^:;]*)')
-_CALENDAR_ONLY = ("METHOD", "X-WR-CALNAME")
 
 
-def _logical_lines(text: str) -> list[tuple[str, str]]:
-    """(unfolded line, the physical lines as written with CRLF) for each content line."""
-    out: list[tuple[str, list[str]]] = []
-    for physical in text.replace("\r\n", "\n").split("\n"):
-        if physical[:1] in (" ", "\t") and out:
-            out[-1][1].append(physical)
-        elif physical:
-            out.append((physical, [physical]))
-    return [(parts[0] + "".join(p[1:] for p in parts[1:]), "".join(p + "\r\n" for p in parts))
-            for _, parts in out]
-
-
-def event_resources(ics: bytes) -> dict[str, bytes]:
-    """UID -> a VCALENDAR holding that event alone, for every event of ``ics`` that is not cancelled."""
-    header: list[str] = []
-    zones: dict[str, str] = {}
-    events: list[tuple[str, set[str], str]] = []
-    stack: list[str] = []
-    block: list[str] = []
-    uid, tzids, tzid, cancelled = "", set(), "", False
-    for line, written in _logical_lines(ics.decode("utf-8")):
-        upper = line.upper()
-        if upper.startswith("BEGIN:"):
-            stack.append(upper[6:])
-            if len(stack) == 2:
-                block, uid, tzids, tzid, cancelled = [], "", set(), "", False
-        if len(stack) >= 2:
-            block.append(written)
-            if len(stack) == 2:
-                name = upper.split(":", 1)[0].split(";", 1)[0]
-                if name == "UID":
-                    uid = line.split(":", 1)[1]
-                elif name == "TZID":
-                    tzid = line.split(":", 1)[1]
-                elif name == "STATUS":
-                    cancelled = upper.endswith(":CANCELLED")
-            tzids.update(t.strip('"') for t in _TZID.findall(line))
-        elif len(stack) == 1 and not upper.startswith(("BEGIN:", "END:")):
-            if upper.split(":", 1)[0].split(";", 1)[0] not in _CALENDAR_ONLY:
-                header.append(written)
-        if upper.startswith("END:"):
-            if len(stack) == 2:
-                if stack[-1] == "VTIMEZONE":
-                    zones[tzid] = "".join(block)
-                elif stack[-1] == "VEVENT" and not cancelled:
-                    events.append((uid, set(tzids), "".join(block)))
-            if stack:
-                stack.pop()
-    head = "BEGIN:VCALENDAR\r\n" + "".join(header)
-    return {uid: (head + "".join(zones[z] for z in sorted(tzids) if z in zones) + text
-                  + "END:VCALENDAR\r\n").encode("utf-8")
-            for uid, tzids, text in events}
+def event_resources(report: ExportReport, now: dt.datetime) -> dict[str, bytes]:
+    """UID -> a VCALENDAR holding that event alone, for every event of the export that is not cancelled
+    (a cancelled event is deleted from the server, not stored)."""
+    return {entry.uid: calendar_bytes([entry], now=now, method=None) for entry in report.entries
+            if not entry.cancelled}
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from planner.caldav_records import resource_name, uid_of
 from planner.caldav_resources import essence, event_resources, same_event
 from planner.calendars import rep_schedule
 from planner.cli import main
-from planner.ics_export import event_uid, export_weeks
+from planner.ics_export import ExportRecord, event_uid, export_weeks
 from planner.storage import Store
 from tests.caldav_servers import free_port
 
@@ -23,7 +23,7 @@ def test_each_event_becomes_a_resource_with_its_own_vtimezone_and_no_method(demo
     scenario = store.load()
     schedules = [rep_schedule(store, scenario, rep.name, 2027, 11) for rep in scenario.reps]
     report = export_weeks(schedules, scenario, now=NOW)
-    resources = event_resources(report.ics)
+    resources = event_resources(report, NOW)
     assert set(resources) == {r.uid for r in report.records}
     for uid, data in resources.items():
         text = data.decode()
@@ -36,13 +36,17 @@ def test_each_event_becomes_a_resource_with_its_own_vtimezone_and_no_method(demo
     assert read == {event_uid(e, "2027-W11"): (e.start, e.end) for s in schedules for e in s.events}
 
 
-def test_a_cancelled_event_gets_no_resource():
-    text = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nMETHOD:PUBLISH\r\nBEGIN:VEVENT\r\nUID:a@rep-planner\r\n"
-            "DTSTAMP:20270101T000000Z\r\nDTSTART:20270315T090000Z\r\nDTEND:20270315T100000Z\r\nSUMMARY:A\r\n"
-            "STATUS:CANCELLED\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:b@rep-planner\r\nDTSTAMP:20270101T000000Z\r\n"
-            "DTSTART:20270315T090000Z\r\nDTEND:20270315T100000Z\r\nSUMMARY:B\r\nSTATUS:CONFIRMED\r\nEND:VEVENT\r\n"
-            "END:VCALENDAR\r\n")
-    assert list(event_resources(text.encode())) == ["b@rep-planner"]
+def test_an_event_the_plan_dropped_gets_no_resource(demo_db):
+    store = Store(demo_db)
+    scenario = store.load()
+    schedules = [rep_schedule(store, scenario, "Laura", 2027, 11)]
+    first = export_weeks(schedules, scenario, now=NOW)
+    dropped = first.records[0]
+    gone = ExportRecord("gone@rep-planner", "Laura", "2027-W11", 0, "x", "Gone", dropped.start, dropped.end)
+    again = export_weeks(schedules, scenario, now=NOW, previous={r.uid: r for r in first.records} | {gone.uid: gone})
+    assert [r.uid for r in again.removed] == ["gone@rep-planner"]  # the file would carry it cancelled
+    assert "gone@rep-planner" not in event_resources(again, NOW)
+    assert set(event_resources(again, NOW)) == {r.uid for r in first.records}
 
 
 @pytest.mark.parametrize("uid", ["2027-W11.laura.us-east.demo.0.1a2b3c4d@rep-planner", "a_b@c", "x/../y", "é:1"])

@@ -771,7 +771,7 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
     </message>
     <message>
         <source>{n} blocks ({hours} h of work) could not be placed</source>
-        <translation>{n} blocs ({hours} h de travail) n'ont pas pu être placés</translation>
+        <translation>{n} blocs ({hours} h de travail) n&apos;ont pas pu être placés</translation>
     </message>
     <message>
         <source>Publish to a calendar server (CalDAV)</source>
@@ -799,7 +799,7 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
     </message>
     <message>
         <source>Create the calendar if it is not there</source>
-        <translation>Créer le calendrier s'il n'existe pas</translation>
+        <translation>Créer le calendrier s&apos;il n&apos;existe pas</translation>
     </message>
     <message>
         <source>Dry run: only say what would change</source>
@@ -843,7 +843,7 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
     </message>
     <message>
         <source>User: give the user name on the calendar server</source>
-        <translation>Utilisateur : indiquez le nom d'utilisateur sur le serveur de calendrier</translation>
+        <translation>Utilisateur : indiquez le nom d&apos;utilisateur sur le serveur de calendrier</translation>
     </message>
     <message>
         <source>Password: type it, or store it in the system keyring</source>
@@ -867,7 +867,7 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
     </message>
     <message>
         <source>There is no system keyring on this computer: the password was not kept.</source>
-        <translation>Cet ordinateur n'a pas de trousseau système : le mot de passe n'a pas été enregistré.</translation>
+        <translation>Cet ordinateur n&apos;a pas de trousseau système : le mot de passe n&apos;a pas été enregistré.</translation>
     </message>
     <message>
         <source>{shown} of {markets} markets, {shown_reps} of {reps} reps shown</source>
