@@ -42,9 +42,6 @@ def account(args) -> Account:
 
 def add_parsers(add) -> None:
     """``publish``'s arguments (``add`` is :func:`planner.cli.build_parser`'s helper)."""
-    from .cli_data import READS
-
-    READS["publish"] = lambda args: args.dry_run  # a dry run records nothing: it may read a read-only database
     p = add("publish", "publish reps' weeks to a CalDAV calendar (one event per resource, kept in step with "
                        "the plan)", reads=True)
     p.add_argument("--week", help="first ISO week (default: this week)")
