@@ -19,7 +19,7 @@ LIMIT = 20
 SHOWN_ROWS = 10
 # The kinds of rows, as --json names them.
 JSON_NAMES = {"meta": "settings", "workload": "weekly_counts", "busy": "busy_times", "pins": "pinned_blocks",
-              "exports": "export_records"}
+              "exports": "export_records", "published": "published_records"}
 
 
 def reader_zone() -> str:
@@ -73,7 +73,7 @@ def _lines(rows: list[history.Row]) -> list[str]:
     def moved_only(row):
         return row.before and row.after and {c for c in row.before if row.before[c] != row.after.get(c)} == {"position"}
 
-    ordered = sorted((r for r in rows if r.table != "exports"), key=lambda r: bool(moved_only(r)))
+    ordered = sorted((r for r in rows if r.table not in history.CALENDAR_RECORDS), key=lambda r: bool(moved_only(r)))
     lines = [f"  {r.undo_line()}" for r in ordered[:SHOWN_ROWS]]
     if len(ordered) > SHOWN_ROWS:
         lines.append(f"  and {len(ordered) - SHOWN_ROWS} more rows")

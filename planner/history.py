@@ -15,9 +15,10 @@ no longer holds what N left there, or when writing N's inverse would change rows
 revision that changed that row. The same check is the one a shared plan needs for a change made on
 an older revision (see :func:`changed_since`).
 
-Export records follow a renamed rep back on undo, and nothing else of them is undone: they say
-which events the calendars hold, which no undo takes back. Writing them (an export) is not a
-change to the plan and is not recorded.
+Export and publish records follow a renamed rep back on undo, and nothing else of them is undone:
+they say which events the calendars hold, which no undo takes back (left behind under the new name,
+the next publish would add the rep's events again beside the ones the server holds). Writing them
+(an export, a publish) is not a change to the plan and is not recorded.
 """
 
 from __future__ import annotations
@@ -34,8 +35,11 @@ from .errors import PlannerError, ValidationError
 
 # The tables a revision records, parents before children: the order rows are written back in
 # (deletions go the other way).
-RECORDED = ("meta", "activities", "reps", "markets", "workload", "assignments", "busy", "pins", "exports")
-PLAN = RECORDED[:-1]  # all but the export records
+RECORDED = ("meta", "activities", "reps", "markets", "workload", "assignments", "busy", "pins", "exports",
+            "published")
+# What the calendars hold (an export's records, a publish's records): they follow a rep's rename, nothing more.
+CALENDAR_RECORDS = ("exports", "published")
+PLAN = tuple(t for t in RECORDED if t not in CALENDAR_RECORDS)
 
 SCHEMA = (
     """CREATE TABLE history (
@@ -52,7 +56,8 @@ SCHEMA = (
 NOUNS = {"meta": ("setting", "settings"), "activities": ("activity", "activities"), "reps": ("rep", "reps"),
          "markets": ("market", "markets"), "workload": ("weekly count", "weekly counts"),
          "assignments": ("assignment", "assignments"), "busy": ("busy time", "busy times"),
-         "pins": ("pinned block", "pinned blocks"), "exports": ("export record", "export records")}
+         "pins": ("pinned block", "pinned blocks"), "exports": ("export record", "export records"),
+         "published": ("published record", "published records")}
 _META = {"name": "the plan's name", "settings": "the settings", "thresholds": "the workload thresholds"}
 
 
@@ -76,6 +81,7 @@ class Row:
             "assignments": lambda: f"the assignment of {key[0]}", "busy": lambda: f"a busy time of {row.get('rep')}",
             "pins": lambda: f"a pinned block of {key[0]} in {key[1]}",
             "exports": lambda: f"an export record of {row.get('rep')}",
+            "published": lambda: f"a published record of {row.get('rep')}",
         }.get(self.table, lambda: f"{self.table} {list(key)}")()
 
     def undo_line(self) -> str:
@@ -356,13 +362,14 @@ def _write_back(store, rows: list[Row]) -> None:
     keys = {table: table_columns(db, table)[1] for table in {r.table for r in rows}}
     db.execute("PRAGMA defer_foreign_keys = ON")  # a child and its parent come back in one transaction
     for row in rows:
-        if row.table == "exports":  # the records follow a rename back, nothing more
+        if row.table in CALENDAR_RECORDS:  # the records follow a rename back, nothing more
             if row.before and row.after:
-                db.execute("UPDATE exports SET rep = ? WHERE uid = ?", [row.before["rep"], row.key[0]])
+                db.execute(f"UPDATE {row.table} SET rep = ? WHERE " + " AND ".join(f'"{k}" = ?' for k in keys[row.table]),
+                           [row.before["rep"], *row.key])
         elif row.before is not None:
             db.execute(upsert_sql(row.table, list(row.before), keys[row.table]), list(row.before.values()))
     for row in reversed(rows):
-        if row.before is None and row.table != "exports":
+        if row.before is None and row.table not in CALENDAR_RECORDS:
             db.execute(delete_sql(row.table, keys[row.table]), list(row.key))
 
 
@@ -373,13 +380,13 @@ def _conflict(store, target: Revision, rows: list[Row]) -> Row | None:
                 for t, k, b, a in store.db.execute("SELECT table_name, key, before, after FROM history_capture "
                                                    "WHERE before IS NOT after")}
     for row in rows:
-        if row.table == "exports":
+        if row.table in CALENDAR_RECORDS:
             continue
         now = captured.pop((row.table, row.key), row.before)  # not written: it held the value before already
         if now != row.after:
             return dataclasses.replace(row, after=now)
     for (table, key), now in captured.items():
-        if table != "exports":
+        if table not in CALENDAR_RECORDS:
             return Row(table, key, now, None)
     return None
 

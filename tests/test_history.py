@@ -23,7 +23,7 @@ from .edits import edit
 UTC = dt.timezone.utc
 Busy = namedtuple("Busy", "start end summary")
 EXAMPLES = int(os.environ.get("REP_PLANNER_EXAMPLES", "25"))
-PLAN = ("meta", "activities", "reps", "markets", "workload", "assignments", "busy", "pins", "exports")
+PLAN = ("meta", "activities", "reps", "markets", "workload", "assignments", "busy", "pins", "exports", "published")
 
 
 def clock(start=dt.datetime(2027, 3, 17, 9, 0, tzinfo=UTC)):
@@ -112,11 +112,16 @@ def test_removing_a_rep_records_their_busy_times_and_pins_and_undo_brings_them_b
 def test_a_rename_carries_pins_and_export_records_and_undo_carries_them_back(store):
     calendars = laura_calendar(store)
     store.db.execute("INSERT INTO exports VALUES ('u1', 'Laura', '2027-W11', 0, 'f', 'Demo', 's', 'e', 0)")
+    # what a publish to a CalDAV calendar recorded: a rename left under the new name would publish again
+    store.db.execute("INSERT INTO published VALUES ('https://dav/cal/', 'u1', 'Laura', '2027-W11', 0, 'f', 'Demo', "
+                     "'s', 'e', 0, '\"etag\"')")
     store.db.conn.commit()  # an export run writes its records outside the history
     kept = plan_rows(store.path)
     c.apply(store, c.EditRep("Laura", "name", "Laura Meier"))
     assert calendars.pins("Laura Meier", "2027-W11") and len(calendars.busy("Laura Meier")) == 2
+    assert [r["rep"] for r in store.db["published"].rows] == ["Laura Meier"]
     history.undo(store)
+    assert [r["rep"] for r in store.db["published"].rows] == ["Laura"]
     assert plan_rows(store.path) == kept
 
 
