@@ -214,7 +214,7 @@ def _at_current_schema(source: sqlite3.Connection, path: Path) -> sqlite3.Connec
     """The backup in memory, upgraded as opening it would upgrade it (a newer one is refused)."""
     import sqlite_utils
 
-    from .storage import check_version, migrations
+    from .schema import check_version, migrations
 
     copy = sqlite3.connect(":memory:")
     source.backup(copy)

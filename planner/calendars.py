@@ -12,7 +12,8 @@ from .errors import PlannerError
 from .files import write_whole
 from .schedule import Schedule, build_week
 from .team import RepWeek, rep_week
-from .storage import CalendarStore, Store
+from .calendar_store import CalendarStore
+from .storage import Store
 from .timezones import add_weeks, format_week, week_monday
 
 

@@ -3,8 +3,9 @@
 One database holds one scenario. Every connection turns foreign keys on and
 uses WAL; every write is one transaction (``db.atomic()``), so a crash leaves
 either the old or the new scenario, never a mix. The schema is versioned
-with sqlite-utils ``Migrations``; a database written by a newer version of
-the app is refused rather than changed.
+with sqlite-utils ``Migrations`` (:mod:`planner.schema`); a database written by a newer
+version of the app is refused rather than changed. What the calendar side remembers (busy
+times, pinned blocks, export records) is read and written by :mod:`planner.calendar_store`.
 
 :meth:`Store.save` writes only the rows that differ from what is stored, so
 the same call serves a one-cell edit and a whole imported scenario.
@@ -22,78 +23,16 @@ from typing import Mapping
 
 import platformdirs
 import sqlite_utils
-from sqlite_utils import Migrations
 
 from . import backups as backup_files
 from . import history
+from .schema import check_version, migrations
 from .errors import PlannerError
 from .hours import format_hours
 from .model import ActivityType, Assignment, Market, Rep, Scenario, Settings, stored_data
 
 APP_NAME = "rep-planner"
 DEMO_PATH = Path(__file__).resolve().parent.parent / "resources" / "demo-scenario.json"
-
-migrations = Migrations("rep-planner")
-
-
-@migrations()
-def m001_scenario(db: sqlite_utils.Database) -> None:
-    db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-    db.execute("""CREATE TABLE activities (
-        name TEXT PRIMARY KEY, position INTEGER NOT NULL,
-        minutes INTEGER NOT NULL, live INTEGER NOT NULL)""")
-    db.execute("""CREATE TABLE reps (
-        name TEXT PRIMARY KEY, position INTEGER NOT NULL, timezone TEXT NOT NULL,
-        country TEXT NOT NULL, subdivision TEXT, hours TEXT NOT NULL,
-        max_weekly_hours REAL NOT NULL, rules TEXT NOT NULL)""")
-    db.execute("""CREATE TABLE markets (
-        name TEXT PRIMARY KEY, position INTEGER NOT NULL, timezone TEXT NOT NULL,
-        country TEXT NOT NULL, subdivision TEXT, hours TEXT NOT NULL,
-        tier TEXT NOT NULL, value REAL NOT NULL)""")
-    db.execute("""CREATE TABLE workload (
-        market TEXT NOT NULL REFERENCES markets(name) ON DELETE CASCADE,
-        activity TEXT NOT NULL REFERENCES activities(name) ON DELETE CASCADE,
-        position INTEGER NOT NULL, count INTEGER NOT NULL,
-        PRIMARY KEY (market, activity))""")
-    db.execute("""CREATE TABLE assignments (
-        market TEXT PRIMARY KEY REFERENCES markets(name) ON DELETE CASCADE,
-        rep TEXT NOT NULL REFERENCES reps(name) ON DELETE CASCADE,
-        position INTEGER NOT NULL, locked INTEGER NOT NULL)""")
-
-
-@migrations()
-def m002_calendars(db: sqlite_utils.Database) -> None:
-    db.execute("""CREATE TABLE exports (
-        uid TEXT PRIMARY KEY, rep TEXT NOT NULL, week TEXT NOT NULL, sequence INTEGER NOT NULL,
-        fingerprint TEXT NOT NULL, summary TEXT NOT NULL, start TEXT NOT NULL, "end" TEXT NOT NULL,
-        cancelled INTEGER NOT NULL)""")
-    db.execute("CREATE INDEX exports_rep_week ON exports (rep, week)")
-    db.execute("""CREATE TABLE busy (
-        id INTEGER PRIMARY KEY, rep TEXT NOT NULL REFERENCES reps(name) ON DELETE CASCADE ON UPDATE CASCADE,
-        start TEXT NOT NULL, "end" TEXT NOT NULL, summary TEXT NOT NULL, source TEXT NOT NULL)""")
-    db.execute("CREATE INDEX busy_rep ON busy (rep, start)")
-    db.execute("""CREATE TABLE pins (
-        rep TEXT NOT NULL REFERENCES reps(name) ON DELETE CASCADE ON UPDATE CASCADE,
-        week TEXT NOT NULL, market TEXT NOT NULL, activity TEXT NOT NULL, n INTEGER NOT NULL,
-        start TEXT NOT NULL, PRIMARY KEY (rep, week, market, activity, n))""")
-
-
-@migrations()
-def m003_history(db: sqlite_utils.Database) -> None:
-    for statement in history.SCHEMA:  # the change history (planner.history)
-        db.execute(statement)
-
-
-@migrations()
-def m004_published(db: sqlite_utils.Database) -> None:
-    # What was published to each CalDAV calendar (planner.caldav_records): the export records
-    # again, per calendar, with the ETag the server gave; never a password.
-    db.execute("""CREATE TABLE published (
-        calendar TEXT NOT NULL, uid TEXT NOT NULL, rep TEXT NOT NULL, week TEXT NOT NULL,
-        sequence INTEGER NOT NULL, fingerprint TEXT NOT NULL, summary TEXT NOT NULL, start TEXT NOT NULL,
-        "end" TEXT NOT NULL, cancelled INTEGER NOT NULL, etag TEXT, PRIMARY KEY (calendar, uid))""")
-    db.execute("CREATE INDEX published_rep_week ON published (calendar, rep, week)")
-
 
 # Table name -> primary-key columns. Order matters for deletes (children first).
 _TABLES = {
@@ -212,15 +151,6 @@ def _changes(previous: Scenario, scenario: Scenario) -> tuple[dict[str, list[tup
     for market in old_markets.values():  # removed: its work goes with it
         gone["workload"] += [(market.name, activity) for activity in market.weekly]
     return gone, write
-
-
-def check_version(db: sqlite_utils.Database, path) -> None:
-    """Refuse a database written by a newer version of the app (a schema step this one does not know)."""
-    known = {m.name for m in migrations._migrations}
-    unknown = [m.name for m in migrations.applied(db) if m.name not in known]
-    if unknown:
-        raise PlannerError(f"{path}: written by a newer version of Rep Planner (schema step {unknown[-1]!r}); "
-                           "update the app or open another database")
 
 
 def _number(value: float):
@@ -437,76 +367,6 @@ class Store:
             gone[table] = [key for key in stored if key not in wanted]
             write[table] = [r for r in new[table] if stored.get(tuple(r[k] for k in keys)) != r]
         return gone, write
-
-
-class CalendarStore:
-    """Export records, imported busy times and pinned blocks: what the calendar side remembers."""
-
-    def __init__(self, store: "Store"):
-        self.store = store
-        self.db = store.db
-        self.path = store.path
-
-    def export_records(self, reps, weeks):
-        from .ics_export import ExportRecord
-
-        reps, weeks = list(reps), list(weeks)
-        if not reps or not weeks:
-            return []
-        where = (f"rep IN ({', '.join('?' * len(reps))}) AND week IN ({', '.join('?' * len(weeks))})")
-        return [ExportRecord(r["uid"], r["rep"], r["week"], r["sequence"], r["fingerprint"], r["summary"],
-                             r["start"], r["end"], bool(r["cancelled"]))
-                for r in self.db["exports"].rows_where(where, reps + weeks, order_by="uid")]
-
-    def save_export_records(self, records) -> None:
-        rows = [{"uid": r.uid, "rep": r.rep, "week": r.week, "sequence": r.sequence, "fingerprint": r.fingerprint,
-                 "summary": r.summary, "start": r.start, "end": r.end, "cancelled": int(r.cancelled)}
-                for r in records]
-        try:
-            with self.db.atomic():
-                if rows:
-                    self.db["exports"].upsert_all(rows, pk="uid")
-        except sqlite3.DatabaseError as exc:
-            raise PlannerError(f"{self.path}: the export record was not saved ({_explain(exc)})") from None
-
-    def _replace_rows(self, table: str, where: str, params: list, rows: list[dict], what: str,
-                      text: str = "Change the calendars", source: str | None = None) -> None:
-        """Delete the rows ``where`` matches and insert ``rows``, in one transaction, recorded as ``text``."""
-        with history.recording(self.store, text, source=source):
-            try:
-                with self.db.atomic():
-                    self.db[table].delete_where(where, params)
-                    if rows:
-                        self.db[table].insert_all(rows)
-            except sqlite3.DatabaseError as exc:
-                raise PlannerError(f"{self.path}: {what} not saved ({_explain(exc)}); nothing changed") from None
-
-    def replace_busy(self, rep: str, busy, source: str) -> int:
-        """Replace the rep's busy times from ``source`` with ``busy``, in one transaction."""
-        rows = [{"rep": rep, "start": b.start.isoformat(), "end": b.end.isoformat(), "summary": b.summary,
-                 "source": source} for b in busy]
-        self._replace_rows("busy", "rep = ? AND source = ?", [rep, source], rows, "the busy times were",
-                           f"Import busy times for {rep} from {Path(source).name}", source="import")
-        return len(busy)
-
-    def busy(self, rep: str):
-        import datetime as _dt
-
-        return [(_dt.datetime.fromisoformat(r["start"]), _dt.datetime.fromisoformat(r["end"]))
-                for r in self.db["busy"].rows_where("rep = ?", [rep], order_by="start")]
-
-    def pins(self, rep: str, week: str) -> dict:
-        import datetime as _dt
-
-        return {(r["market"], r["activity"], r["n"]): _dt.datetime.fromisoformat(r["start"])
-                for r in self.db["pins"].rows_where("rep = ? AND week = ?", [rep, week])}
-
-    def replace_pins(self, rep: str, week: str, pins) -> None:
-        """Make ``pins`` (key -> UTC start) the rep's pinned blocks for the week, in one transaction."""
-        rows = [{"rep": rep, "week": week, "market": m, "activity": a, "n": n, "start": start.isoformat()}
-                for (m, a, n), start in pins.items()]
-        self._replace_rows("pins", "rep = ? AND week = ?", [rep, week], rows, "the move was",
-                           f"Pin {rep}'s blocks in {week}")
 
 
 def new_scenario(name: str = "New scenario", activities=("Demo", "Call", "Follow-up")) -> Scenario:

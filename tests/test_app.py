@@ -10,7 +10,8 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
 
 from planner.schedule import build_week
-from planner.storage import CalendarStore, open_store
+from planner.calendar_store import CalendarStore
+from planner.storage import open_store
 from ui.main_window import MainWindow
 
 from .user_input import bring_to_front, cell, click_cell, commit, go_to, press, redo, type_into_cell, undo

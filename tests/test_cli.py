@@ -285,7 +285,8 @@ def test_overlap_of_scenario_reps_takes_lunch_out_and_says_so(capsys, tmp_path, 
 def test_assign_and_compare_give_the_optimiser_the_reps_busy_times_and_pins(capsys, tmp_path, monkeypatch):
     import planner.territories as territories
     from planner.calendars import calendar_inputs
-    from planner.storage import CalendarStore, open_store
+    from planner.calendar_store import CalendarStore
+    from planner.storage import open_store
 
     db = str(tmp_path / "p.db")
     run(capsys, "--db", db, "demo")

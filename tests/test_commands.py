@@ -6,7 +6,8 @@ from planner import commands as c
 from planner import typed_values
 from planner.errors import ValidationError
 from planner.ics_import import BusyTime
-from planner.storage import CalendarStore, open_store
+from planner.calendar_store import CalendarStore
+from planner.storage import open_store
 
 UTC = dt.timezone.utc
 

@@ -16,7 +16,8 @@ from planner import backups, history
 from planner import commands as c
 from planner.errors import PlannerError
 from planner.history import Row
-from planner.storage import CalendarStore, Store
+from planner.calendar_store import CalendarStore
+from planner.storage import Store
 
 from .edits import edit
 

@@ -94,7 +94,7 @@ def test_a_save_that_knows_the_previous_scenario_leaves_what_a_full_save_leaves(
     """Session.do saves against the scenario it holds (no table read back): the database must end as a
     save that reads every table leaves it, edit after edit, renames carrying busy times and pins along."""
     from benchmarks.generate import generate
-    from planner.storage import CalendarStore
+    from planner.calendar_store import CalendarStore
     from planner.team import cover_everything
 
     from .edits import edits

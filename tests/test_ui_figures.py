@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QLineEdit
 from benchmarks.generate import generate
 from planner.calendars import inputs_of
 from planner.cli import main
-from planner.storage import CalendarStore, Store
+from planner.calendar_store import CalendarStore
+from planner.storage import Store
 from planner.team import cover_everything, team_week
 from planner.territories import fit_table
 from ui.figures import FIT, WEEKS, Figures

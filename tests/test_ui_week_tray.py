@@ -9,7 +9,8 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 
 from planner.calendars import rep_account
 from planner.schedule import free_start
-from planner.storage import CalendarStore, open_store
+from planner.calendar_store import CalendarStore
+from planner.storage import open_store
 from planner.timezones import local_to_utc
 from ui.week_view import HEADER_H, HOUR_H
 

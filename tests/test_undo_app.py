@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 
 from planner import history
 from planner.cli import main
-from planner.storage import CalendarStore, Store
+from planner.calendar_store import CalendarStore
+from planner.storage import Store
 from ui.main_window import MainWindow
 
 from .test_history import laura_calendar

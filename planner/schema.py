@@ -1,0 +1,83 @@
+"""The database's schema: one sqlite-utils ``Migrations`` step per change of it, applied in order.
+
+A step once released is never edited: a new step changes what an older one made. A database holding a
+step this version does not know was written by a newer version and is refused (:func:`check_version`).
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+from sqlite_utils import Migrations
+
+from . import history
+from .errors import PlannerError
+
+migrations = Migrations("rep-planner")
+
+
+@migrations()
+def m001_scenario(db: sqlite_utils.Database) -> None:
+    db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    db.execute("""CREATE TABLE activities (
+        name TEXT PRIMARY KEY, position INTEGER NOT NULL,
+        minutes INTEGER NOT NULL, live INTEGER NOT NULL)""")
+    db.execute("""CREATE TABLE reps (
+        name TEXT PRIMARY KEY, position INTEGER NOT NULL, timezone TEXT NOT NULL,
+        country TEXT NOT NULL, subdivision TEXT, hours TEXT NOT NULL,
+        max_weekly_hours REAL NOT NULL, rules TEXT NOT NULL)""")
+    db.execute("""CREATE TABLE markets (
+        name TEXT PRIMARY KEY, position INTEGER NOT NULL, timezone TEXT NOT NULL,
+        country TEXT NOT NULL, subdivision TEXT, hours TEXT NOT NULL,
+        tier TEXT NOT NULL, value REAL NOT NULL)""")
+    db.execute("""CREATE TABLE workload (
+        market TEXT NOT NULL REFERENCES markets(name) ON DELETE CASCADE,
+        activity TEXT NOT NULL REFERENCES activities(name) ON DELETE CASCADE,
+        position INTEGER NOT NULL, count INTEGER NOT NULL,
+        PRIMARY KEY (market, activity))""")
+    db.execute("""CREATE TABLE assignments (
+        market TEXT PRIMARY KEY REFERENCES markets(name) ON DELETE CASCADE,
+        rep TEXT NOT NULL REFERENCES reps(name) ON DELETE CASCADE,
+        position INTEGER NOT NULL, locked INTEGER NOT NULL)""")
+
+
+@migrations()
+def m002_calendars(db: sqlite_utils.Database) -> None:
+    db.execute("""CREATE TABLE exports (
+        uid TEXT PRIMARY KEY, rep TEXT NOT NULL, week TEXT NOT NULL, sequence INTEGER NOT NULL,
+        fingerprint TEXT NOT NULL, summary TEXT NOT NULL, start TEXT NOT NULL, "end" TEXT NOT NULL,
+        cancelled INTEGER NOT NULL)""")
+    db.execute("CREATE INDEX exports_rep_week ON exports (rep, week)")
+    db.execute("""CREATE TABLE busy (
+        id INTEGER PRIMARY KEY, rep TEXT NOT NULL REFERENCES reps(name) ON DELETE CASCADE ON UPDATE CASCADE,
+        start TEXT NOT NULL, "end" TEXT NOT NULL, summary TEXT NOT NULL, source TEXT NOT NULL)""")
+    db.execute("CREATE INDEX busy_rep ON busy (rep, start)")
+    db.execute("""CREATE TABLE pins (
+        rep TEXT NOT NULL REFERENCES reps(name) ON DELETE CASCADE ON UPDATE CASCADE,
+        week TEXT NOT NULL, market TEXT NOT NULL, activity TEXT NOT NULL, n INTEGER NOT NULL,
+        start TEXT NOT NULL, PRIMARY KEY (rep, week, market, activity, n))""")
+
+
+@migrations()
+def m003_history(db: sqlite_utils.Database) -> None:
+    for statement in history.SCHEMA:  # the change history (planner.history)
+        db.execute(statement)
+
+
+@migrations()
+def m004_published(db: sqlite_utils.Database) -> None:
+    # What was published to each CalDAV calendar (planner.caldav_records): the export records
+    # again, per calendar, with the ETag the server gave; never a password.
+    db.execute("""CREATE TABLE published (
+        calendar TEXT NOT NULL, uid TEXT NOT NULL, rep TEXT NOT NULL, week TEXT NOT NULL,
+        sequence INTEGER NOT NULL, fingerprint TEXT NOT NULL, summary TEXT NOT NULL, start TEXT NOT NULL,
+        "end" TEXT NOT NULL, cancelled INTEGER NOT NULL, etag TEXT, PRIMARY KEY (calendar, uid))""")
+    db.execute("CREATE INDEX published_rep_week ON published (calendar, rep, week)")
+
+
+def check_version(db: sqlite_utils.Database, path) -> None:
+    """Refuse a database written by a newer version of the app (a schema step this one does not know)."""
+    known = {m.name for m in migrations._migrations}
+    unknown = [m.name for m in migrations.applied(db) if m.name not in known]
+    if unknown:
+        raise PlannerError(f"{path}: written by a newer version of Rep Planner (schema step {unknown[-1]!r}); "
+                           "update the app or open another database")
