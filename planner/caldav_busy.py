@@ -17,9 +17,9 @@ import re
 from dataclasses import dataclass
 
 from .caldav_client import Account, Connection, ServerError, check_url
+from .calendar_store import CalendarStore
 from .errors import PlannerError
 from .ics_import import MAX_INSTANCES, read_busy
-from .calendar_store import CalendarStore
 from .storage import Store
 
 _UID = re.compile(rb"^UID[;:](?:[^:\r\n]*:)?(.*?)\r?$", re.MULTILINE | re.IGNORECASE)

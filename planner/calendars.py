@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
+from .calendar_store import CalendarStore
 from .errors import PlannerError
 from .files import write_whole
 from .schedule import Schedule, build_week
-from .team import RepWeek, rep_week
-from .calendar_store import CalendarStore
 from .storage import Store
+from .team import RepWeek, rep_week
 from .timezones import add_weeks, format_week, week_monday
 
 

@@ -9,8 +9,8 @@ import pytest
 
 from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
 
-from planner.schedule import build_week
 from planner.calendar_store import CalendarStore
+from planner.schedule import build_week
 from planner.storage import open_store
 from ui.main_window import MainWindow
 

@@ -4,9 +4,9 @@ import pytest
 
 from planner import commands as c
 from planner import typed_values
+from planner.calendar_store import CalendarStore
 from planner.errors import ValidationError
 from planner.ics_import import BusyTime
-from planner.calendar_store import CalendarStore
 from planner.storage import open_store
 
 UTC = dt.timezone.utc

@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 
 from planner import backups, history
 from planner import commands as c
+from planner.calendar_store import CalendarStore
 from planner.errors import PlannerError
 from planner.history import Row
-from planner.calendar_store import CalendarStore
 from planner.storage import Store
 
 from .edits import edit

@@ -10,9 +10,9 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QLineEdit
 
 from benchmarks.generate import generate
+from planner.calendar_store import CalendarStore
 from planner.calendars import inputs_of
 from planner.cli import main
-from planner.calendar_store import CalendarStore
 from planner.storage import Store
 from planner.team import cover_everything, team_week
 from planner.territories import fit_table

@@ -7,9 +7,9 @@ from collections import Counter
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 
+from planner.calendar_store import CalendarStore
 from planner.calendars import rep_account
 from planner.schedule import free_start
-from planner.calendar_store import CalendarStore
 from planner.storage import open_store
 from planner.timezones import local_to_utc
 from ui.week_view import HEADER_H, HOUR_H

@@ -10,8 +10,8 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 
 from planner import history
-from planner.cli import main
 from planner.calendar_store import CalendarStore
+from planner.cli import main
 from planner.storage import Store
 from ui.main_window import MainWindow
 

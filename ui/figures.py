@@ -24,8 +24,8 @@ import time
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressBar
 
-from planner.incremental import KnownFit, KnownWeeks, fit_in_parts, fit_inputs, week_inputs, work_out
 from planner.calendar_store import CalendarStore
+from planner.incremental import KnownFit, KnownWeeks, fit_in_parts, fit_inputs, week_inputs, work_out
 from planner.storage import Store
 
 from .view_parts import tr

@@ -18,8 +18,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from planner import history
-from planner.errors import PlannerError
 from planner.calendar_store import CalendarStore
+from planner.errors import PlannerError
 from planner.storage import Store
 from planner.timezones import add_weeks, format_week, week_of
 
