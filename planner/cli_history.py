@@ -8,31 +8,16 @@ revision, exactly as the app's Undo reverts its own change, and prints what it w
 
 from __future__ import annotations
 
-import os
-
 from . import history
 from .cli import _emit, _store, _table, command
 from .errors import ValidationError
-from .timezones import check_zone, in_zone, zone_names
+from .timezones import check_zone, in_zone, reader_zone
 
 LIMIT = 20
 SHOWN_ROWS = 10
 # The kinds of rows, as --json names them.
 JSON_NAMES = {"meta": "settings", "workload": "weekly_counts", "busy": "busy_times", "pins": "pinned_blocks",
               "exports": "export_records", "published": "published_records"}
-
-
-def reader_zone() -> str:
-    """The reader's time zone: ``TZ`` when it names an IANA zone, else the one the system's
-    ``/etc/localtime`` links to (or ``/etc/timezone`` names), else UTC (``--tz`` picks another)."""
-    guesses = [os.environ.get("TZ", "").lstrip(":")]
-    try:
-        guesses.append(os.path.realpath("/etc/localtime").split("zoneinfo/", 1)[-1])
-        with open("/etc/timezone", encoding="utf-8") as file:
-            guesses.append(file.read().strip())
-    except OSError:
-        pass
-    return next((name for name in guesses if name in zone_names()), "UTC")
 
 
 def _zone(args) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.metadata
+import os
 import importlib.resources
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -49,6 +50,19 @@ def zone_names() -> frozenset[str]:
     """The IANA names in the tzdata package: the same list on every machine (the
     system's own zoneinfo may add names such as ``localtime`` that mean nothing elsewhere)."""
     return frozenset(importlib.resources.files("tzdata").joinpath("zones").read_text().split())
+
+
+def reader_zone() -> str:
+    """The reader's time zone: ``TZ`` when it names an IANA zone, else the one the system's
+    ``/etc/localtime`` links to (or ``/etc/timezone`` names), else UTC (the CLI's ``--tz`` picks another)."""
+    guesses = [os.environ.get("TZ", "").lstrip(":")]
+    try:
+        guesses.append(os.path.realpath("/etc/localtime").split("zoneinfo/", 1)[-1])
+        with open("/etc/timezone", encoding="utf-8") as file:
+            guesses.append(file.read().strip())
+    except OSError:
+        pass
+    return next((name for name in guesses if name in zone_names()), "UTC")
 
 
 @lru_cache(maxsize=None)

@@ -6,7 +6,7 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMainWindow, QMessageBox, QTabWidget
 
@@ -18,6 +18,7 @@ from planner.storage import Store, new_scenario, open_store
 
 from .backups_dialog import RestoreDialog
 from .dialogs import CsvImportDialog, ExportDialog
+from .history_panel import HistoryPanel
 from .markets_view import MarketsView
 from .session import Session
 from .team_view import TeamView
@@ -48,12 +49,19 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
+        self.history_panel = HistoryPanel(self)
+        self.addDockWidget(Qt.RightDockWidgetArea, self.history_panel)
+        self.history_panel.hide()  # until asked for: View > History (Ctrl+H)
+        self.resizeDocks([self.history_panel], [460], Qt.Horizontal)  # room for what changed, first time
         self.session: Session | None = None
         self._menus()
         self._open(store)
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+        state = self.settings.value("window/state")  # the History panel, shown or not, and where
+        if state is not None:
+            self.restoreState(state)
 
     # --- building ---
     def _open(self, store: Store) -> None:
@@ -74,6 +82,7 @@ class MainWindow(QMainWindow):
                               (self.workload, self.tr("Workload"))):
             self.tabs.addTab(widget, title)
         self.tabs.setCurrentIndex(max(0, current))
+        self.history_panel.attach(self.session)
         self._wire_undo()
         self._remember(store.path)
         self._status()
@@ -131,6 +140,11 @@ class MainWindow(QMainWindow):
                  self.tr("W&orkload"))
         for i, name in enumerate(names):
             self._action(view, name, lambda _=False, i=i: self.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}")
+        view.addSeparator()
+        history_action = self.history_panel.toggleViewAction()
+        history_action.setText(self.tr("&History"))
+        history_action.setShortcut(QKeySequence("Ctrl+H"))
+        view.addAction(history_action)
         view.addSeparator()
         self._action(view, self.tr("Previous week"), lambda: self.session.move_week(-1), "Alt+PgUp")
         self._action(view, self.tr("Next week"), lambda: self.session.move_week(1), "Alt+PgDown")
@@ -351,6 +365,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event):
         self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
         self.session.figures.stop()
         if self.territories.worker is not None:
             self.territories.worker.cancel()

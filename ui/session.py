@@ -108,6 +108,22 @@ class Session(QObject):
         self.undo_stack.push(_Recorded(self, text, recorded.revision, None, None, frozenset({"pins"}), pins_of=rep))
         self._changed(frozenset({"pins"}), pins_of=rep)
 
+    def undo_revision(self, number: int) -> str | None:
+        """Revert revision ``number`` (any change in the history, wherever it was made) as a new
+        revision, as ``rep-planner undo --revision N`` does, pushed on the undo stack so Ctrl+Z takes
+        it back. None on success, else the history's reason for refusing."""
+        before = self.scenario
+        try:
+            done = history.undo(self.store, number, source="app")
+        except PlannerError as exc:
+            self.failed.emit(str(exc))
+            return str(exc)
+        self.scenario, self.seen = self.store.load(), done.revision
+        touched = frozenset({_KINDS[r.table] for r in done.rows if r.table in _KINDS})
+        self.undo_stack.push(_Recorded(self, done.text, done.revision, before, self.scenario, touched))
+        self._changed(touched)
+        return None
+
     def set_week(self, year: int, week: int) -> None:
         self.week = (year, week)
         self._changed(frozenset({"week"}))

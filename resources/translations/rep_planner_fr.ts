@@ -889,6 +889,70 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
         <source>Working out the hours each rep shares with each market... {done} of {total} reps</source>
         <translation>Calcul des heures que chaque commercial partage avec chaque marché... {done} commerciaux sur {total}</translation>
     </message>
+    <message>
+        <source>app</source>
+        <translation>application</translation>
+    </message>
+    <message>
+        <source>command line</source>
+        <translation>ligne de commande</translation>
+    </message>
+    <message>
+        <source>import</source>
+        <translation>import</translation>
+    </message>
+    <message>
+        <source>restore</source>
+        <translation>restauration</translation>
+    </message>
+    <message>
+        <source>optimiser</source>
+        <translation>optimiseur</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Révision</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Modification</translation>
+    </message>
+    <message>
+        <source>Rows changed</source>
+        <translation>Lignes modifiées</translation>
+    </message>
+    <message>
+        <source>Revision {n}, {time} UTC, by {author}</source>
+        <translation>Révision {n}, {time} UTC, par {author}</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>&amp;Undo this change</source>
+        <translation>&amp;Annuler cette modification</translation>
+    </message>
+    <message>
+        <source>Reverts the selected change as a new one; Ctrl+Z takes that back</source>
+        <translation>Annule la modification choisie par une nouvelle ; Ctrl+Z revient dessus</translation>
+    </message>
+    <message>
+        <source>Every change to the plan, newest first. Select one and Undo this change to revert it.</source>
+        <translation>Toutes les modifications du plan, la plus récente en tête. Choisissez-en une, puis Annuler cette modification.</translation>
+    </message>
+    <message>
+        <source>Undid revision {n} ({text}); Ctrl+Z takes it back.</source>
+        <translation>Révision {n} annulée ({text}) ; Ctrl+Z revient dessus.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1023,6 +1087,10 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
     <message>
         <source>W&amp;orkload</source>
         <translation>&amp;Charge</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Historique</translation>
     </message>
     <message>
         <source>Previous week</source>
