@@ -273,13 +273,12 @@ def cmd_check(args, today):
     from .calendars import inputs_of
     from .team import check
 
+    year, week = _week(args, today)
+    _weeks_arg(year, week, args.weeks)
     store = _store(args)
     scenario = store.load()
-    year, week = _week(args, today)
     if args.rep:
         scenario.rep(args.rep)
-    if not 1 <= args.weeks <= 52:
-        raise PlannerError(f"--weeks: give 1 to 52 weeks (got {args.weeks})")
     results = check(scenario, year, week, weeks=args.weeks, stretch=args.stretch, rep=args.rep,
                     calendars=inputs_of(store, scenario))
     data = {"reps": [{"rep": r["rep"], "hours": r["weekly_hours"][0], "weekly_hours": r["weekly_hours"],
@@ -294,7 +293,34 @@ def cmd_check(args, today):
         many = args.weeks > 1
         lines += [f"  {f.severity.upper():8} {f.rule}{f' ({f.week})' if many else ''}: {f.message}  [{f.source}]"
                   for f in r["flags"]]
+    if args.weeks > 1:  # the quarter first: the busiest weeks, then reps x weeks (planner.quarter)
+        from .quarter import quarter_of
+
+        q = quarter_of(scenario, (year, week), [r["accounts"] for r in results])
+        data["quarter"] = q.to_dict()
+        lines = quarter_lines(q) + lines
     _emit(args, data, lines)
+
+
+def _weeks_arg(year: int, week: int, weeks: int) -> None:
+    """--weeks: 1 to 52 weeks that end by 2099, or one line saying why not."""
+    from .errors import ValidationError
+    from .quarter import weeks_from
+
+    try:
+        weeks_from(year, week, weeks)
+    except ValidationError as exc:
+        raise ValidationError("--weeks", weeks, exc.problem) from None
+
+
+def quarter_lines(q) -> list[str]:
+    """The quarter as ``check --weeks N`` prints it: the busiest weeks, then planned hours per rep and
+    week with the team's totals (planner.quarter.table_lines)."""
+    from .quarter import busiest_line, table_lines
+
+    return [busiest_line(q), f"Planned hours per week, {q.weeks[0]} to {q.weeks[-1]} "
+            "(! a critical flag, * a warning):" if q.weeks else "Planned hours per week:",
+            *_table(*table_lines(q))]
 
 
 @command("export")

@@ -87,6 +87,14 @@ CLI = [
     # A file with no size (a device, a pipe) is read up to the limit, and named as over it.
     (["import-busy", "/dev/zero", "--rep", "Laura"], "/dev/zero: more than 8 MB is too large for a calendar file (limit 8 MB)"),
     (["import-csv", "reps", "/dev/zero"], "/dev/zero: more than 5 MB is too large for a CSV file (limit 5 MB)"),
+    # The quarter (check --weeks N): 1 to 52 weeks, ending by 2099 (planner.quarter.weeks_from).
+    (["check", "--weeks", "0"], "--weeks: give 1 to 52 weeks (got 0)"),
+    (["check", "--weeks", "53", "--json"], "--weeks: give 1 to 52 weeks (got 53)"),
+    (["check", "--weeks", "-13"], "--weeks: give 1 to 52 weeks (got -13)"),
+    (["check", "--weeks", "13.5"], "argument --weeks: invalid int value: '13.5'"),
+    (["check", "--weeks", "thirteen"], "argument --weeks: invalid int value: 'thirteen'"),
+    (["check", "--week", "2099-W50", "--weeks", "13"],
+     "--weeks: 13 weeks from 2099-W50 run past 2099, the last year the holiday calendars cover (got 13)"),
 ]
 
 # The database's lifecycle: "{missing}" is a path with no database (in a folder that does not exist
