@@ -28,7 +28,7 @@ def saved_rep(window, name):
 
 
 def test_ctrl_digits_and_the_tab_bar_show_every_view(window, qtbot):
-    for view in ("workload", "week", "territories", "markets", "team"):
+    for view in ("quarter", "workload", "week", "territories", "markets", "team"):
         go_to(qtbot, window, view)
         assert getattr(window, view).isVisible()
     bar = window.tabs.tabBar()

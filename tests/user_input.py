@@ -9,7 +9,8 @@ from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
-VIEW_KEYS = {"team": Qt.Key_1, "markets": Qt.Key_2, "territories": Qt.Key_3, "week": Qt.Key_4, "workload": Qt.Key_5}
+VIEW_KEYS = {"team": Qt.Key_1, "markets": Qt.Key_2, "territories": Qt.Key_3, "week": Qt.Key_4, "workload": Qt.Key_5,
+            "quarter": Qt.Key_6}
 
 
 def open_window(qtbot, tmp_path, store, today, size=(1280, 800)):
@@ -50,7 +51,7 @@ def type_text(qtbot, text: str) -> None:
 
 
 def go_to(qtbot, window, view: str) -> None:
-    """Ctrl+1..5, the View menu's shortcuts."""
+    """Ctrl+1..6, the View menu's shortcuts."""
     press(qtbot, VIEW_KEYS[view], Qt.ControlModifier, window)
     shortcut = VIEW_KEYS[view] - Qt.Key_0
     assert window.tabs.currentWidget() is getattr(window, view), f"Ctrl+{shortcut} did not show {view}"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
 ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "rep-planner.svg"
-VIEWS = ("team", "markets", "territories", "week", "workload")
+VIEWS = ("team", "markets", "territories", "week", "workload", "quarter")
 
 
 def parse_args(argv):
@@ -100,6 +100,7 @@ def main(argv=None) -> int:
     if args.screenshot:
         app.processEvents()
         _wait_for_figures(app, window.session.figures)
+        _wait_for_figures(app, window.session.quarter)
         if not window.grab().save(args.screenshot):
             print(f"error: cannot write {args.screenshot}", file=sys.stderr)
             return 2

@@ -1,4 +1,4 @@
-"""The main window: five views over one session, menus, and the open file in the status bar."""
+"""The main window: six views over one session, menus, and the open file in the status bar."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from .backups_dialog import RestoreDialog
 from .dialogs import CsvImportDialog, ExportDialog
 from .history_panel import HistoryPanel
 from .markets_view import MarketsView
+from .quarter_view import QuarterView
 from .session import Session
 from .team_view import TeamView
 from .territories_view import TerritoriesView
@@ -38,7 +39,7 @@ def new_plan() -> Scenario:
 
 
 class MainWindow(QMainWindow):
-    VIEWS = ("team", "markets", "territories", "week", "workload")
+    VIEWS = ("team", "markets", "territories", "week", "workload", "quarter")
 
     def __init__(self, store: Store, today: dt.date, now=None, settings: QSettings | None = None):
         super().__init__()
@@ -77,9 +78,11 @@ class MainWindow(QMainWindow):
         self.territories = TerritoriesView(self.session)
         self.week = WeekView(self.session, now=self.now)
         self.workload = WorkloadView(self.session)
+        self.quarter = QuarterView(self.session)
+        self.quarter.open_week.connect(self.open_week)
         for widget, title in ((self.team, self.tr("Team")), (self.markets, self.tr("Markets")),
                               (self.territories, self.tr("Territories")), (self.week, self.tr("Week")),
-                              (self.workload, self.tr("Workload"))):
+                              (self.workload, self.tr("Workload")), (self.quarter, self.tr("Quarter"))):
             self.tabs.addTab(widget, title)
         self.tabs.setCurrentIndex(max(0, current))
         self.history_panel.attach(self.session)
@@ -137,7 +140,7 @@ class MainWindow(QMainWindow):
         edit.addAction(self.redo_action)
         view = bar.addMenu(self.tr("&View"))
         names = (self.tr("&Team"), self.tr("&Markets"), self.tr("T&erritories"), self.tr("&Week"),
-                 self.tr("W&orkload"))
+                 self.tr("W&orkload"), self.tr("&Quarter"))
         for i, name in enumerate(names):
             self._action(view, name, lambda _=False, i=i: self.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}")
         view.addSeparator()
@@ -169,6 +172,12 @@ class MainWindow(QMainWindow):
 
     def show_view(self, name: str) -> None:
         self.tabs.setCurrentIndex(self.VIEWS.index(name))
+
+    def open_week(self, rep: str, year: int, week: int) -> None:
+        """The Week view on ``rep``'s week (a click in the Quarter)."""
+        self.week.rep_box.setCurrentText(rep)
+        self.session.set_week(year, week)
+        self.tabs.setCurrentWidget(self.week)
 
     # --- file actions ---
     def _open_path(self, path: str, create: bool = False) -> bool:
@@ -367,6 +376,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.session.figures.stop()
+        self.session.quarter.stop()
         if self.territories.worker is not None:
             self.territories.worker.cancel()
             self.territories.worker.wait(5000)

@@ -28,6 +28,22 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPixmap
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#332288", "#F0E442",
            "#AA3377", "#444444"]
 
+# The Quarter's heat: Paul Tol's sequential YlOrBr (https://personal.sron.nl/~pault/, "sequential
+# colour schemes"). Its lightness falls steadily from the first colour to the last, so the order of
+# the bins reads the same for every colour vision and in grey; hue only adds to it.
+HEAT = ["#FFFFE5", "#FFF7BC", "#FEE391", "#FEC44F", "#FB9A29", "#EC7014", "#CC4C02", "#993404", "#662506"]
+#: The planned hours at which each heat colour starts. The darkest three start at the workload rules'
+#: lines (planner.workload): 45 h (the Swiss maximum week), 48 h and 55 h (the default preset's warning
+#: and critical), so a dark cell is a long week by the rules, not just the longest on screen; a
+#: full 40-h week and one a holiday shortened (32 h) fall in different colours.
+HEAT_FROM = (0, 16, 24, 32, 38, 42, 45, 48, 55)
+
+
+def heat_bin(hours: float) -> int:
+    """Which heat colour ``hours`` of planned work a week fall in (0 to len(HEAT) - 1)."""
+    return max(i for i, lowest in enumerate(HEAT_FROM) if hours >= lowest) if hours > 0 else 0
+
+
 SQUARE, CIRCLE, TRIANGLE, DIAMOND, DOWN = range(5)
 #: The legend's glyph for each shape (DejaVu and the platform fonts have all five).
 GLYPHS = ("\u25A0", "\u25CF", "\u25B2", "\u25C6", "\u25BC")

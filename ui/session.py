@@ -7,7 +7,7 @@ change's revision exactly as ``rep-planner undo`` does (:func:`planner.history.u
 so the two leave the same database. Views refresh from ``changed`` and never
 touch the store; the figures several views share (each rep's week, the fit
 table) come from ``figures`` (:class:`ui.figures.Figures`), told of a change
-before the views.
+before the views, and the quarter's from ``quarter`` (:class:`ui.quarter_figures.QuarterFigures`).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from planner.storage import Store
 from planner.timezones import add_weeks, format_week, week_of
 
 from .figures import Figures
+from .quarter_figures import QuarterFigures
 
 
 # The history's tables as the kinds of data ``changed`` names.
@@ -72,6 +73,8 @@ class Session(QObject):
         self.undo_stack = QUndoStack(self)
         self.figures = Figures(self)
         self.figures.failed.connect(self.failed)
+        self.quarter = QuarterFigures(self)  # before any view listens: it hears of a change first
+        self.quarter.failed.connect(self.failed)
 
     @property
     def week_name(self) -> str:
@@ -143,6 +146,7 @@ class Session(QObject):
     def close(self) -> None:
         """Stop the figures' work and close the database."""
         self.figures.stop()
+        self.quarter.stop()
         self.store.close()
 
     def _changed(self, touched, pins_of: str | None = None) -> None:
