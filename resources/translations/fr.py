@@ -16,6 +16,7 @@ FR = {
     "&Markets": "&Marchés",
     "&New...": "&Nouveau...",
     "&Open...": "&Ouvrir...",
+    "&Quarter": "T&rimestre",
     "&Quit": "&Quitter",
     "&Redo": "&Rétablir",
     "&Restore backup...": "&Restaurer une sauvegarde...",
@@ -29,6 +30,8 @@ FR = {
         "<b>Rep Planner</b><p>Planifie les semaines des commerciaux à travers les fuseaux horaires : territoires, "
         "plannings, alertes de surmenage et calendriers.</p>",
     "<b>What if</b> (untick a market, tick another):": "<b>Et si</b> (décochez un marché, cochez-en un autre) :",
+    "<b>{week}</b> ({planned} h planned, {overflow} h of work that does not fit, {critical} critical flags)":
+        "<b>{week}</b> ({planned} h prévues, {overflow} h de travail qui ne tiennent pas, {critical} alertes critiques)",
     "<p><b>Optimise</b> (Ctrl+R) finds who should cover which market: the most market value your team can serve inside their working hours, with no rep far above the team's average load, each market with the rep whose day best meets it. Every week it plans is one the schedule keeps. Locked assignments stay. Every choice comes with its reasons, and so does every market left out; the plan also says where to hire next.</p><p>Nothing changes until you press <b>Apply plan</b>, and Undo reverts it.</p>":
         "<p><b>Optimiser</b> (Ctrl+R) trouve qui doit couvrir quel marché : le plus de valeur que votre équipe peut "
         "servir pendant ses heures de travail, sans commercial très au-dessus de la charge moyenne de l'équipe, "
@@ -55,7 +58,9 @@ FR = {
     "Async h": "h asynchrones",
     "Async work, {minutes} min": "Travail asynchrone, {minutes} min",
     "Being worked out": "En cours de calcul",
+    "Busiest weeks: {weeks}": "Semaines les plus chargées : {weeks}",
     "Change": "Modification",
+    "Click or press Enter to open this week": "Cliquez ou appuyez sur Entrée pour ouvrir cette semaine",
     "Drag one into the week, or select it and press Enter to put it at the first free time.":
         "Faites-en glisser un dans la semaine, ou sélectionnez-le et appuyez sur Entrée pour le mettre au premier moment libre.",
     "Every change to the plan, newest first. Select one and Undo this change to revert it.": "Toutes les modifications du plan, la plus récente en tête. Choisissez-en une, puis Annuler cette modification.",
@@ -63,6 +68,8 @@ FR = {
     "Live work, {minutes} min": "Travail en direct, {minutes} min",
     "No free time is left this week for {activity} for {market} ({minutes} min).":
         "Plus aucun moment libre cette semaine pour {activity} pour {market} ({minutes} min).",
+    "No reps yet: add reps in Team to see their quarter.":
+        "Pas encore de commerciaux : ajoutez-en dans Équipe pour voir leur trimestre.",
     "No room for the clocks of {markets}: their times are in each block's tooltip.":
         "Pas de place pour les horloges de {markets} : leurs heures sont dans l'infobulle de chaque créneau.",
     "Not placed: {hours} h of work ({blocks} blocks)": "Non placé : {hours} h de travail ({blocks} créneaux)",
@@ -72,8 +79,11 @@ FR = {
         "Placé : {placed} h de travail, dont {outside} h hors des heures de travail. Non placé : {unplaced} h ({blocks} créneaux).",
     "Placed; the week is now kept as you arranged it (Ctrl+Z to undo).":
         "Placé ; la semaine reste désormais telle que vous l'avez arrangée (Ctrl+Z pour annuler).",
+    "Planned hours a week: {cells} &nbsp; ▲ a critical flag &nbsp; ● a warning. Each week's head: the team's critical ▲ and warning ● flags and its hours of work not placed.":
+        "Heures prévues par semaine : {cells} &nbsp; ▲ une alerte critique &nbsp; ● un avertissement. En tête de chaque semaine : les alertes critiques ▲ et avertissements ● de l'équipe et ses heures de travail non placées.",
     "Put the selected block at the first free time the week has for it (Enter)":
         "Mettre le créneau sélectionné au premier moment libre de la semaine (Entrée)",
+    "Quarter": "Trimestre",
     "Reverts the selected change as a new one; Ctrl+Z takes that back": "Annule la modification choisie par une nouvelle ; Ctrl+Z revient dessus",
     "Revision": "Révision",
     "Revision {n}, {time} UTC, by {author}": "Révision {n}, {time} UTC, par {author}",
@@ -81,6 +91,8 @@ FR = {
     "Solid: live work; pale: async work; dashed red outline: outside working hours; outlined: placed by hand; coloured strips: the markets' business hours.":
         "Plein : travail en direct ; pâle : travail asynchrone ; contour rouge en tirets : hors des heures de travail ; encadré : placé à la main ; bandes de couleur : heures d'ouverture des marchés.",
     "Source": "Origine",
+    "The 13 weeks after": "Les 13 semaines suivantes",
+    "The 13 weeks before": "Les 13 semaines précédentes",
     "The figures could not be worked out: {reason}": "Les chiffres n'ont pas pu être calculés : {reason}",
     "The value covered is within {gap:.1%} of the best possible.": "La valeur couverte est à {gap:.1%} du meilleur possible.",
     "No plan covers more value.": "Aucun plan ne couvre plus de valeur.",
@@ -255,16 +267,22 @@ FR = {
     "Whose calendar is it?": "À qui est ce calendrier ?",
     "Why": "Motif",
     "Working hours": "Heures de travail",
+    "Working out each rep's 13 weeks... {done} of {total}":
+        "Calcul des 13 semaines de chaque commercial... {done} sur {total}",
     "Working out each rep's week... {done} of {total}":
         "Calcul de la semaine de chaque commercial... {done} sur {total}",
     "Working out the hours each rep shares with each market... {done} of {total} reps":
         "Calcul des heures que chaque commercial partage avec chaque marché... {done} commerciaux sur {total}",
+    "Working out the quarter...": "Calcul du trimestre...",
     "Workload": "Charge",
     "Wrote {path}": "{path} écrit",
     "Wrote:": "Écrit :",
+    "W{week} {date}\n▲{critical} ●{warnings}\n{unplaced} h":
+        "S{week} {date}\n▲{critical} ●{warnings}\n{unplaced} h",
     "Your clock ({zone}). The market clocks beside it are for {day}: point at another day to see its times.":
         "Votre horloge ({zone}). Les horloges des marchés à côté sont celles du {day} : pointez un autre jour pour voir ses heures.",
     "Your time: {day} {start}-{end} {zone}": "Votre heure : {day} {start}-{end} {zone}",
+    "and {n} more flags": "et {n} autres alertes",
     "app": "application",
     "command line": "ligne de commande",
     "e.g. Mon-Fri 09:00-17:00; several ranges: Mon-Thu 07:00-12:00, 13:00-17:00":
@@ -282,6 +300,7 @@ FR = {
     "{activity}/week": "{activity}/semaine",
     "{before:g} h and {nb} flags now; {after:g} h and {na} flags with these markets.":
         "{before:g} h et {nb} alertes aujourd'hui ; {after:g} h et {na} alertes avec ces marchés.",
+    "{count} weeks from {first} to {last}": "{count} semaines du {first} au {last}",
     "{day} {date}": "{day} {date}",
     "{events} events to {path} ({new} new, {changed} changed, {removed} removed)":
         "{events} événements dans {path} ({new} nouveaux, {changed} modifiés, {removed} supprimés)",
@@ -297,6 +316,8 @@ FR = {
     "{path} exists already; choose a new name.": "{path} existe déjà ; choisissez un autre nom.",
     "{rep} and {market} share {hours:g} h a week; its live work needs {live:g} h.":
         "{rep} et {market} partagent {hours:g} h par semaine ; le travail en direct demande {live:g} h.",
+    "{rep}, {week}: {planned} h planned, {unplaced} h of work not placed, {outside} h outside working hours":
+        "{rep}, {week} : {planned} h prévues, {unplaced} h de travail non placées, {outside} h hors des heures de travail",
     "{week}: {first} to {last}": "{week} : du {first} au {last}",
     "CSV files (*.csv)": "Fichiers CSV (*.csv)",
     "Export markets (CSV)...": "Exporter les marchés (CSV)...",
@@ -389,6 +410,8 @@ FR = {
         "{url} : {created} créés, {updated} modifiés, {deleted} supprimés, {unchanged} inchangés",
     "{url}: {created} to create, {updated} to update, {deleted} to delete, {unchanged} unchanged":
         "{url} : {created} à créer, {updated} à modifier, {deleted} à supprimer, {unchanged} inchangés",
+    "{week}: {planned} h planned for the team, {unplaced} h of work not placed, {outside} h outside working hours; {flags} flags ({critical} critical) on {reps} reps":
+        "{week} : {planned} h prévues pour l'équipe, {unplaced} h de travail non placées, {outside} h hors des heures de travail ; {flags} alertes ({critical} critiques) sur {reps} commerciaux",
 }
 
 

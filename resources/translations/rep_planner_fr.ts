@@ -458,12 +458,72 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
         <translation>Aucun plan ne couvre plus de valeur.</translation>
     </message>
     <message>
+        <source>W{week} {date}
+▲{critical} ●{warnings}
+{unplaced} h</source>
+        <translation>S{week} {date}
+▲{critical} ●{warnings}
+{unplaced} h</translation>
+    </message>
+    <message>
+        <source>{week}: {planned} h planned for the team, {unplaced} h of work not placed, {outside} h outside working hours; {flags} flags ({critical} critical) on {reps} reps</source>
+        <translation>{week} : {planned} h prévues pour l&apos;équipe, {unplaced} h de travail non placées, {outside} h hors des heures de travail ; {flags} alertes ({critical} critiques) sur {reps} commerciaux</translation>
+    </message>
+    <message>
+        <source>{rep}, {week}: {planned} h planned, {unplaced} h of work not placed, {outside} h outside working hours</source>
+        <translation>{rep}, {week} : {planned} h prévues, {unplaced} h de travail non placées, {outside} h hors des heures de travail</translation>
+    </message>
+    <message>
+        <source>and {n} more flags</source>
+        <translation>et {n} autres alertes</translation>
+    </message>
+    <message>
+        <source>Click or press Enter to open this week</source>
+        <translation>Cliquez ou appuyez sur Entrée pour ouvrir cette semaine</translation>
+    </message>
+    <message>
         <source>Stretch (place everything)</source>
         <translation>Étirer (tout placer)</translation>
     </message>
     <message>
         <source>Place all the work, outside working hours if need be, to see what it costs</source>
         <translation>Placer tout le travail, hors des heures de travail si besoin, pour voir ce que cela coûte</translation>
+    </message>
+    <message>
+        <source>The 13 weeks before</source>
+        <translation>Les 13 semaines précédentes</translation>
+    </message>
+    <message>
+        <source>The 13 weeks after</source>
+        <translation>Les 13 semaines suivantes</translation>
+    </message>
+    <message>
+        <source>Planned hours a week: {cells} &amp;nbsp; ▲ a critical flag &amp;nbsp; ● a warning. Each week&apos;s head: the team&apos;s critical ▲ and warning ● flags and its hours of work not placed.</source>
+        <translation>Heures prévues par semaine : {cells} &amp;nbsp; ▲ une alerte critique &amp;nbsp; ● un avertissement. En tête de chaque semaine : les alertes critiques ▲ et avertissements ● de l&apos;équipe et ses heures de travail non placées.</translation>
+    </message>
+    <message>
+        <source>{count} weeks from {first} to {last}</source>
+        <translation>{count} semaines du {first} au {last}</translation>
+    </message>
+    <message>
+        <source>Working out the quarter...</source>
+        <translation>Calcul du trimestre...</translation>
+    </message>
+    <message>
+        <source>No reps yet: add reps in Team to see their quarter.</source>
+        <translation>Pas encore de commerciaux : ajoutez-en dans Équipe pour voir leur trimestre.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{week}&lt;/b&gt; ({planned} h planned, {overflow} h of work that does not fit, {critical} critical flags)</source>
+        <translation>&lt;b&gt;{week}&lt;/b&gt; ({planned} h prévues, {overflow} h de travail qui ne tiennent pas, {critical} alertes critiques)</translation>
+    </message>
+    <message>
+        <source>Busiest weeks: {weeks}</source>
+        <translation>Semaines les plus chargées : {weeks}</translation>
+    </message>
+    <message>
+        <source>Working out each rep&apos;s 13 weeks... {done} of {total}</source>
+        <translation>Calcul des 13 semaines de chaque commercial... {done} sur {total}</translation>
     </message>
     <message>
         <source>Rep:</source>
@@ -914,16 +974,16 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
         <translation>Révision</translation>
     </message>
     <message>
+        <source>Change</source>
+        <translation>Modification</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
         <source>Source</source>
         <translation>Origine</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>Modification</translation>
     </message>
     <message>
         <source>Rows changed</source>
@@ -979,6 +1039,10 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
     <message>
         <source>Workload</source>
         <translation>Charge</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Trimestre</translation>
     </message>
     <message>
         <source>{name}  —  {path}  —  {week}</source>
@@ -1087,6 +1151,10 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
     <message>
         <source>W&amp;orkload</source>
         <translation>&amp;Charge</translation>
+    </message>
+    <message>
+        <source>&amp;Quarter</source>
+        <translation>T&amp;rimestre</translation>
     </message>
     <message>
         <source>&amp;History</source>
