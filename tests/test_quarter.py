@@ -62,10 +62,19 @@ def test_holidays_move_the_load_and_the_busiest_weeks_come_first(capsys, demo_db
                                f"{first['overflow_hours']:g} h of work that does not fit")
 
 
-def test_a_clock_change_moves_the_stretched_load(capsys, demo_db):
-    """Europe moves its clocks on 28 Mar 2027, the US on 14 Mar: in 2027-W11 Zurich is 5 hours ahead
-    of New York, from 2027-W14 on 6 again, and the same markets' work spills differently."""
-    q = quarter_json(capsys, demo_db, "--stretch")
+def test_a_clock_change_moves_the_stretched_load(capsys, demo_db, demo):
+    """Between 2027-W11 and W14 Europe moves its clocks forward (28 Mar) and Australia and New Zealand
+    theirs back (4 Apr): Sydney goes from 10 to 8 hours ahead of Zurich. Marco covers both and has no
+    holiday in either week, yet the same markets' work spills differently."""
+    import datetime as dt
+
+    from planner.public_holidays import holidays_between
+
+    marco = [demo.rep("Marco")] + list(demo.markets_of("Marco"))
+    for monday in (dt.date(2027, 3, 15), dt.date(2027, 4, 5)):  # no holiday on a working day
+        assert not [d for side in marco for d in holidays_between(side.country, side.subdivision, monday,
+                                                                  monday + dt.timedelta(days=6)) if d.weekday() < 5]
+    q = quarter_json(capsys, demo_db, "--stretch", "--rep", "Marco")
     totals = {t["week"]: t for t in q["totals"]}
     assert totals["2027-W11"]["outside_hours"] != totals["2027-W14"]["outside_hours"]
     assert totals["2027-W11"]["planned_hours"] == totals["2027-W14"]["planned_hours"]
@@ -110,10 +119,26 @@ def test_quarter_in_the_core_equals_the_command_line(capsys, demo_db, demo):
     assert [format_week(*add_weeks(2027, 11, n)) for n in range(13)] == list(q.weeks)
 
 
+def readme_quarter() -> list[tuple[list[str], str]]:
+    """The README's ``check --weeks`` examples and their output (other examples need other plans)."""
+    steps, taking = [], False
+    for line in (ROOT / "README.md").read_text(encoding="utf-8").splitlines():
+        if line.startswith("$ ") or line.startswith("```"):
+            taking = line.startswith("$ rep-planner check ") and "--weeks" in line
+            if taking:
+                steps.append((line[len("$ rep-planner "):].split(), []))
+        elif taking:
+            steps[-1][1].append(line)
+    assert steps
+    return [(argv, "\n".join(out)) for argv, out in steps]
+
+
 def test_the_quarter_guide_shows_real_commands_and_their_real_output(capsys, demo_db):
-    """docs/quarter.md: every command run, its output compared (a block ending in "..." up to there)."""
+    """docs/quarter.md, and the README's quarter: every command run, its output compared (a block
+    ending in "..." up to there)."""
     steps = console_steps(ROOT / "docs" / "quarter.md")
     assert len(steps) >= 3
+    steps += readme_quarter()
     for argv, expected in steps:
         code, out, err = run(capsys, "--db", demo_db, *argv)
         if expected.endswith("..."):
