@@ -168,3 +168,15 @@ def test_at_scale_the_quarter_is_worked_out_in_the_background_then_equals_the_co
     press(qtbot, Qt.Key_Z, Qt.ControlModifier, window)
     qtbot.waitUntil(lambda: not figures.busy, timeout=60_000)
     assert all(view.model.quarter.accounts[r][w] is before[(r, w)] for r in range(20) for w in range(13))
+
+
+def test_a_quarter_worked_out_while_another_view_is_shown_is_there_on_return(tmp_path, qtbot, generated_db):
+    window = open_window(qtbot, tmp_path, generated_db)
+    go_to(qtbot, window, "quarter")
+    figures = window.session.quarter
+    assert figures.busy
+    go_to(qtbot, window, "team")  # away before the weeks are in
+    qtbot.waitUntil(lambda: not figures.busy, timeout=120_000)
+    go_to(qtbot, window, "quarter")
+    assert window.quarter.model.rowCount() == 20 and not window.quarter.progress.isVisible()
+    assert window.quarter.busiest.text().startswith("Busiest weeks: ")

@@ -44,13 +44,14 @@ class QuarterFigures(QObject):
         super().__init__(session)
         self.session = session
         self._known: dict[tuple, KnownWeeks] = {}   # (stretch, year, week) -> accounts
+        self._days: list = []                       # the weeks of the quarter asked for last...
+        self._before: list = []                     # ...and of the one before it
         self._busy: dict[str, tuple] = {}           # rep -> busy times
         self._pins: dict[tuple[str, str], dict] = {}  # (rep, week name) -> pinned blocks
         self._version = 0                           # changes whenever the calendars read may be out of date
         self._job: _Job | None = None
         self._last: tuple | None = None             # (key, accounts) of the last quarter built
         self._built: Quarter | None = None
-        self._how_far = (0, 0)
         self._told = 0.0
         self._piece.connect(self._take, Qt.QueuedConnection)
         session.changed.connect(self._changed)
@@ -62,6 +63,7 @@ class QuarterFigures(QObject):
         """The quarter of ``weeks`` weeks from ``first`` for the current data, or None while it is
         worked out (``ready`` follows)."""
         days = weeks_from(*first, weeks)
+        self._forget_all_but(days)
         if self._job is not None:
             if self._job.key == (first, weeks, stretch):
                 return None
@@ -83,14 +85,20 @@ class QuarterFigures(QObject):
     def busy(self) -> bool:
         return self._job is not None
 
-    def how_far(self) -> tuple[int, int]:
-        return self._how_far
-
     def stop(self) -> None:
         if self._job is not None:
             self._stop()
 
     # --- the work ---
+    def _forget_all_but(self, days) -> None:
+        """Keep the weeks of this quarter and of the one shown before it (the way back), no more:
+        a director paging through a year would otherwise keep every week of every rep."""
+        if days != self._days:
+            self._before, self._days = self._days, list(days)
+        keep = set(self._days) | set(self._before)
+        for key in [k for k in self._known if (k[1], k[2]) not in keep]:
+            del self._known[key]
+
     def _known_for(self, stretch: bool, day: tuple[int, int]) -> KnownWeeks:
         return self._known.setdefault((stretch, *day), KnownWeeks())
 
@@ -219,7 +227,6 @@ class QuarterFigures(QObject):
 
     def _tell(self, done: int, total: int, force: bool = False) -> None:
         """A few times a second: a progress bar repainted for every piece would slow the work."""
-        self._how_far = (done, total)
         now = time.monotonic()
         if force or now - self._told > 0.1 or done == total:
             self._told = now

@@ -186,7 +186,7 @@ class QuarterView(Lazy, QWidget):
         self.progress = QProgressBar()
         self.progress.hide()
         session.quarter.progress.connect(self._progress)
-        session.quarter.ready.connect(lambda: self.isVisible() and self.refresh())
+        session.quarter.ready.connect(self._ready)
         self.legend = QLabel(self._legend())
         self.legend.setTextFormat(Qt.RichText)
         self.legend.setWordWrap(True)
@@ -232,12 +232,18 @@ class QuarterView(Lazy, QWidget):
             count=self.weeks, first=local_date(week_monday(*self.first), "d MMM yyyy"),
             last=local_date(week_monday(*last) + dt.timedelta(days=6), "d MMM yyyy")))
         if q is None:  # being worked out: the progress bar says how far; ready brings it
-            if self.model.quarter is not None and self.model.quarter.first != self.first:
-                self.model.show(None)
+            self.model.show(None)  # the figures shown would be out of date
             self.busiest.setText(tr("Working out the quarter..."))
             return
         self.model.show(q)
         self.busiest.setText(self._busiest_text(q))
+
+    def _ready(self) -> None:
+        """The quarter is worked out: shown now, or when the view is next shown."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
 
     def _busiest_text(self, q: Quarter) -> str:
         if not q.reps:
