@@ -229,17 +229,6 @@ def _event_json(e, tz: str) -> dict:
             "live": e.live, "outside_hours": e.outside_hours, "pinned": e.pinned}
 
 
-def _flag_json(f) -> dict:
-    return {"rule": f.rule, "severity": f.severity, "value": f.value, "threshold": f.threshold,
-            "week": f.week, "days": list(f.days), "source": f.source, "message": f.message}
-
-
-def _account_line(rep: str, w) -> str:
-    """One line of a rep's week: working time and the work that found no place (planner.team.RepWeek)."""
-    unplaced = f"{w.unplaced_hours:g} h of work not placed" if w.unplaced_blocks else "all work placed"
-    return f"{rep}: {w.working_hours:g} h of working time in {w.week}, {unplaced}"
-
-
 @command("schedule")
 def cmd_schedule(args, today):
     from .calendars import rep_account
@@ -266,61 +255,6 @@ def cmd_schedule(args, today):
         for u in sched.unplaced:
             lines.append(f"  not placed: {u.market} {u.activity} ({u.minutes} min): {u.reason}")
     _emit(args, {"events": events, "unplaced": unplaced, "reps": accounts}, lines)
-
-
-@command("check")
-def cmd_check(args, today):
-    from .calendars import inputs_of
-    from .team import check
-
-    year, week = _week(args, today)
-    _weeks_arg(year, week, args.weeks)
-    store = _store(args)
-    scenario = store.load()
-    if args.rep:
-        scenario.rep(args.rep)
-    results = check(scenario, year, week, weeks=args.weeks, stretch=args.stretch, rep=args.rep,
-                    calendars=inputs_of(store, scenario))
-    data = {"reps": [{"rep": r["rep"], "hours": r["weekly_hours"][0], "weekly_hours": r["weekly_hours"],
-                      "weeks": r["weeks"]} | r["accounts"][0].account()
-                     | {"accounts": [{"week": a.week} | a.account() for a in r["accounts"]],
-                        "flags": [_flag_json(f) for f in r["flags"]]} for r in results]}
-    lines = []
-    for r in results:
-        lines += [_account_line(r["rep"], a) for a in r["accounts"]]
-        if not r["flags"]:
-            lines[-1] += " - no flags"
-        many = args.weeks > 1
-        lines += [f"  {f.severity.upper():8} {f.rule}{f' ({f.week})' if many else ''}: {f.message}  [{f.source}]"
-                  for f in r["flags"]]
-    if args.weeks > 1:  # the quarter first: the busiest weeks, then reps x weeks (planner.quarter)
-        from .quarter import quarter_of
-
-        q = quarter_of(scenario, (year, week), [r["accounts"] for r in results])
-        data["quarter"] = q.to_dict()
-        lines = quarter_lines(q) + lines
-    _emit(args, data, lines)
-
-
-def _weeks_arg(year: int, week: int, weeks: int) -> None:
-    """--weeks: 1 to 52 weeks that end by 2099, or one line saying why not."""
-    from .errors import ValidationError
-    from .quarter import weeks_from
-
-    try:
-        weeks_from(year, week, weeks)
-    except ValidationError as exc:
-        raise ValidationError("--weeks", weeks, exc.problem) from None
-
-
-def quarter_lines(q) -> list[str]:
-    """The quarter as ``check --weeks N`` prints it: the busiest weeks, then planned hours per rep and
-    week with the team's totals (planner.quarter.table_lines)."""
-    from .quarter import busiest_line, table_lines
-
-    return [busiest_line(q), f"Planned hours per week, {q.weeks[0]} to {q.weeks[-1]} "
-            "(! a critical flag, * a warning):" if q.weeks else "Planned hours per week:",
-            *_table(*table_lines(q))]
 
 
 @command("export")
@@ -576,6 +510,7 @@ def main(argv: Sequence[str] | None = None, *, today: dt.date | None = None) -> 
 from . import cli_data  # noqa: E402  (registers demo, import, backups, restore; uses command above)
 from . import cli_history  # noqa: E402  (registers history and undo)
 from . import cli_caldav  # noqa: E402  (registers publish)
+from . import cli_check  # noqa: E402,F401  (registers check: flags, and the quarter over --weeks N)
 
 READ_ONLY_HELP = "open the database without writing or creating anything (commands that only read)"
 
