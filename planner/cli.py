@@ -435,6 +435,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_data.add_parsers(add)
     cli_history.add_parsers(add)
+    cli_hire.add_parsers(add)
     add("export-scenario", "write the database's scenario to a JSON file").add_argument("file")
     add("reps", "list reps", reads=True)
     add("markets", "list markets and their weekly workload", reads=True)
@@ -511,6 +512,7 @@ from . import cli_data  # noqa: E402  (registers demo, import, backups, restore;
 from . import cli_history  # noqa: E402  (registers history and undo)
 from . import cli_caldav  # noqa: E402  (registers publish)
 from . import cli_check  # noqa: E402,F401  (registers check: flags, and the quarter over --weeks N)
+from . import cli_hire  # noqa: E402  (registers hire)
 
 READ_ONLY_HELP = "open the database without writing or creating anything (commands that only read)"
 

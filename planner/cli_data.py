@@ -21,7 +21,7 @@ from .storage import DEMO_PATH, NotWritable, Store, default_path, new_scenario, 
 # The commands that only read (given their options); any other command refuses --read-only.
 READS = {
     "reps": None, "markets": None, "overlap": None, "schedule": None, "check": None, "compare": None,
-    "export-scenario": None, "export-csv": None, "backups": None, "history": None,
+    "export-scenario": None, "export-csv": None, "backups": None, "history": None, "hire": None,
     "assign": lambda args: not args.apply,
     "import-csv": lambda args: args.dry_run,
 }

@@ -87,10 +87,7 @@ class Model:
         def on_improving(event):
             if progress:
                 out = event.data_out
-                if self.phase == "value":
-                    value, gap = -out.objective_function_value * self.value_scale, out.mip_gap
-                else:
-                    value, gap = None, out.mip_gap
+                value, gap = self.reported(out.objective_function_value), out.mip_gap
                 progress(Progress(self.phase, value, max(0.0, min(1.0, gap)), time.perf_counter() - self.started))
 
         def on_interrupt(event):
@@ -100,6 +97,14 @@ class Model:
 
         self.h.cbMipImprovingSolution.subscribe(on_improving)
         self.h.cbMipInterrupt.subscribe(on_interrupt)
+
+    def reported(self, objective: float) -> float | None:
+        """What a progress report carries for a better plan of this objective: the value covered."""
+        return -objective * self.value_scale if self.phase == "value" else None
+
+    def proven(self, best_cost: float) -> bool:
+        """Whether a plan of ``best_cost`` meets the bound the solver has proven."""
+        return self.bound is not None and best_cost <= self.bound + 1e-7
 
     def _add_cols(self, count, costs, lower, upper, integer: bool) -> int:
         first = self.h.getNumCol()
@@ -258,7 +263,7 @@ class Model:
                 mended = repair(chosen)
                 if self.cost(mended) < best_cost - 1e-9:
                     best, best_cost = mended, self.cost(mended)
-            if self.bound is not None and best_cost <= self.bound + 1e-7:
+            if self.proven(best_cost):
                 return ("cancelled" if self.cancelled else "optimal"), best
             if self.cancelled or time.perf_counter() >= deadline:
                 return stopped, best
