@@ -18,7 +18,7 @@ def lines_of(plan) -> list[str]:
     """The plan in words, as ``hire`` prints it."""
     worth = f"every market worth at least {_money(plan.min_value)} ({len(plan.needed)} markets)"
     if plan.status in ("infeasible", "none_found"):
-        lines = [f"Hiring plan for {plan.week}: {plan.proof()} covers {worth}."]
+        lines = [f"Hiring plan for {plan.week}, {worth}: {plan.proof()}."]
     else:
         count = len(plan.hires)
         who = "the team alone covers" if not count else \
@@ -45,10 +45,11 @@ def lines_of(plan) -> list[str]:
 def cmd_hire(args, today):
     from .calendars import calendar_inputs
     from .cli import _check_time_limit
-    from .territories.hiring_plan import plan_hires
+    from .territories.hiring_plan import check_values, plan_hires
     from .territories.hiring_result import hiring_to_dict
 
     _check_time_limit(args)
+    check_values(args.min_value, args.max_hires, args.time_limit)  # before the database is opened
     store = _store(args)
     scenario = store.load()
     year, week = _week(args, today)

@@ -122,7 +122,7 @@ class _Cover:
         return sorted(k for cols in self.mine.values() for k in cols)
 
 
-def _check_values(min_value: float, max_hires: int | None, time_limit: float) -> None:
+def check_values(min_value: float, max_hires: int | None, time_limit: float) -> None:
     if not (min_value == min_value and 0 <= min_value < float("inf")):
         raise ValidationError("--min-value", min_value, "give a market value of 0 or more")
     if max_hires is not None and max_hires < 0:
@@ -139,7 +139,7 @@ def plan_hires(scenario: Scenario, year: int, week: int, min_value: float, *, ma
     least ``min_value`` in ISO week ``year-Wweek``, each week one the scheduler keeps; ``busy`` and
     ``pins`` are the team's, as for :func:`.optimise`. Within ``time_limit`` seconds: the plan says
     whether it is proven minimal, or how many hires more than needed it may have."""
-    _check_values(min_value, max_hires, time_limit)
+    check_values(min_value, max_hires, time_limit)
     if not scenario.markets:
         raise PlannerError("There are no markets to cover: add a market first")
     started = time.perf_counter()
@@ -212,11 +212,12 @@ def plan_hires(scenario: Scenario, year: int, week: int, min_value: float, *, ma
     if status == "feasible" and stop():
         status = "cancelled"
     if chosen:
+        chosen = _nearest_kinds(p, copies, chosen)
         chosen = _fill(p, chosen, team, [m.name for m in sorted(scenario.markets, key=lambda m: (-m.value, m.name))],
                        deadline)
         report(len({p.pairs[k][0] for k in chosen} - set(team)), 0.0 if status == "optimal" else 1.0)
     return _result(scenario, full, p, chosen, status, fewest, min_value, needed, out, year, week, len(kinds),
-                   check, busy, pins, holidays, started)
+                   check, busy, pins, holidays, started, max_hires)
 
 
 def _problem(check: HireCheck, scenario: Scenario) -> Problem:
@@ -249,6 +250,34 @@ def _repair(p: Problem, copies: dict[str, list[str]], team: list[str], needed: l
     return canonical(p, copies, cover.chosen())
 
 
+def _nearest_kinds(p: Problem, copies: dict[str, list[str]], chosen) -> list[int]:
+    """Each hire moved to the zone whose week best fits the markets they take (the most hours
+    shared with them), when that zone's week keeps the same markets: the count of hires is
+    settled, so where they sit is the director's next question."""
+    kind_of = {copy: kind for kind, names in copies.items() for copy in names}
+    mine: dict[str, list[str]] = {}
+    plan = []
+    for k in chosen:
+        rep, market = p.pairs[k]
+        (mine.setdefault(rep, []).append(market) if rep in kind_of else plan.append(k))
+    free = {kind: [c for c in names if c not in mine] for kind, names in copies.items()}
+    for copy, markets in mine.items():
+        def fit(kind):
+            names = copies[kind]
+            cols = [p.column.get((names[0], m)) for m in markets]
+            return sum(p.fits[k] for k in cols) if None not in cols else -1.0
+        home = copy
+        for kind in sorted(copies, key=lambda kind: (-fit(kind), kind)):
+            if fit(kind) <= fit(kind_of[copy]) + 1e-9:
+                break
+            if free[kind] and p.fits_rep(free[kind][0], [p.column[(free[kind][0], m)] for m in markets]):
+                home = free[kind].pop(0)
+                free[kind_of[copy]].append(copy)
+                break
+        plan += [p.column[(home, m)] for m in markets]
+    return canonical(p, copies, plan)
+
+
 def _fill(p: Problem, chosen, team: list[str], markets: list[str], deadline: float) -> list[int]:
     """Markets below the line, most valuable first, where the team or a hire in the plan keeps them."""
     cover = _Cover(p, team, lambda kind: None, deadline)
@@ -261,7 +290,7 @@ def _fill(p: Problem, chosen, team: list[str], markets: list[str], deadline: flo
 
 
 def _result(scenario, full, p, chosen, status, fewest, min_value, needed, out, year, week, kinds, check, busy, pins,
-            holidays, started) -> HiringPlan:
+            holidays, started, max_hires) -> HiringPlan:
     team = {r.name for r in scenario.reps}
     by_copy: dict[str, list[str]] = {}
     for k in chosen:
@@ -288,4 +317,4 @@ def _result(scenario, full, p, chosen, status, fewest, min_value, needed, out, y
     return HiringPlan(format_week(year, week), min_value, status, tuple(hires), fewest, tuple(needed), reach,
                       planned, sum(value[m] for m in covered), sum(value.values()), kinds, check.calls,
                       verify(planned, year, week, busy or {}, pins or {}, holidays) if chosen else None,
-                      time.perf_counter() - started)
+                      time.perf_counter() - started, max_hires)

@@ -60,6 +60,7 @@ class HiringPlan:
     weeks_checked: int              # weeks the scheduler built to check sets of markets
     weeks: tuple[RepCheck, ...] | None
     seconds: float
+    max_hires: int | None = None
 
     @property
     def more_than_needed(self) -> int:
@@ -78,10 +79,11 @@ class HiringPlan:
         """How sure the plan is, in words."""
         if self.status == "optimal":
             return "proven minimal"
+        within = f"at most {self.max_hires} new rep{'s' if self.max_hires != 1 else ''}"
         if self.status == "infeasible":
-            return "no plan within the limit of new reps"
+            return f"proven: no plan with {within} covers them all"
         if self.status == "none_found":
-            return "no plan within the limit of new reps found in the time limit"
+            return f"no plan with {within} found in the time limit"
         head = "best found in the time limit" if self.status == "feasible" else "stopped: best found so far"
         return f"{head}, at most {self.more_than_needed} more than needed"
 
@@ -115,5 +117,5 @@ def hiring_to_dict(plan: HiringPlan) -> dict:
         "weeks": None if plan.weeks is None else [
             {"rep": w.rep, "markets": w.markets, "placed_hours": w.placed_hours, "unplaced_blocks": w.unplaced_blocks,
              "outside_hours": w.outside_hours, "flags": list(w.flags)} for w in plan.weeks],
-        "candidates": plan.candidates, "weeks_checked": plan.weeks_checked, "seconds": round(plan.seconds, 3),
+        "max_hires": plan.max_hires, "candidates": plan.candidates, "weeks_checked": plan.weeks_checked, "seconds": round(plan.seconds, 3),
     }

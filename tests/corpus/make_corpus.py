@@ -97,6 +97,19 @@ CLI = [
      "--weeks: 13 weeks from 2099-W50 run past 2099, the last year the holiday calendars cover (got 13)"),
 ]
 
+# hire (planner/cli_hire.py): the value line, the limit of new reps and the time limit.
+CLI += [
+    (["hire", "--min-value", "-1"], "--min-value: give a market value of 0 or more (got -1.0)"),
+    (["hire", "--min-value", "nan"], "--min-value: give a market value of 0 or more (got nan)"),
+    (["hire", "--min-value", "inf"], "--min-value: give a market value of 0 or more (got inf)"),
+    (["hire", "--min-value", "lots"], "rep-planner hire: argument --min-value: invalid float value: 'lots'"),
+    (["hire"], "rep-planner hire: the following arguments are required: --min-value"),
+    (["hire", "--min-value", "0", "--max-hires", "-2"], "--max-hires: give a whole number of new reps, 0 or more (got -2)"),
+    (["hire", "--min-value", "0", "--max-hires", "1.5"], "rep-planner hire: argument --max-hires: invalid int value: '1.5'"),
+    (["hire", "--min-value", "0", "--time-limit", "0"], "--time-limit: give a finite number of seconds above 0 (got 0.0)"),
+    (["hire", "--min-value", "1e5", "--time-limit", "nan"], "--time-limit: give a finite number of seconds above 0 (got nan)"),
+]
+
 # The database's lifecycle: "{missing}" is a path with no database (in a folder that does not exist
 # either), "{out}" a file a command would write, "{scenario}" a valid scenario other than the demo.
 CREATE_HINT = "'demo', 'import FILE' or 'import-csv reps FILE' create one"
@@ -110,6 +123,7 @@ CLI += [
     (["schedule", "--rep", "Laura", "--db", "{missing}"], NO_DATABASE),
     (["check", "--db", "{missing}"], NO_DATABASE),
     (["compare", "--db", "{missing}"], NO_DATABASE),
+    (["hire", "--min-value", "0", "--db", "{missing}"], NO_DATABASE),
     (["export", "-o", "{out}", "--db", "{missing}"], NO_DATABASE),
     (["import-busy", "{ics}", "--rep", "Laura", "--db", "{missing}"], NO_DATABASE),
     (["export-scenario", "{out}", "--db", "{missing}"], NO_DATABASE),
