@@ -80,6 +80,10 @@ class TerritoriesView(Lazy, QWidget):
         self.optimise_button.setShortcut(QKeySequence("Ctrl+R"))
         self.optimise_button.setToolTip(tr("Find the assignment that covers the most value in humane hours (Ctrl+R)"))
         self.optimise_button.clicked.connect(lambda: self.optimise())  # not clicked(checked) as the time limit
+        self.hire_button = QPushButton(tr("Plan hires..."))
+        self.hire_button.setToolTip(tr("The fewest new reps with whom the team covers every market worth at least a value"))
+        self.hire_button.clicked.connect(self.plan_hires)
+        self.hire_dialog = None
         self.cancel_button = QPushButton(tr("Cancel"))
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel)
@@ -103,7 +107,7 @@ class TerritoriesView(Lazy, QWidget):
                                "where to hire next.</p>"
                                "<p>Nothing changes until you press <b>Apply plan</b>, and Undo reverts it.</p>"))
         controls = QHBoxLayout()
-        for w in (self.optimise_button, self.cancel_button, self.apply_button):
+        for w in (self.optimise_button, self.hire_button, self.cancel_button, self.apply_button):
             controls.addWidget(w)
         split = QSplitter()
         split.addWidget(stack(self.caption, self.filters, self.fit_progress, self.grid, self.notice))
@@ -188,6 +192,15 @@ class TerritoriesView(Lazy, QWidget):
         self.worker.failed.connect(self._failed)
         self.worker.finished.connect(self._finished)
         self.worker.start()
+
+    def plan_hires(self) -> None:
+        """Open the hiring plan's dialog (one at a time): it reads the plan, it changes nothing."""
+        from .hire_dialog import HireDialog
+
+        if self.hire_dialog is None:
+            self.hire_dialog = HireDialog(self.session, self)
+        self.hire_dialog.show()
+        self.hire_dialog.raise_()
 
     def cancel(self) -> None:
         if self.worker:

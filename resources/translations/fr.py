@@ -40,6 +40,8 @@ FR = {
         "Chaque choix est justifié, de même que chaque marché laissé de côté ; le plan indique aussi où recruter.</p>"
         "<p>Rien ne change avant <b>Appliquer le plan</b>, et Annuler le défait.</p>",
     "<p>Looking for the best assignment...</p>": "<p>Recherche de la meilleure affectation...</p>",
+    "<p>Looking for the fewest new reps...</p>": "<p>Recherche du plus petit nombre de nouveaux commerciaux...</p>",
+    "<p>The fewest new reps, each in a market's or the team's zone on the team's usual hours, with whom the team covers every market worth at least this value inside working hours. Every week of the plan is one the schedule keeps. Nothing is saved.</p>": "<p>Le moins de nouveaux commerciaux, chacun dans le fuseau d'un marché ou de l'équipe, aux horaires habituels de l'équipe, avec qui l'équipe couvre chaque marché valant au moins cette valeur pendant les heures de travail. Chaque semaine du plan est une semaine que le planning tient. Rien n'est enregistré.</p>",
     "A rep in {zone} ({hours}) would take {markets}: {value}": "Un commercial à {zone} ({hours}) prendrait {markets} : {value}",
     "APAC": "APAC",
     "About Rep Planner": "À propos de Rep Planner",
@@ -58,29 +60,42 @@ FR = {
     "Async h": "h asynchrones",
     "Async work, {minutes} min": "Travail asynchrone, {minutes} min",
     "Being worked out": "En cours de calcul",
+    "Best found in the time limit, at most {more} more than needed": "Meilleur trouvé dans le temps imparti, au plus {more} de plus que nécessaire",
+    "Best so far: {count} new reps ({seconds:.0f} s)": "Meilleur jusqu'ici : {count} nouveaux commerciaux ({seconds:.0f} s)",
     "Busiest weeks: {weeks}": "Semaines les plus chargées : {weeks}",
     "Change": "Modification",
     "Click or press Enter to open this week": "Cliquez ou appuyez sur Entrée pour ouvrir cette semaine",
+    "Cover every market worth at least": "Couvrir chaque marché valant au moins",
     "Drag one into the week, or select it and press Enter to put it at the first free time.":
         "Faites-en glisser un dans la semaine, ou sélectionnez-le et appuyez sur Entrée pour le mettre au premier moment libre.",
     "Every change to the plan, newest first. Select one and Undo this change to revert it.": "Toutes les modifications du plan, la plus récente en tête. Choisissez-en une, puis Annuler cette modification.",
+    "Hiring plan for {week}": "Plan d'embauche pour {week}",
     "History": "Historique",
     "Live work, {minutes} min": "Travail en direct, {minutes} min",
+    "New reps at most": "Nouveaux commerciaux, au plus",
     "No free time is left this week for {activity} for {market} ({minutes} min).":
         "Plus aucun moment libre cette semaine pour {activity} pour {market} ({minutes} min).",
+    "No limit": "Sans limite",
+    "No plan with at most {count} new reps found in the time limit": "Aucun plan avec au plus {count} nouveaux commerciaux trouvé dans le temps imparti",
     "No reps yet: add reps in Team to see their quarter.":
         "Pas encore de commerciaux : ajoutez-en dans Équipe pour voir leur trimestre.",
     "No room for the clocks of {markets}: their times are in each block's tooltip.":
         "Pas de place pour les horloges de {markets} : leurs heures sont dans l'infobulle de chaque créneau.",
     "Not placed: {hours} h of work ({blocks} blocks)": "Non placé : {hours} h de travail ({blocks} créneaux)",
+    "Out of reach": "Hors de portée",
     "Place": "Placer",
     "Place {activity} for {market}": "Placer {activity} pour {market}",
     "Placed: {placed} h of work, {outside} h of it outside working hours. Not placed: {unplaced} h ({blocks} blocks).":
         "Placé : {placed} h de travail, dont {outside} h hors des heures de travail. Non placé : {unplaced} h ({blocks} créneaux).",
     "Placed; the week is now kept as you arranged it (Ctrl+Z to undo).":
         "Placé ; la semaine reste désormais telle que vous l'avez arrangée (Ctrl+Z pour annuler).",
+    "Plan": "Planifier",
+    "Plan hires": "Planifier les embauches",
+    "Plan hires...": "Planifier les embauches...",
     "Planned hours a week: {cells} &nbsp; ▲ a critical flag &nbsp; ● a warning. Each week's head: the team's critical ▲ and warning ● flags and its hours of work not placed.":
         "Heures prévues par semaine : {cells} &nbsp; ▲ une alerte critique &nbsp; ● un avertissement. En tête de chaque semaine : les alertes critiques ▲ et avertissements ● de l'équipe et ses heures de travail non placées.",
+    "Proven minimal": "Minimum prouvé",
+    "Proven: no plan with at most {count} new reps covers them all": "Prouvé : aucun plan avec au plus {count} nouveaux commerciaux ne les couvre tous",
     "Put the selected block at the first free time the week has for it (Enter)":
         "Mettre le créneau sélectionné au premier moment libre de la semaine (Entrée)",
     "Quarter": "Trimestre",
@@ -88,12 +103,16 @@ FR = {
     "Revision": "Révision",
     "Revision {n}, {time} UTC, by {author}": "Révision {n}, {time} UTC, par {author}",
     "Rows changed": "Lignes modifiées",
+    "Searching...": "Recherche...",
     "Solid: live work; pale: async work; dashed red outline: outside working hours; outlined: placed by hand; coloured strips: the markets' business hours.":
         "Plein : travail en direct ; pâle : travail asynchrone ; contour rouge en tirets : hors des heures de travail ; encadré : placé à la main ; bandes de couleur : heures d'ouverture des marchés.",
     "Source": "Origine",
+    "Stopped: best found so far, at most {more} more than needed": "Arrêté : meilleur trouvé jusqu'ici, au plus {more} de plus que nécessaire",
     "The 13 weeks after": "Les 13 semaines suivantes",
     "The 13 weeks before": "Les 13 semaines précédentes",
+    "The fewest new reps with whom the team covers every market worth at least a value": "Le moins de nouveaux commerciaux avec qui l'équipe couvre chaque marché valant au moins une valeur donnée",
     "The figures could not be worked out: {reason}": "Les chiffres n'ont pas pu être calculés : {reason}",
+    "The plan covers {value} of {total} in market value. Every rep's week as the scheduler builds it: {blocks} blocks not placed, {hours} h outside working hours.": "Le plan couvre {value} sur {total} de valeur de marché. La semaine de chaque commercial telle que le planificateur la construit : {blocks} blocs non placés, {hours} h hors des heures de travail.",
     "The value covered is within {gap:.1%} of the best possible.": "La valeur couverte est à {gap:.1%} du meilleur possible.",
     "No plan covers more value.": "Aucun plan ne couvre plus de valeur.",
     "Backups are kept before an import replaces the plan and before a restore, so a restore can be restored away too. The newest {keep} are kept.":
@@ -291,6 +310,7 @@ FR = {
     "import": "import",
     "locked": "verrouillé",
     "market": "marché",
+    "no rep and no candidate hire can take it": "aucun commercial ni aucune embauche candidate ne peut le prendre",
     "none": "aucune",
     "now": "maintenant",
     "optimiser": "optimiseur",
@@ -300,6 +320,7 @@ FR = {
     "{activity}/week": "{activity}/semaine",
     "{before:g} h and {nb} flags now; {after:g} h and {na} flags with these markets.":
         "{before:g} h et {nb} alertes aujourd'hui ; {after:g} h et {na} alertes avec ces marchés.",
+    "{count} new reps with the team cover every market worth at least {value} ({markets} markets).": "{count} nouveaux commerciaux et l'équipe couvrent chaque marché valant au moins {value} ({markets} marchés).",
     "{count} weeks from {first} to {last}": "{count} semaines du {first} au {last}",
     "{day} {date}": "{day} {date}",
     "{events} events to {path} ({new} new, {changed} changed, {removed} removed)":
@@ -312,6 +333,7 @@ FR = {
         "{markets} : {time} {weekday} quand il est {hour}:00 {day} pour vous",
     "{name}  —  {path}  —  {week}": "{name}  —  {path}  —  {week}",
     "{name} — Rep Planner": "{name} — Rep Planner",
+    "{name}: {zone} ({country}), {hours}, takes {markets}: adds {value}": "{name} : {zone} ({country}), {hours}, prend {markets} : apporte {value}",
     "{n} ({worst})": "{n} ({worst})",
     "{path} exists already; choose a new name.": "{path} existe déjà ; choisissez un autre nom.",
     "{rep} and {market} share {hours:g} h a week; its live work needs {live:g} h.":

@@ -358,6 +358,14 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
         <translation>Trouver l&apos;affectation qui couvre le plus de valeur avec des horaires humains (Ctrl+R)</translation>
     </message>
     <message>
+        <source>Plan hires...</source>
+        <translation>Planifier les embauches...</translation>
+    </message>
+    <message>
+        <source>The fewest new reps with whom the team covers every market worth at least a value</source>
+        <translation>Le moins de nouveaux commerciaux avec qui l&apos;équipe couvre chaque marché valant au moins une valeur donnée</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -366,8 +374,80 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
         <translation>Appliquer le plan</translation>
     </message>
     <message>
+        <source>Plan hires</source>
+        <translation>Planifier les embauches</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Sans limite</translation>
+    </message>
+    <message>
+        <source>Cover every market worth at least</source>
+        <translation>Couvrir chaque marché valant au moins</translation>
+    </message>
+    <message>
+        <source>New reps at most</source>
+        <translation>Nouveaux commerciaux, au plus</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Planifier</translation>
+    </message>
+    <message>
         <source>Ready</source>
         <translation>Prêt</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The fewest new reps, each in a market&apos;s or the team&apos;s zone on the team&apos;s usual hours, with whom the team covers every market worth at least this value inside working hours. Every week of the plan is one the schedule keeps. Nothing is saved.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Le moins de nouveaux commerciaux, chacun dans le fuseau d&apos;un marché ou de l&apos;équipe, aux horaires habituels de l&apos;équipe, avec qui l&apos;équipe couvre chaque marché valant au moins cette valeur pendant les heures de travail. Chaque semaine du plan est une semaine que le planning tient. Rien n&apos;est enregistré.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Searching...</source>
+        <translation>Recherche...</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Looking for the fewest new reps...&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Recherche du plus petit nombre de nouveaux commerciaux...&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Best so far: {count} new reps ({seconds:.0f} s)</source>
+        <translation>Meilleur jusqu&apos;ici : {count} nouveaux commerciaux ({seconds:.0f} s)</translation>
+    </message>
+    <message>
+        <source>Proven minimal</source>
+        <translation>Minimum prouvé</translation>
+    </message>
+    <message>
+        <source>Best found in the time limit, at most {more} more than needed</source>
+        <translation>Meilleur trouvé dans le temps imparti, au plus {more} de plus que nécessaire</translation>
+    </message>
+    <message>
+        <source>Stopped: best found so far, at most {more} more than needed</source>
+        <translation>Arrêté : meilleur trouvé jusqu&apos;ici, au plus {more} de plus que nécessaire</translation>
+    </message>
+    <message>
+        <source>Proven: no plan with at most {count} new reps covers them all</source>
+        <translation>Prouvé : aucun plan avec au plus {count} nouveaux commerciaux ne les couvre tous</translation>
+    </message>
+    <message>
+        <source>No plan with at most {count} new reps found in the time limit</source>
+        <translation>Aucun plan avec au plus {count} nouveaux commerciaux trouvé dans le temps imparti</translation>
+    </message>
+    <message>
+        <source>Hiring plan for {week}</source>
+        <translation>Plan d&apos;embauche pour {week}</translation>
+    </message>
+    <message>
+        <source>{count} new reps with the team cover every market worth at least {value} ({markets} markets).</source>
+        <translation>{count} nouveaux commerciaux et l&apos;équipe couvrent chaque marché valant au moins {value} ({markets} marchés).</translation>
+    </message>
+    <message>
+        <source>{name}: {zone} ({country}), {hours}, takes {markets}: adds {value}</source>
+        <translation>{name} : {zone} ({country}), {hours}, prend {markets} : apporte {value}</translation>
+    </message>
+    <message>
+        <source>The plan covers {value} of {total} in market value. Every rep&apos;s week as the scheduler builds it: {blocks} blocks not placed, {hours} h outside working hours.</source>
+        <translation>Le plan couvre {value} sur {total} de valeur de marché. La semaine de chaque commercial telle que le planificateur la construit : {blocks} blocs non placés, {hours} h hors des heures de travail.</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Optimise&lt;/b&gt; (Ctrl+R) finds who should cover which market: the most market value your team can serve inside their working hours, with no rep far above the team&apos;s average load, each market with the rep whose day best meets it. Every week it plans is one the schedule keeps. Locked assignments stay. Every choice comes with its reasons, and so does every market left out; the plan also says where to hire next.&lt;/p&gt;&lt;p&gt;Nothing changes until you press &lt;b&gt;Apply plan&lt;/b&gt;, and Undo reverts it.&lt;/p&gt;</source>

@@ -1,0 +1,152 @@
+"""Plan hires: the fewest new reps with whom the team covers every market worth at least a value."""
+
+from __future__ import annotations
+
+import html
+import statistics
+
+from PySide6.QtWidgets import (QDialog, QDoubleSpinBox, QFormLayout, QHBoxLayout, QProgressBar, QPushButton,
+                               QSpinBox, QTextBrowser, QVBoxLayout)
+
+from .view_parts import tr
+from .workers import HireWorker
+
+
+class HireDialog(QDialog):
+    """The value line and a limit of new reps; Plan runs the search off the GUI thread, Stop ends it
+    (keeping the best plan so far), and the result lists each hire, their zone and hours, the markets
+    they take, the value they add, and whether the number is proven minimal."""
+
+    def __init__(self, session, parent=None, time_limit: float = 30.0):
+        super().__init__(parent)
+        self.session, self.time_limit = session, time_limit
+        self.worker: HireWorker | None = None
+        self.plan = None
+        self.setWindowTitle(tr("Plan hires"))
+        values = [m.value for m in session.scenario.markets]
+        self.min_value = QDoubleSpinBox()
+        self.min_value.setRange(0, 1e12)
+        self.min_value.setDecimals(0)
+        self.min_value.setGroupSeparatorShown(True)
+        self.min_value.setValue(statistics.median(values) if values else 0)
+        self.max_hires = QSpinBox()
+        self.max_hires.setRange(0, 1000)
+        self.max_hires.setSpecialValueText(tr("No limit"))  # 0, the minimum: a limit of none is no question
+        form = QFormLayout()
+        form.addRow(tr("Cover every market worth at least"), self.min_value)
+        form.addRow(tr("New reps at most"), self.max_hires)
+        self.plan_button = QPushButton(tr("Plan"))
+        self.plan_button.setDefault(True)
+        self.plan_button.clicked.connect(lambda: self.start())
+        self.stop_button = QPushButton(tr("Stop"))
+        self.stop_button.setEnabled(False)
+        self.stop_button.clicked.connect(self.stop)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.plan_button)
+        buttons.addWidget(self.stop_button)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setFormat(tr("Ready"))
+        self.progress.setValue(0)
+        self.report = QTextBrowser()
+        self.report.setHtml(tr("<p>The fewest new reps, each in a market's or the team's zone on the team's usual "
+                               "hours, with whom the team covers every market worth at least this value inside "
+                               "working hours. Every week of the plan is one the schedule keeps. Nothing is "
+                               "saved.</p>"))
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.report)
+        self.resize(640, 480)
+
+    def start(self) -> None:
+        if self.worker is not None:
+            return
+        self.plan = None
+        self.plan_button.setEnabled(False)
+        self.stop_button.setEnabled(True)
+        self.progress.setRange(0, 0)
+        self.progress.setFormat(tr("Searching..."))
+        self.report.setHtml(tr("<p>Looking for the fewest new reps...</p>"))
+        limit = self.max_hires.value() or None
+        self.worker = HireWorker(self.session.store.path, *self.session.week, self.min_value.value(), limit,
+                                 time_limit=self.time_limit)
+        self.worker.progress.connect(self._progress)
+        self.worker.done.connect(self._done)
+        self.worker.failed.connect(self._failed)
+        self.worker.finished.connect(self._finished)
+        self.worker.start()
+
+    def stop(self) -> None:
+        if self.worker:
+            self.worker.cancel()
+            self.progress.setFormat(tr("Stopping..."))
+
+    def _progress(self, hires: float, gap: float, seconds: float) -> None:
+        self.progress.setRange(0, 100)
+        self.progress.setValue(int(100 * (1 - min(1.0, gap))))
+        if hires >= 0:
+            self.progress.setFormat(tr("Best so far: {count} new reps ({seconds:.0f} s)").format(
+                count=int(round(hires)), seconds=seconds))
+
+    def _done(self, plan) -> None:
+        self.plan = plan
+        self.progress.setRange(0, 100)
+        self.progress.setValue(100)
+        self.progress.setFormat(proof(plan))
+        self.report.setHtml(plan_html(plan))
+
+    def _failed(self, message: str) -> None:
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        self.progress.setFormat(tr("Stopped"))
+        self.report.setHtml(f"<p style='color:#c5221f'>{html.escape(message)}</p>")
+
+    def _finished(self) -> None:
+        self.worker.deleteLater()
+        self.worker = None
+        self.plan_button.setEnabled(True)
+        self.stop_button.setEnabled(False)
+
+    def closeEvent(self, event) -> None:
+        if self.worker is not None:  # a thread destroyed while running takes the app down
+            self.worker.cancel()
+            self.worker.wait()
+        super().closeEvent(event)
+
+
+def proof(plan) -> str:
+    """How sure the plan is, in the reader's language (planner.territories.hiring_result.HiringPlan.proof)."""
+    more = plan.more_than_needed
+    return {"optimal": tr("Proven minimal"),
+            "feasible": tr("Best found in the time limit, at most {more} more than needed").format(more=more),
+            "cancelled": tr("Stopped: best found so far, at most {more} more than needed").format(more=more),
+            "infeasible": tr("Proven: no plan with at most {count} new reps covers them all").format(
+                count=plan.max_hires),
+            "none_found": tr("No plan with at most {count} new reps found in the time limit").format(
+                count=plan.max_hires)}[plan.status]
+
+
+def plan_html(plan) -> str:
+    e = html.escape
+    head = tr("Hiring plan for {week}").format(week=plan.week)
+    what = tr("{count} new reps with the team cover every market worth at least {value} ({markets} markets).").format(
+        count=len(plan.hires), value=f"{plan.min_value:,.0f}", markets=len(plan.needed))
+    parts = [f"<h3>{e(head)}</h3>", f"<p>{e(what)} <b>{e(proof(plan))}</b></p><ul>"]
+    parts += ["<li>" + e(tr("{name}: {zone} ({country}), {hours}, takes {markets}: adds {value}").format(
+        name=h.name, zone=h.timezone, country=h.country, hours=h.hours, markets=", ".join(h.markets),
+        value=f"{h.value:,.0f}")) + "</li>" for h in plan.hires]
+    parts.append("</ul>")
+    if plan.weeks is not None:
+        parts.append("<p>" + e(tr("The plan covers {value} of {total} in market value. Every rep's week as the "
+                                  "scheduler builds it: {blocks} blocks not placed, {hours} h outside working "
+                                  "hours.").format(value=f"{plan.value:,.0f}", total=f"{plan.total_value:,.0f}",
+                                                   blocks=plan.unplaced_blocks, hours=f"{plan.outside_hours:g}"))
+                     + "</p>")
+    if plan.out_of_reach:
+        parts.append(f"<h4>{e(tr('Out of reach'))}</h4><ul>")
+        parts += [f"<li><b>{e(o.market)}</b>: {e(tr('no rep and no candidate hire can take it'))}</li>"
+                  for o in plan.out_of_reach]
+        parts.append("</ul>")
+    return "".join(parts)
