@@ -74,6 +74,20 @@ class HireModel(Model):
         # Hire counts are whole numbers: a plan less than one hire above the bound is proven minimal.
         self.h.setOptionValue("mip_abs_gap", 1 - 1e-6)
 
+    def relax(self, deadline: float) -> None:
+        """Start the bound at the linear relaxation's: whatever else the search reaches in time,
+        no plan needs fewer hires than it (rounded up)."""
+        import time
+
+        self.h.setOptionValue("solve_relaxation", True)
+        try:
+            self.h.setOptionValue("time_limit", max(deadline - time.perf_counter(), 0.01))
+            self.h.run()
+            if str(self.h.getModelStatus()).endswith("kOptimal"):
+                self.bound = self.h.getInfo().objective_function_value
+        finally:
+            self.h.setOptionValue("solve_relaxation", False)
+
     def hires_of(self, chosen) -> set[str]:
         return {self.p.pairs[k][0] for k in chosen if self.p.pairs[k][0] in self.kind_of}
 

@@ -170,7 +170,7 @@ def plan_hires(scenario: Scenario, year: int, week: int, min_value: float, *, ma
         numbers[kind] += 1
         return f"{kind} #{numbers[kind]}"
 
-    greedy = _Cover(first, team, new_kind_slot, started + 0.4 * time_limit)
+    greedy = _Cover(first, team, new_kind_slot, started + 0.25 * time_limit)
     for k in [k for r in team for k in first.locked_of(r)]:
         greedy.mine.setdefault(first.pairs[k][0], []).append(k)
     left = greedy.place(needed, team)
@@ -201,7 +201,8 @@ def plan_hires(scenario: Scenario, year: int, week: int, min_value: float, *, ma
         status = "optimal"  # the team covers it all: no hire is the fewest
     elif not stop() and time.perf_counter() < deadline:
         model = HireModel(p, copies, needed, max_hires, progress, should_stop, started)
-        until = started + 0.9 * time_limit
+        until = started + 0.75 * time_limit
+        model.relax(until)
         status, chosen = model.solve(until, start, repair=lambda cols: _repair(p, copies, team, needed, cols, until))
         fewest = model.fewest()
         if model.cost(chosen) >= NOT_A_PLAN:
@@ -214,7 +215,7 @@ def plan_hires(scenario: Scenario, year: int, week: int, min_value: float, *, ma
     if chosen:
         chosen = _nearest_kinds(p, copies, chosen)
         chosen = _fill(p, chosen, team, [m.name for m in sorted(scenario.markets, key=lambda m: (-m.value, m.name))],
-                       deadline)
+                       started + 0.85 * time_limit)
         report(len({p.pairs[k][0] for k in chosen} - set(team)), 0.0 if status == "optimal" else 1.0)
     return _result(scenario, full, p, chosen, status, fewest, min_value, needed, out, year, week, len(kinds),
                    check, busy, pins, holidays, started, max_hires)

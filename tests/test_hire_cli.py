@@ -1,0 +1,66 @@
+"""``hire`` on the command line: the guide's examples run as written, JSON, and a read that writes nothing."""
+
+import datetime as dt
+import hashlib
+import json
+import shlex
+from pathlib import Path
+
+import pytest
+
+from planner.cli import main
+
+ROOT = Path(__file__).parent.parent
+
+
+@pytest.fixture
+def cli(capsys, monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+
+    def run(*argv):
+        code = main([str(a) for a in argv], today=dt.date(2027, 3, 17))
+        out, err = capsys.readouterr()
+        return code, out + err
+    return run
+
+
+def guide_steps() -> list[tuple[list[str], str]]:
+    """The ``$ rep-planner`` lines of docs/hiring.md and what each prints."""
+    steps, block = [], False
+    for line in (ROOT / "docs" / "hiring.md").read_text(encoding="utf-8").splitlines():
+        if line.startswith("```"):
+            block = line == "```console"
+        elif block and line.startswith("$ rep-planner "):
+            steps.append((shlex.split(line[len("$ rep-planner "):]), []))
+        elif block:
+            steps[-1][1].append(line)
+    return [(argv, "\n".join(out)) for argv, out in steps]
+
+
+def test_the_guide_shows_real_commands_and_their_real_output(cli):
+    steps = guide_steps()
+    assert len(steps) >= 5
+    for argv, expected in steps:
+        code, out = cli(*argv)
+        assert out.rstrip("\n") == expected, argv
+        assert code == (2 if expected.startswith("error: ") else 0), argv
+
+
+def test_json_lists_each_hire_and_every_week_and_the_file_is_untouched(cli, tmp_path):
+    cli("--db", "plans.db", "demo")
+    before = hashlib.sha256((tmp_path / "plans.db").read_bytes()).hexdigest()
+    code, out = cli("--db", "plans.db", "--read-only", "hire", "--min-value", "300000", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["status"] == "optimal" and data["proof"] == "proven minimal" and data["hires_needed"] == 2
+    assert data["at_most_more_than_needed"] == 0
+    by_rep = {}
+    for a in data["assignments"]:
+        by_rep.setdefault(a["rep"], []).append(a["market"])
+    for hire in data["hires"]:
+        assert sorted(by_rep[hire["name"]]) == sorted(hire["markets"])
+    assert {w["rep"] for w in data["weeks"]} == {"Laura", "Marco", "New rep 1", "New rep 2"}
+    assert all(w["unplaced_blocks"] == 0 and w["outside_hours"] == 0 for w in data["weeks"])
+    covered = {a["market"] for a in data["assignments"]}
+    assert set(data["needed"]) <= covered
+    assert hashlib.sha256((tmp_path / "plans.db").read_bytes()).hexdigest() == before
