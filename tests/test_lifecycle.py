@@ -22,6 +22,7 @@ NEEDS_A_DATABASE = {
     "schedule": ["schedule", "--week", "2027-W11"],
     "check": ["check", "--week", "2027-W11"],
     "compare": ["compare", "--week", "2027-W11", "--time-limit", "1"],
+    "hire": ["hire", "--min-value", "0", "--week", "2027-W11", "--time-limit", "1"],
     "export": ["export", "--week", "2027-W11", "-o", "{dir}/team.ics"],
     "import-busy": ["import-busy", "{dir}/busy.ics", "--rep", "Laura"],
     "publish": ["publish", "--week", "2027-W11", "--url", "http://127.0.0.1:9/laura/work/", "--user", "laura"],

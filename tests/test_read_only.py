@@ -30,6 +30,7 @@ READING = {
     "check": ["check", "--week", "2027-W11", "--json"],
     "compare": ["compare", "--week", "2027-W11", "--time-limit", "2", "--json"],
     "assign": ["assign", "--week", "2027-W11", "--time-limit", "2", "--json"],
+    "hire": ["hire", "--min-value", "300000", "--week", "2027-W11", "--time-limit", "5", "--json"],
     "export-scenario": ["export-scenario", "{out}/plan.json"],
     "export-csv": ["export-csv", "markets", "{out}/markets.csv"],
     "backups": ["backups", "--json"],

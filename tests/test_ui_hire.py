@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 
 from benchmarks.generate import generate
 from planner.storage import open_store
+
 from .user_input import open_window
 
 TODAY = dt.date(2027, 3, 17)  # 2027-W11

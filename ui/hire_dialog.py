@@ -5,8 +5,17 @@ from __future__ import annotations
 import html
 import statistics
 
-from PySide6.QtWidgets import (QDialog, QDoubleSpinBox, QFormLayout, QHBoxLayout, QProgressBar, QPushButton,
-                               QSpinBox, QTextBrowser, QVBoxLayout)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QTextBrowser,
+    QVBoxLayout,
+)
 
 from .view_parts import tr
 from .workers import HireWorker
@@ -88,7 +97,7 @@ class HireDialog(QDialog):
         self.progress.setValue(int(100 * (1 - min(1.0, gap))))
         if hires >= 0:
             self.progress.setFormat(tr("Best so far: {count} new reps ({seconds:.0f} s)").format(
-                count=int(round(hires)), seconds=seconds))
+                count=round(hires), seconds=seconds))
 
     def _done(self, plan) -> None:
         self.plan = plan

@@ -11,7 +11,9 @@ copy holds for all, and copy 2 is hired only if copy 1 is.
 
 from __future__ import annotations
 
+import itertools
 import math
+import time
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -65,7 +67,7 @@ class HireModel(Model):
             if cols:
                 self.add_row(-INF, 0, cols + [y], [p.loads[k] for k in cols] + [-p.table.capacity[copy]])
         for names in kinds.values():
-            for a, b in zip(names, names[1:]):
+            for a, b in itertools.pairwise(names):
                 self.add_row(0, INF, [self.hired[a], self.hired[b]], [1, -1])
         for market in needed:
             self.add_row(1, INF, p.by_market[market], [1] * len(p.by_market[market]))
@@ -77,8 +79,6 @@ class HireModel(Model):
     def relax(self, deadline: float) -> None:
         """Start the bound at the linear relaxation's: whatever else the search reaches in time,
         no plan needs fewer hires than it (rounded up)."""
-        import time
-
         self.h.setOptionValue("solve_relaxation", True)
         try:
             self.h.setOptionValue("time_limit", max(deadline - time.perf_counter(), 0.01))
@@ -136,7 +136,7 @@ def canonical(p: Problem, kinds: dict[str, list[str]], chosen) -> list[int]:
     for k in chosen:
         rep = p.pairs[k][0]
         (by_copy.setdefault(rep, []) if rep in kind_of else plan).append(k)
-    for kind, copies in kinds.items():
+    for copies in kinds.values():
         used = [c for c in copies if c in by_copy]
         for target, source in zip(copies, used):
             plan += [p.column[(target, p.pairs[k][1])] for k in by_copy[source]]

@@ -13,10 +13,11 @@ fewer hires from these candidates has weeks the scheduler keeps.
 
 from __future__ import annotations
 
+import math
 import time
 from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
-from typing import Callable, Mapping, Sequence
 
 from ..errors import PlannerError, ValidationError
 from ..hours import WorkingHours, format_hours, parse_hours
@@ -123,11 +124,11 @@ class _Cover:
 
 
 def check_values(min_value: float, max_hires: int | None, time_limit: float) -> None:
-    if not (min_value == min_value and 0 <= min_value < float("inf")):
+    if not (math.isfinite(min_value) and min_value >= 0):
         raise ValidationError("--min-value", min_value, "give a market value of 0 or more")
     if max_hires is not None and max_hires < 0:
         raise ValidationError("--max-hires", max_hires, "give a whole number of new reps, 0 or more")
-    if not (0 < time_limit < float("inf")):
+    if not (math.isfinite(time_limit) and time_limit > 0):
         raise ValidationError("--time-limit", time_limit, "give a finite number of seconds above 0")
 
 
@@ -262,14 +263,14 @@ def _nearest_kinds(p: Problem, copies: dict[str, list[str]], chosen) -> list[int
         rep, market = p.pairs[k]
         (mine.setdefault(rep, []).append(market) if rep in kind_of else plan.append(k))
     free = {kind: [c for c in names if c not in mine] for kind, names in copies.items()}
+    def fit(kind: str, markets: list[str]) -> float:
+        cols = [p.column.get((copies[kind][0], m)) for m in markets]
+        return sum(p.fits[k] for k in cols) if None not in cols else -1.0
+
     for copy, markets in mine.items():
-        def fit(kind):
-            names = copies[kind]
-            cols = [p.column.get((names[0], m)) for m in markets]
-            return sum(p.fits[k] for k in cols) if None not in cols else -1.0
         home = copy
-        for kind in sorted(copies, key=lambda kind: (-fit(kind), kind)):
-            if fit(kind) <= fit(kind_of[copy]) + 1e-9:
+        for kind in sorted(copies, key=lambda kind: (-fit(kind, markets), kind)):
+            if fit(kind, markets) <= fit(kind_of[copy], markets) + 1e-9:
                 break
             if free[kind] and p.fits_rep(free[kind][0], [p.column[(free[kind][0], m)] for m in markets]):
                 home = free[kind].pop(0)
