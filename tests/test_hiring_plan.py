@@ -15,7 +15,7 @@ from collections import Counter
 import pytest
 
 from benchmarks.generate import generate
-from planner.model import Rep
+from planner.model import Assignment, Rep
 from planner.territories.fit import fit_table
 from planner.territories.hiring_plan import plan_hires
 from planner.territories.rules import WeekCheck, problem
@@ -117,3 +117,16 @@ def test_a_large_territory_answers_within_its_time_limit_with_its_proof_status()
     assert plan.proof() == ("proven minimal" if plan.status == "optimal" else
                             f"best found in the time limit, at most {len(plan.hires) - plan.fewest} more than needed")
     assert plan.unplaced_blocks == 0 and not blocks_not_kept(plan.scenario, YEAR, WEEK)
+
+
+def test_locked_markets_stay_with_their_rep_and_count_as_covered():
+    scenario = generate(2, 5, seed=0, profile="over")
+    team = {r.name for r in scenario.reps}
+    # A market the team can hold, locked to the rep the plan gives it to.
+    free = plan_hires(scenario, YEAR, WEEK, 0, time_limit=20)
+    rep, market = next((a.rep, a.market) for a in free.scenario.assignments if a.rep in team)
+    locked = scenario.replace(assignments=(Assignment(rep, market, True),))
+    plan = plan_hires(locked, YEAR, WEEK, 0, time_limit=20)
+    assert Assignment(rep, market, True) in plan.scenario.assignments
+    assert [a.market for a in plan.scenario.assignments].count(market) == 1
+    assert plan.status == "optimal" and not blocks_not_kept(plan.scenario, YEAR, WEEK)

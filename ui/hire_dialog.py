@@ -133,8 +133,9 @@ def proof(plan) -> str:
             "cancelled": tr("Stopped: best found so far, at most {more} more than needed").format(more=more),
             "infeasible": tr("Proven: no plan with at most {count} new reps covers them all").format(
                 count=plan.max_hires),
-            "none_found": tr("No plan with at most {count} new reps found in the time limit").format(
-                count=plan.max_hires)}[plan.status]
+            "none_found": tr("No plan found in the time limit") if plan.max_hires is None else
+            tr("No plan with at most {count} new reps found in the time limit").format(count=plan.max_hires)
+            }[plan.status]
 
 
 def plan_html(plan) -> str:

@@ -174,7 +174,8 @@ def plan_hires(scenario: Scenario, year: int, week: int, min_value: float, *, ma
     greedy = _Cover(first, team, new_kind_slot, started + 0.25 * time_limit)
     for k in [k for r in team for k in first.locked_of(r)]:
         greedy.mine.setdefault(first.pairs[k][0], []).append(k)
-    left = greedy.place(needed, team)
+    locked = {first.pairs[k][1] for r in team for k in first.locked_of(r)}
+    left = greedy.place([m for m in needed if m not in locked], team)
     alone = [m for m in left if not any(first.fits_rep(first.pairs[k][0], [k]) for k in first.by_market[m])]
     out += alone  # no week keeps even this market alone
     needed = [m for m in needed if m not in alone]

@@ -83,7 +83,8 @@ class HiringPlan:
         if self.status == "infeasible":
             return f"proven: no plan with {within} covers them all"
         if self.status == "none_found":
-            return f"no plan with {within} found in the time limit"
+            return "no plan found in the time limit" if self.max_hires is None else \
+                f"no plan with {within} found in the time limit"
         head = "best found in the time limit" if self.status == "feasible" else "stopped: best found so far"
         return f"{head}, at most {self.more_than_needed} more than needed"
 

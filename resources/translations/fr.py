@@ -76,6 +76,7 @@ FR = {
     "No free time is left this week for {activity} for {market} ({minutes} min).":
         "Plus aucun moment libre cette semaine pour {activity} pour {market} ({minutes} min).",
     "No limit": "Sans limite",
+    "No plan found in the time limit": "Aucun plan trouvé dans le temps imparti",
     "No plan with at most {count} new reps found in the time limit": "Aucun plan avec au plus {count} nouveaux commerciaux trouvé dans le temps imparti",
     "No reps yet: add reps in Team to see their quarter.":
         "Pas encore de commerciaux : ajoutez-en dans Équipe pour voir leur trimestre.",

@@ -430,6 +430,10 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
         <translation>Prouvé : aucun plan avec au plus {count} nouveaux commerciaux ne les couvre tous</translation>
     </message>
     <message>
+        <source>No plan found in the time limit</source>
+        <translation>Aucun plan trouvé dans le temps imparti</translation>
+    </message>
+    <message>
         <source>No plan with at most {count} new reps found in the time limit</source>
         <translation>Aucun plan avec au plus {count} nouveaux commerciaux trouvé dans le temps imparti</translation>
     </message>
