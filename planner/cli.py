@@ -356,6 +356,8 @@ def cmd_export_csv(args, today):
 @command("compare")
 def cmd_compare(args, today):
     from .calendars import calendar_inputs, inputs_of
+    if args.plans:  # two alternatives side by side (planner.cli_alternatives)
+        return cli_alternatives.compare_plans(args, today)
     from .team import compare_plans, cover_choices, format_clock
     from .territories import apply_plan, optimise
 
@@ -436,6 +438,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_data.add_parsers(add)
     cli_history.add_parsers(add)
     cli_hire.add_parsers(add)
+    cli_alternatives.add_parsers(add)
     add("export-scenario", "write the database's scenario to a JSON file").add_argument("file")
     add("reps", "list reps", reads=True)
     add("markets", "list markets and their weekly workload", reads=True)
@@ -483,7 +486,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("export-csv", "write reps or markets to a CSV file for spreadsheets")
     p.add_argument("kind", choices=("reps", "markets"))
     p.add_argument("file")
-    p = add("compare", "cover every market (as assigned) against the optimised plan, per rep", reads=True)
+    p = add("compare", "cover every market (as assigned) against the optimised plan, per rep; or two "
+                       "alternatives side by side", reads=True)
+    p.add_argument("plans", nargs="*", metavar="PLAN",
+                   help="two plans to compare: alternatives' names, or 'current' for the plan open now")
     p.add_argument("--week", help="ISO week (default: this week)")
     p.add_argument("--time-limit", type=float, default=30.0)
     cli_caldav.add_parsers(add)
@@ -513,6 +519,7 @@ from . import cli_history  # noqa: E402  (registers history and undo)
 from . import cli_caldav  # noqa: E402  (registers publish)
 from . import cli_check  # noqa: E402,F401  (registers check: flags, and the quarter over --weeks N)
 from . import cli_hire  # noqa: E402  (registers hire)
+from . import cli_alternatives  # noqa: E402  (registers alternatives and switch)
 
 READ_ONLY_HELP = "open the database without writing or creating anything (commands that only read)"
 

@@ -24,6 +24,7 @@ READS = {
     "export-scenario": None, "export-csv": None, "backups": None, "history": None, "hire": None,
     "assign": lambda args: not args.apply,
     "import-csv": lambda args: args.dry_run,
+    "alternatives": lambda args: getattr(args, "action", None) in (None, "list"),
 }
 CREATE_HINT = "'demo', 'import FILE' or 'import-csv reps FILE' create one"
 _opened: list[Store] = []

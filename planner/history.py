@@ -35,8 +35,8 @@ from .errors import PlannerError, ValidationError
 
 # The tables a revision records, parents before children: the order rows are written back in
 # (deletions go the other way).
-RECORDED = ("meta", "activities", "reps", "markets", "workload", "assignments", "busy", "pins", "exports",
-            "published")
+RECORDED = ("meta", "activities", "reps", "markets", "workload", "assignments", "busy", "pins", "alternatives",
+            "exports", "published")
 # What the calendars hold (an export's records, a publish's records): they follow a rep's rename, nothing more.
 CALENDAR_RECORDS = ("exports", "published")
 PLAN = tuple(t for t in RECORDED if t not in CALENDAR_RECORDS)
@@ -57,7 +57,8 @@ NOUNS = {"meta": ("setting", "settings"), "activities": ("activity", "activities
          "markets": ("market", "markets"), "workload": ("weekly count", "weekly counts"),
          "assignments": ("assignment", "assignments"), "busy": ("busy time", "busy times"),
          "pins": ("pinned block", "pinned blocks"), "exports": ("export record", "export records"),
-         "published": ("published record", "published records")}
+         "published": ("published record", "published records"),
+         "alternatives": ("alternative", "alternatives")}
 _META = {"name": "the plan's name", "settings": "the settings", "thresholds": "the workload thresholds"}
 
 
@@ -82,6 +83,7 @@ class Row:
             "pins": lambda: f"a pinned block of {key[0]} in {key[1]}",
             "exports": lambda: f"an export record of {row.get('rep')}",
             "published": lambda: f"a published record of {row.get('rep')}",
+            "alternatives": lambda: f"alternative {key[0]}",
         }.get(self.table, lambda: f"{self.table} {list(key)}")()
 
     def undo_line(self) -> str:
@@ -96,6 +98,8 @@ class Row:
 
 
 def _value(column: str, value) -> str:
+    if column == "plan":  # an alternative's plan, stored whole (planner.alternatives): not a line's worth
+        return "open" if value is None else "stored"
     if column in ("locked", "live"):
         return "yes" if value else "no"
     if isinstance(value, float) and value.is_integer():

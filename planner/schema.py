@@ -74,6 +74,14 @@ def m004_published(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX published_rep_week ON published (calendar, rep, week)")
 
 
+@migrations()
+def m005_alternatives(db: sqlite_utils.Database) -> None:
+    from . import alternatives
+
+    for statement in alternatives.SCHEMA:  # named versions of the plan (planner.alternatives)
+        db.execute(statement)
+
+
 def check_version(db: sqlite_utils.Database, path) -> None:
     """Refuse a database written by a newer version of the app (a schema step this one does not know)."""
     known = {m.name for m in migrations._migrations}

@@ -1,0 +1,114 @@
+"""Alternatives on the command line: ``alternatives``, ``switch`` and ``compare A B``.
+
+``alternatives`` lists them (``--json`` too); ``alternatives save NAME``, ``alternatives delete NAME``,
+``alternatives rename OLD NEW`` and ``switch NAME`` change them, each one revision of the change
+history (``undo`` takes it back) made by :mod:`planner.alternatives`, which the app's plan picker uses
+too. A bad name is refused with one line, exit 2, nothing changed. ``compare A B`` is ``compare``
+given two plans: an alternative's name, or ``current`` for the plan open now.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from . import alternatives
+from .cli import _emit, _say, _store, _table, _week, command
+from .comparison import COLUMNS, HEADINGS, cell_text, cells, compare_alternatives
+from .errors import PlannerError
+
+
+def _q(name: str) -> str:
+    return f'"{name}"'
+
+
+@command("alternatives")
+def cmd_alternatives(args, today):
+    store = _store(args)
+    action = getattr(args, "action", None) or "list"
+    if action == "list":
+        found = alternatives.listing(store)
+        data = [{"name": a.name, "open": a.open} for a in found]
+        if not found:
+            lines = ["The plan has no name yet: 'alternatives save NAME' names it, and keeps it as an alternative."]
+        else:
+            lines = [f"Alternatives in {store.path} (* the plan open now):",
+                     *(f"{'*' if a.open else ' '} {a.name}" for a in found)]
+        _emit(args, data, lines)
+        return
+    if action == "save":
+        was = alternatives.open_name(store)
+        alternatives.save_as(store, args.name)
+        name = alternatives.open_name(store)
+        _say(f"Saved the plan as alternative {_q(name)}, the plan open now"
+             + (f"; {_q(was)} keeps the plan as it was." if was else "."))
+    elif action == "delete":
+        alternatives.delete(store, args.name)
+        _say(f"Deleted alternative {_q(args.name)}.")
+    elif action == "rename":
+        alternatives.rename(store, args.old, args.new)
+        _say(f"Renamed alternative {_q(args.old)} to {_q(alternatives.check_name(args.new))}.")
+
+
+@command("switch")
+def cmd_switch(args, today):
+    store = _store(args)
+    was = alternatives.open_name(store)
+    if alternatives.switch(store, args.name) is None and was == args.name:
+        _say(f"Alternative {_q(args.name)} is the plan open now already; nothing changed.")
+        return
+    _say(f"Switched to alternative {_q(args.name)}; {_q(was)} is kept as it was.")
+
+
+def compare_plans(args, today) -> None:
+    """``compare A B``: two plans side by side (planner.comparison)."""
+    if len(args.plans) != 2:
+        raise PlannerError(f"compare: give two plans to compare (alternatives' names, or "
+                           f"'{alternatives.CURRENT}'), or none for cover all against the optimised plan "
+                           f"(got {len(args.plans)})")
+    store = _store(args)
+    year, week = _week(args, today)
+    sides = []
+    for name in args.plans:
+        stored = alternatives.stored_plan(store, name)
+        sides.append((name, stored.scenario, alternatives.calendars_of(store, stored)))
+    c = compare_alternatives(sides[0], sides[1], year, week)
+    a, b = c.a.name, c.b.name
+    summary = [("Value covered", *(f"{f.value:,.0f} of {f.total_value:,.0f}" for f in (c.a, c.b))),
+               ("Markets covered", *(f"{f.markets_covered} of {f.markets}" for f in (c.a, c.b))),
+               ("Planned hours", *(f"{cell_text(f.hours)} h" for f in (c.a, c.b))),
+               ("Outside working hours", *(f"{cell_text(f.outside_hours)} h" for f in (c.a, c.b))),
+               ("Work not placed", *(f"{cell_text(f.unplaced_hours)} h" for f in (c.a, c.b))),
+               ("Workload flags", *(cell_text(f.flags) for f in (c.a, c.b)))]
+    lines = [f"{a} against {b}, {c.week} (work that does not fit is placed outside working hours):",
+             *_table(("", a, b), summary), ""]
+    headings = ("Rep", *(f"{a}: {HEADINGS[k]}" if i == 0 else HEADINGS[k] for i, k in enumerate(COLUMNS)),
+                *(f"{b}: {HEADINGS[k]}" if i == 0 else HEADINGS[k] for i, k in enumerate(COLUMNS)))
+    lines += _table(headings, [(r, *map(cell_text, cells(c.a.weeks.get(r))), *map(cell_text, cells(c.b.weeks.get(r))))
+                               for r in c.reps])
+    if c.differences:
+        lines += [f"Assignments that differ ({len(c.differences)}):"]
+        lines += [f"  {d.market}: {d.a or 'nobody'} -> {d.b or 'nobody'}" for d in c.differences]
+    else:
+        lines += ["The same markets go to the same reps in both."]
+    _emit(args, c.to_dict(), lines)
+
+
+def add_parsers(add) -> None:
+    """The alternatives' commands (``add`` is :func:`planner.cli.build_parser`'s helper)."""
+    p = add("alternatives", "list the plan's alternatives, or save, delete or rename one", reads=True)
+    actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=type(p))
+
+    def verb(name: str, help_text: str, *positional: tuple[str, str]):
+        v = actions.add_parser(name, help=help_text, description=help_text)
+        for arg, arg_help in positional:
+            v.add_argument(arg, help=arg_help)
+        v.add_argument("--db", default=argparse.SUPPRESS, help="database file")
+        return v
+
+    verb("list", "list the alternatives (the default)").add_argument("--json", action="store_true",
+                                                                     default=argparse.SUPPRESS, help="print JSON")
+    verb("save", "keep the plan as it is under its name, and carry on as NAME", ("name", "the new alternative"))
+    verb("delete", "delete an alternative (not the plan open now)", ("name", "the alternative"))
+    verb("rename", "rename an alternative", ("old", "the alternative"), ("new", "its new name"))
+    p = add("switch", "keep the plan open now as it is, and open another alternative")
+    p.add_argument("name", help="the alternative to open")
