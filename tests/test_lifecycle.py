@@ -35,6 +35,8 @@ NEEDS_A_DATABASE = {
     "activity": ["activity", "add", "Webinar", "--minutes", "60", "--live"],
     "history": ["history"],
     "undo": ["undo"],
+    "alternatives": ["alternatives", "save", "Lean"],
+    "switch": ["switch", "Lean"],
 }
 BUSY_ICS = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nBEGIN:VEVENT\r\nUID:a@t\r\n"
             "DTSTAMP:20270301T000000Z\r\nDTSTART:20270316T090000Z\r\nDTEND:20270316T100000Z\r\nSUMMARY:x\r\n"

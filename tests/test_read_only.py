@@ -35,6 +35,7 @@ READING = {
     "export-csv": ["export-csv", "markets", "{out}/markets.csv"],
     "backups": ["backups", "--json"],
     "history": ["history", "--json"],
+    "alternatives": ["alternatives", "--json"],
     "import-csv": ["import-csv", "reps", "{out}/reps.csv", "--dry-run"],
 }
 READER = """

@@ -276,6 +276,31 @@ CLI += [
 ]
 
 
+# Alternatives (planner/cli_alternatives.py): the corpus database has none saved, its plan no name yet.
+NO_ALTERNATIVE = "no alternative has this name; none saved yet ('alternatives save NAME')"
+CLI += [
+    (["switch", "Optimised"], f"alternative: {NO_ALTERNATIVE} (got 'Optimised')"),
+    (["alternatives", "delete", "Optimised"], f"alternative: {NO_ALTERNATIVE} (got 'Optimised')"),
+    (["alternatives", "rename", "Optimised", "Lean"], f"alternative: {NO_ALTERNATIVE} (got 'Optimised')"),
+    (["alternatives", "save", "  "], "alternative.name: a name must be non-empty text (got '')"),
+    (["alternatives", "save", "Current"], "alternative.name: 'current' is the plan open now, whatever its name; "
+                                          "pick another name (got 'Current')"),
+    (["alternatives", "save", "Lean\nPlan"], "alternative.name: a name cannot hold a control character ('\\n')"),
+    (["alternatives", "save", "Lean\udcff"], "alternative.name: " + NOT_UTF8),
+    (["alternatives", "save", "x" * 201], "alternative.name: a name must be at most 200 characters"),
+    (["alternatives", "rename", "Optimised", ""], "alternative.name: a name must be non-empty text (got '')"),
+    (["alternatives", "remove", "Optimised"], "argument ACTION: invalid choice: 'remove'"),
+    (["--read-only", "alternatives", "save", "Lean"], READ_ONLY.format("alternatives save")),
+    (["--read-only", "switch", "Lean"], READ_ONLY.format("switch")),
+    (["alternatives", "save", "Lean", "--db", "{missing}"], NO_DATABASE),
+    (["switch", "Lean", "--db", "{empty}"], "{empty}: an empty file, not a database"),
+    (["compare", "Lean"], "compare: give two plans to compare (alternatives' names, or 'current'), or none for "
+                          "cover all against the optimised plan (got 1)"),
+    (["compare", "current", "Lean", "--week", "2027-W11"], f"alternative: {NO_ALTERNATIVE} (got 'Lean')"),
+    (["compare", "current", "current", "current"], "compare: give two plans to compare"),
+    (["compare", "current", "current", "--week", "2027-W99"], "week: an ISO week looks like 2027-W11 (got '2027-W99')"),
+]
+
 def scenario(**changes) -> dict:
     data = json.loads(json.dumps(BASE))
     for path, value in changes.items():
