@@ -13,8 +13,12 @@ import argparse
 
 from . import alternatives
 from .cli import _emit, _say, _store, _table, _week, command
-from .comparison import COLUMNS, HEADINGS, cell_text, cells, compare_alternatives
+from .comparison import COLUMNS, HEADINGS, SUMMARY, cell_text, cells, compare_alternatives, summary_text
 from .errors import PlannerError
+
+
+SUMMARY_LABELS = dict(zip(SUMMARY, ("Value covered", "Value of every market", "Markets covered", "Markets",
+                                    "Planned hours", "Outside working hours", "Work not placed", "Workload flags")))
 
 
 def _q(name: str) -> str:
@@ -73,12 +77,8 @@ def compare_plans(args, today) -> None:
         sides.append((name, stored.scenario, alternatives.calendars_of(store, stored)))
     c = compare_alternatives(sides[0], sides[1], year, week)
     a, b = c.a.name, c.b.name
-    summary = [("Value covered", *(f"{f.value:,.0f} of {f.total_value:,.0f}" for f in (c.a, c.b))),
-               ("Markets covered", *(f"{f.markets_covered} of {f.markets}" for f in (c.a, c.b))),
-               ("Planned hours", *(f"{cell_text(f.hours)} h" for f in (c.a, c.b))),
-               ("Outside working hours", *(f"{cell_text(f.outside_hours)} h" for f in (c.a, c.b))),
-               ("Work not placed", *(f"{cell_text(f.unplaced_hours)} h" for f in (c.a, c.b))),
-               ("Workload flags", *(cell_text(f.flags) for f in (c.a, c.b)))]
+    summary = [(label, *(summary_text(key, f.summary()[key]) for f in (c.a, c.b)))
+               for key, label in SUMMARY_LABELS.items()]
     lines = [f"{a} against {b}, {c.week} (work that does not fit is placed outside working hours):",
              *_table(("", a, b), summary), ""]
     headings = ("Rep", *(f"{a}: {HEADINGS[k]}" if i == 0 else HEADINGS[k] for i, k in enumerate(COLUMNS)),

@@ -15,6 +15,8 @@ from .model import Scenario
 from .team import RepWeek, format_clock, rep_week
 from .timezones import format_week
 
+#: A plan's figures, in the order they are shown (PlanFigures.summary's keys).
+SUMMARY = ("value", "total_value", "markets_covered", "markets", "hours", "outside_hours", "unplaced_hours", "flags")
 #: The figures of a rep's week, per plan, in the order they are shown.
 COLUMNS = ("hours", "day", "outside", "unplaced", "flags")
 HEADINGS = {"hours": "planned h", "day": "day", "outside": "outside h", "unplaced": "not placed h",
@@ -96,6 +98,15 @@ def cell_text(value) -> str:
         return "-"
     if isinstance(value, float):
         return f"{value:g}"
+    return str(value)
+
+
+def summary_text(key: str, value) -> str:
+    """A plan's figure as both the command line and the app show it."""
+    if key in ("value", "total_value"):
+        return f"{value:,.0f}"
+    if key.endswith("hours"):
+        return f"{value:g} h"
     return str(value)
 
 

@@ -16,6 +16,7 @@ from planner.errors import PlannerError
 from planner.model import Scenario
 from planner.storage import Store, new_scenario, open_store
 
+from .alternatives_bar import PlanPicker
 from .backups_dialog import RestoreDialog
 from .dialogs import CsvImportDialog, ExportDialog
 from .history_panel import HistoryPanel
@@ -55,6 +56,8 @@ class MainWindow(QMainWindow):
         self.history_panel.hide()  # until asked for: View > History (Ctrl+H)
         self.resizeDocks([self.history_panel], [460], Qt.Horizontal)  # room for what changed, first time
         self.session: Session | None = None
+        self.plan_picker = PlanPicker(self)
+        self.addToolBar(self.plan_picker)
         self._menus()
         self._open(store)
         geometry = self.settings.value("window/geometry")
@@ -87,6 +90,7 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(max(0, current))
         self.history_panel.attach(self.session)
         self._wire_undo()
+        self.plan_picker.set_session(self.session)
         self._remember(store.path)
         self._status()
 

@@ -29,7 +29,8 @@ from .quarter_figures import QuarterFigures
 
 # The history's tables as the kinds of data ``changed`` names.
 _KINDS = {"reps": "reps", "markets": "markets", "workload": "markets", "assignments": "assignments",
-          "activities": "activities", "meta": "settings", "busy": "busy", "pins": "pins"}
+          "activities": "activities", "meta": "settings", "busy": "busy", "pins": "pins",
+          "alternatives": "alternatives"}
 
 
 class _Recorded(QUndoCommand):
@@ -124,6 +125,26 @@ class Session(QObject):
         self.scenario, self.seen = self.store.load(), done.revision
         touched = frozenset({_KINDS[r.table] for r in done.rows if r.table in _KINDS})
         self.undo_stack.push(_Recorded(self, done.text, done.revision, before, self.scenario, touched))
+        self._changed(touched)
+        return None
+
+    def change_alternatives(self, text: str, run) -> str | None:
+        """Save, switch to, delete or rename an alternative: ``run(store)`` is the core operation
+        (planner.alternatives), one recorded revision; pushed on the undo stack like any edit.
+        None on success, else the reason it was refused."""
+        before = self.scenario
+        try:
+            revision = run(self.store)
+            after = self.store.load()
+        except PlannerError as exc:
+            self.failed.emit(str(exc))
+            return str(exc)
+        if revision is None:  # it changed nothing (the alternative was open already)
+            return None
+        # A switch brings another plan, in which anything may differ; a save, delete or rename only names.
+        touched = frozenset({"alternatives"}) if after == before else frozenset(_KINDS.values())
+        self.scenario, self.seen = after, revision
+        self.undo_stack.push(_Recorded(self, text, revision, before, after, touched))
         self._changed(touched)
         return None
 

@@ -148,8 +148,92 @@
         <translation>En cours de calcul</translation>
     </message>
     <message>
+        <source>Value covered</source>
+        <translation>Valeur couverte</translation>
+    </message>
+    <message>
+        <source>Value of every market</source>
+        <translation>Valeur de tous les marchés</translation>
+    </message>
+    <message>
+        <source>Markets covered</source>
+        <translation>Marchés couverts</translation>
+    </message>
+    <message>
+        <source>Planned hours</source>
+        <translation>Heures planifiées</translation>
+    </message>
+    <message>
+        <source>Outside working hours</source>
+        <translation>Hors des heures de travail</translation>
+    </message>
+    <message>
+        <source>Work not placed</source>
+        <translation>Travail non placé</translation>
+    </message>
+    <message>
+        <source>Workload flags</source>
+        <translation>Alertes de charge</translation>
+    </message>
+    <message>
+        <source>planned h</source>
+        <translation>h planifiées</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>journée</translation>
+    </message>
+    <message>
+        <source>outside h</source>
+        <translation>h hors horaires</translation>
+    </message>
+    <message>
+        <source>not placed h</source>
+        <translation>h non placées</translation>
+    </message>
+    <message>
+        <source>flags</source>
+        <translation>alertes</translation>
+    </message>
+    <message>
+        <source>The comparison failed: {error}</source>
+        <translation>La comparaison a échoué : {error}</translation>
+    </message>
+    <message>
+        <source>Compare alternatives</source>
+        <translation>Comparer des variantes</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Comparer</translation>
+    </message>
+    <message>
+        <source>with</source>
+        <translation>avec</translation>
+    </message>
+    <message>
+        <source>in {week}</source>
+        <translation>en {week}</translation>
+    </message>
+    <message>
+        <source>Work that does not fit a rep&apos;s hours is placed outside them, as the week would be worked: the hours outside working hours are each plan&apos;s cost.</source>
+        <translation>Le travail qui ne tient pas dans les heures d&apos;un commercial est placé en dehors, comme la semaine serait travaillée : les heures hors horaires sont le coût de chaque plan.</translation>
+    </message>
+    <message>
+        <source>Comparing...</source>
+        <translation>Comparaison en cours...</translation>
+    </message>
+    <message>
+        <source>{a} with {b} in {week}: work that does not fit a rep&apos;s hours is placed outside them, as the week would be worked.</source>
+        <translation>{a} avec {b} en {week} : le travail qui ne tient pas dans les heures d&apos;un commercial est placé en dehors, comme la semaine serait travaillée.</translation>
+    </message>
+    <message>
         <source>Rep</source>
         <translation>Commercial</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>personne</translation>
     </message>
     <message>
         <source>Time zone</source>
@@ -1032,6 +1116,82 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
     <message>
         <source>Working out the hours each rep shares with each market... {done} of {total} reps</source>
         <translation>Calcul des heures que chaque commercial partage avec chaque marché... {done} commerciaux sur {total}</translation>
+    </message>
+    <message>
+        <source>Alternatives</source>
+        <translation>Variantes</translation>
+    </message>
+    <message>
+        <source>Plan:</source>
+        <translation>Plan :</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s alternatives; the one open now is marked</source>
+        <translation>Les variantes du plan ; celle ouverte est marquée</translation>
+    </message>
+    <message>
+        <source>Save as alternative...</source>
+        <translation>Enregistrer comme variante...</translation>
+    </message>
+    <message>
+        <source>Switch</source>
+        <translation>Passer à</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Compare...</source>
+        <translation>Comparer...</translation>
+    </message>
+    <message>
+        <source>(no name yet)</source>
+        <translation>(pas encore de nom)</translation>
+    </message>
+    <message>
+        <source>{name} (open)</source>
+        <translation>{name} (ouverte)</translation>
+    </message>
+    <message>
+        <source>Save as alternative</source>
+        <translation>Enregistrer comme variante</translation>
+    </message>
+    <message>
+        <source>Keep the plan as it is now, and carry on as:</source>
+        <translation>Garder le plan tel qu&apos;il est, et continuer sous le nom :</translation>
+    </message>
+    <message>
+        <source>Save as alternative {name}</source>
+        <translation>Enregistrer comme variante {name}</translation>
+    </message>
+    <message>
+        <source>Cannot save the alternative</source>
+        <translation>Impossible d&apos;enregistrer la variante</translation>
+    </message>
+    <message>
+        <source>Saved as alternative {name}; {was} keeps the plan as it was</source>
+        <translation>Enregistré comme variante {name} ; {was} garde le plan tel qu&apos;il était</translation>
+    </message>
+    <message>
+        <source>Saved as alternative {name}</source>
+        <translation>Enregistré comme variante {name}</translation>
+    </message>
+    <message>
+        <source>Switch to alternative {name}</source>
+        <translation>Passer à la variante {name}</translation>
+    </message>
+    <message>
+        <source>Switched to alternative {name}</source>
+        <translation>Passé à la variante {name}</translation>
+    </message>
+    <message>
+        <source>Delete alternative {name}</source>
+        <translation>Supprimer la variante {name}</translation>
+    </message>
+    <message>
+        <source>Deleted alternative {name}; Undo brings it back</source>
+        <translation>Variante {name} supprimée ; Annuler la rétablit</translation>
     </message>
     <message>
         <source>app</source>
