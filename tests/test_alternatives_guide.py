@@ -1,0 +1,71 @@
+"""docs/alternatives.md: every ``$ rep-planner`` line of its console blocks is run, in order, on the
+demo, and prints what the guide shows ("..." in the guide stands for lines left out)."""
+
+import datetime as dt
+import functools
+import shlex
+import shutil
+from pathlib import Path
+
+import pytest
+
+from planner import history
+from planner.cli import main
+from planner.storage import Store
+
+ROOT = Path(__file__).parent.parent
+GUIDE = ROOT / "docs" / "alternatives.md"
+
+
+@pytest.fixture
+def cli(capsys, monkeypatch, tmp_path, demo_db):
+    """The command line on plans.db (the demo) in the current folder, with a clock that moves on a
+    minute a change, read in Zurich, by "ana"."""
+    ticks = (dt.datetime(2027, 3, 17, 9, 30, tzinfo=dt.timezone.utc) + dt.timedelta(minutes=m) for m in range(1000))
+    monkeypatch.setattr("planner.cli_data.Store", functools.partial(Store, clock=lambda: next(ticks)))
+    monkeypatch.setattr(history, "_AUTHOR", ["ana"])
+    monkeypatch.setenv("TZ", "Europe/Zurich")
+    monkeypatch.chdir(tmp_path)
+    shutil.copyfile(demo_db, tmp_path / "plans.db")
+
+    def run(*argv):
+        code = main(["--db", "plans.db", *argv], today=dt.date(2027, 3, 17))
+        out, err = capsys.readouterr()
+        return code, out + err
+    return run
+
+
+def steps() -> list[tuple[list[str], list[str]]]:
+    found, block = [], False
+    for line in GUIDE.read_text(encoding="utf-8").splitlines():
+        if line.startswith("```"):
+            block = line == "```console"
+        elif block and line.startswith("$ rep-planner "):
+            found.append((shlex.split(line[len("$ rep-planner "):]), []))
+        elif block:
+            found[-1][1].append(line)
+    return found
+
+
+def shows(printed: list[str], expected: list[str]) -> bool:
+    """``printed`` is ``expected``, where a line "..." stands for any lines (at least one)."""
+    if not expected:
+        return not printed
+    if expected[0].strip() == "...":
+        return any(shows(printed[i:], expected[1:]) for i in range(1, len(printed) + 1))
+    return bool(printed) and printed[0] == expected[0] and shows(printed[1:], expected[1:])
+
+
+def test_the_guide_shows_real_commands_and_their_real_output(cli):
+    found = steps()
+    assert len(found) >= 10
+    for argv, expected in found:
+        code, out = cli(*argv)
+        assert shows(out.rstrip("\n").splitlines(), expected), (argv, out)
+        assert code == (2 if expected[0].startswith("error: ") else 0), argv
+
+
+def test_left_out_lines_are_only_where_the_guide_says():
+    assert shows(["a", "b", "c"], ["a", "...", "c"])
+    assert not shows(["a", "c"], ["a", "...", "c"])
+    assert not shows(["a", "b", "d"], ["a", "...", "c"])
