@@ -11,6 +11,8 @@ as an end. :func:`parse_hours` and :func:`format_hours` round-trip:
 
 from __future__ import annotations
 
+import functools
+
 import re
 from dataclasses import dataclass
 
@@ -107,6 +109,19 @@ def _parse_days(text: str, where: str) -> list[int]:
 
 def parse_hours(text: str) -> WorkingHours:
     """Parse the notation; raise :class:`ValidationError` naming the clause."""
+    if isinstance(text, str):
+        return _parse_text(text)
+    return _parse(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_text(text: str) -> WorkingHours:
+    # A plan repeats a few patterns across hundreds of reps and markets, and loading a plan (a
+    # switch of alternatives reads two) parsed each again; WorkingHours is immutable, so sharing is safe.
+    return _parse(text)
+
+
+def _parse(text) -> WorkingHours:
     if not isinstance(text, str) or not text.strip():
         raise ValidationError("hours", text, "working hours are empty; write e.g. 'Mon-Fri 09:00-17:00'")
     shifts: list[Shift] = []
@@ -183,6 +198,7 @@ def _fmt_run(first: int, length: int) -> str:
     return f"{DAY_NAMES[first]}-{DAY_NAMES[(first + length - 1) % 7]}"
 
 
+@functools.lru_cache(maxsize=4096)
 def format_hours(hours: WorkingHours) -> str:
     """Write the canonical notation: days with the same ranges share a clause."""
     by_day: dict[int, tuple[str, ...]] = {}

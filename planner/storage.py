@@ -137,8 +137,8 @@ def _changes(previous: Scenario, scenario: Scenario) -> tuple[dict[str, list[tup
             key = key_of(item)
             kept.add(key)
             was = old.get(key)
-            if was is not None and was[1] is item and was[0] == i:
-                continue
+            if was is not None and was[0] == i and (was[1] is item or was[1] == item):
+                continue  # equal objects make equal rows: no need to build them (a switch of alternatives)
             row = row_of(item, i)
             if was is None or row_of(was[1], was[0]) != row:
                 write[table].append(row)
@@ -146,7 +146,7 @@ def _changes(previous: Scenario, scenario: Scenario) -> tuple[dict[str, list[tup
     old_markets = {m.name: m for m in previous.markets}
     for market in scenario.markets:
         was = old_markets.pop(market.name, None)
-        if was is not market:
+        if was is not market and was != market:
             compare("workload", _TABLES["workload"], _workload_rows(was) if was else [], _workload_rows(market))
     for market in old_markets.values():  # removed: its work goes with it
         gone["workload"] += [(market.name, activity) for activity in market.weekly]
