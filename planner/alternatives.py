@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from . import history
 from .errors import PlannerError, ValidationError
-from .model import _check_name, stored_data
+from .model import _check_name, check_no_control_characters, stored_data
 from .scenario_file import scenario_from_dict, scenario_to_dict
 
 #: The name ``compare`` takes for the plan open now, whatever its name: never an alternative's name.
@@ -73,6 +73,7 @@ def open_name(store) -> str | None:
 
 def _stored(store, name: str):
     """The row of alternative ``name``: (plan text or None when open); refused when there is none."""
+    check_no_control_characters(name, "alternative")  # and no half character, which SQLite cannot be given
     row = store.db.execute("SELECT plan FROM alternatives WHERE name = ?", [name]).fetchone()
     if row is None:
         known = [a.name for a in listing(store)]
