@@ -373,7 +373,7 @@ def cmd_compare(args, today):
         for name, w in (("cover_everything", c.everything), ("optimised", c.optimised)):
             item[name] = {"hours": w.working_hours} | w.account() | {
                 "earliest_start": format_clock(w.earliest_start), "latest_end": format_clock(w.latest_end),
-                "markets": sorted(w.by_market), "flags": sorted({f.rule for f in w.flags})}
+                "markets": sorted(w.by_market), "flags": list(w.flagged_rules)}
         data.append(item)
         e, o = item["cover_everything"], item["optimised"]
         rows.append((c.rep, f"{e['hours']:g} h", f"{e['earliest_start']}-{e['latest_end']}", len(e["flags"]),

@@ -4,7 +4,8 @@ Every figure is a rep's week as :func:`planner.team.rep_week` accounts for it, p
 places "cover all": work that does not fit a rep's hours goes outside them (``stretch``), so the
 hours outside working hours are the plan's cost, and work not placed is what found no place at all.
 The command line (``compare A B``) and the app's comparison show :func:`compare_alternatives`'s
-figures, through :func:`cells` and :func:`cell_text`, so the two cannot disagree.
+figures, through :func:`cells` and :func:`cell_text`, so the two cannot disagree. A rep's flags are
+the workload rules their week breaks, each once, as ``compare`` without names counts them.
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ class PlanFigures:
 
     @property
     def flags(self) -> int:
-        return sum(len(w.flags) for w in self.weeks.values())
+        return sum(len(w.flagged_rules) for w in self.weeks.values())
 
     def summary(self) -> dict:
         return {"name": self.name, "value": self.value, "total_value": self.total_value,
@@ -78,7 +79,7 @@ class Comparison:
         def side(figures: PlanFigures, rep: str):
             w = figures.weeks.get(rep)
             return None if w is None else dict(zip(COLUMNS, cells(w))) | {
-                "flag_rules": sorted({f.rule for f in w.flags})} | w.account()
+                "flag_rules": list(w.flagged_rules)} | w.account()
         return {"week": self.week, "a": self.a.summary(), "b": self.b.summary(),
                 "reps": [{"rep": r, "a": side(self.a, r), "b": side(self.b, r)} for r in self.reps],
                 "differences": [{"market": d.market, "a": d.a, "b": d.b} for d in self.differences]}
@@ -89,7 +90,7 @@ def cells(w: RepWeek | None) -> tuple:
     if w is None:
         return (None,) * len(COLUMNS)
     return (w.working_hours, f"{format_clock(w.earliest_start)}-{format_clock(w.latest_end)}",
-            w.outside_hours, w.unplaced_hours, len(w.flags))
+            w.outside_hours, w.unplaced_hours, len(w.flagged_rules))
 
 
 def cell_text(value) -> str:

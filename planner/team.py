@@ -58,6 +58,11 @@ class RepWeek:
         return self.placed_hours + self.unplaced_hours
 
     @property
+    def flagged_rules(self) -> tuple[str, ...]:
+        """The workload rules the week breaks, each once: what ``compare`` counts as a rep's flags."""
+        return tuple(sorted({f.rule for f in self.flags}))
+
+    @property
     def unplaced_blocks(self) -> int:
         return len(self.schedule.unplaced)
 

@@ -119,7 +119,7 @@ class ComparisonDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.note)
         self.views = []
-        for model, stretch in ((self.summary, 0), (self.reps, 2), (self.differences, 1)):
+        for model, stretch in ((self.summary, 0), (self.reps, 1), (self.differences, 1)):
             view = QTableView()
             view.setModel(model)
             view.verticalHeader().hide()
@@ -157,6 +157,9 @@ class ComparisonDialog(QDialog):
         self.summary.set(("", c.a.name, c.b.name),
                          [(labels[k], summary_text(k, a[k]), summary_text(k, b[k])) for k in SUMMARY],
                          [(k, a[k], b[k]) for k in SUMMARY])
+        view = self.views[0]  # the plans' figures whole, the reps and differences below scrolling
+        view.setFixedHeight(view.horizontalHeader().sizeHint().height() + view.verticalHeader().length()
+                            + 2 * view.frameWidth())
         heads = column_labels()
         headers = (tr("Rep"), *(f"{c.a.name}: {heads[k]}" if i == 0 else heads[k] for i, k in enumerate(COLUMNS)),
                    *(f"{c.b.name}: {heads[k]}" if i == 0 else heads[k] for i, k in enumerate(COLUMNS)))
