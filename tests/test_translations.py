@@ -41,3 +41,15 @@ def test_every_visible_string_has_a_french_translation(tmp_path):
     subprocess.run([str(lupdate.with_name("pyside6-lrelease")), str(TRANSLATIONS / "rep_planner_fr.ts"), "-qm", str(qm)],
                    check=True, capture_output=True)
     assert qm.read_bytes() == (TRANSLATIONS / "rep_planner_fr.qm").read_bytes()
+
+
+def test_each_english_string_is_translated_once():
+    """A key written twice in fr.py keeps only its last French text: two helpers adding the same string
+    with different translations would silently lose one."""
+    import ast
+    from collections import Counter
+
+    tree = ast.parse((TRANSLATIONS / "fr.py").read_text(encoding="utf-8"))
+    table = next(node.value for node in tree.body if isinstance(node, ast.Assign) and node.targets[0].id == "FR")
+    twice = [key for key, n in Counter(k.value for k in table.keys).items() if n > 1]
+    assert twice == []

@@ -436,7 +436,6 @@ FR = {
         "Aucun plan ne couvre plus de valeur ; l'accord avec les fuseaux horaires est à {gap:.1%} du meilleur possible.",
     # Publish to a calendar server (ui/publish_dialog.py)
     "&Publish to calendar server...": "&Publier sur un serveur de calendrier...",
-    "All reps": "Tous les commerciaux",
     "Calendar address": "Adresse du calendrier",
     "Calendar address:": "Adresse du calendrier :",
     "Certificate to trust": "Certificat à accepter",
