@@ -44,19 +44,24 @@ REQUIRED = {"name", "timezone", "country", "hours"}
 
 @dataclass(frozen=True)
 class RowProblem:
-    row: int          # the line in the file (the header is line 1)
+    row: int          # the line in the file (the header is line 1), or the sheet's row
     column: str
     value: str
     problem: str
+    sheet: str | None = None   # a workbook's sheet
+    cell: str | None = None    # its cell, as the spreadsheet names it (B3)
 
     def __str__(self) -> str:
-        return f"row {self.row}, {self.column}: {self.problem} (got {self.value!r})"
+        sheet = f"sheet {self.sheet!r}, " if self.sheet is not None else ""
+        cell = f" ({self.cell})" if self.cell else ""
+        return f"{sheet}row {self.row}, {self.column}{cell}: {self.problem} (got {self.value!r})"
 
 
 @dataclass(frozen=True)
 class CsvResult:
     items: tuple
     problems: tuple[RowProblem, ...]
+    sheet: str = ""   # for a workbook: which sheet was read, and why that one
 
     def raise_if_any(self, source: str) -> None:
         """Refuse the file, naming every bad row (the README promises each one named)."""
@@ -136,30 +141,49 @@ def _delimiter(text: str) -> str:
     return max((",", ";", "\t"), key=score)
 
 
-def _rows(text: str, source: str, fixed: tuple[str, ...], activities: dict[str, str]):
+@dataclass(frozen=True)
+class Table:
+    """Rows as a file gave them, before any check: the header's labels and, for each row that is
+    not empty, its number and its cells as text (or a RowProblem when the row cannot be read).
+    ``header_at`` names the header's place in messages; ``sheet``, when given, names the sheet in
+    every row's problem, and cells are then named like a spreadsheet's (B3)."""
+
+    labels: list
+    rows: list
+    header_at: str = "line 1"
+    sheet: str | None = None
+
+
+def _csv_table(text: str, source: str) -> Table:
     if not text.strip() or not text.splitlines()[0]:
         raise PlannerError(f"{source}: the file is empty")
     reader = csv.reader(io.StringIO(text), delimiter=_delimiter(text))
-    labels = [_unguarded(h.strip()) for h in next(reader)]
-    header = [_column(h, fixed, activities) for h in labels]
-    for column in sorted(REQUIRED - set(header)):
-        raise PlannerError(f"{source}: line 1: the column {column!r} is missing (columns found: "
-                           f"{', '.join(map(_key, labels)) or 'none'})")
-    if None in header:
-        known = list(fixed) + list(activities.values())
-        raise PlannerError(f"{source}: line 1: unknown column {labels[header.index(None)]!r}; known columns: "
-                           f"{', '.join(known)}")
-    if len(set(header)) != len(header):
-        raise PlannerError(f"{source}: line 1: a column appears twice")
+    labels = next(reader)
     rows = []
     for line, cells in enumerate(reader, start=2):
         if not any(c.strip() for c in cells):
             continue
-        if len(cells) != len(header):
-            rows.append((line, f"{len(cells)} cells where the header has {len(header)}"))
+        if len(cells) != len(labels):
+            rows.append((line, RowProblem(line, "row", "", f"{len(cells)} cells where the header has {len(labels)}")))
             continue
-        rows.append((line, [c.strip() for c in cells]))
-    return header, labels, rows
+        rows.append((line, cells))
+    return Table(labels, rows)
+
+
+def _header(table: Table, source: str, fixed: tuple[str, ...], activities: dict[str, str]):
+    labels = [_unguarded(str(h).strip()) for h in table.labels]
+    header = [_column(h, fixed, activities) for h in labels]
+    where = f"{source}: {table.header_at}"
+    for column in sorted(REQUIRED - set(header)):
+        raise PlannerError(f"{where}: the column {column!r} is missing (columns found: "
+                           f"{', '.join(map(_key, labels)) or 'none'})")
+    if None in header:
+        known = list(fixed) + list(activities.values())
+        raise PlannerError(f"{where}: unknown column {labels[header.index(None)]!r}; known columns: "
+                           f"{', '.join(known)}")
+    if len(set(header)) != len(header):
+        raise PlannerError(f"{where}: a column appears twice")
+    return header, labels
 
 
 def _number(value: str, column: str):
@@ -174,41 +198,66 @@ def _column_of(where: str, known: Sequence[str]) -> str:
     return next((c for c in known if where == c or where.endswith("." + c)), where.rsplit(".", 1)[-1])
 
 
-def _read(data: bytes, source: str, fixed: tuple[str, ...], activities: dict[str, str], make) -> CsvResult:
-    header, labels, rows = _rows(_text(data, source), source, fixed, activities)
+def column_letters(index: int) -> str:
+    """A spreadsheet's name for the column at ``index`` (0 is A, 26 is AA)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def read_table(table: Table, source: str, fixed: tuple[str, ...], activities: dict[str, str], make) -> CsvResult:
+    """Every row of ``table`` checked, whichever file it came from (CSV or Excel): the reps or
+    markets ``make`` builds from the valid rows, and one problem per bad row."""
+    header, labels = _header(table, source, fixed, activities)
+    known = fixed + tuple(activities.values())
     items, problems, names = [], [], set()
-    for line, cells in rows:
-        if isinstance(cells, str):
-            problems.append(RowProblem(line, "row", "", cells))
+
+    def problem(line, column, value, text, index=None):
+        cell = None
+        if table.sheet is not None:
+            if index is None:
+                index = next((i for i, h in enumerate(header) if h == column or (isinstance(h, tuple)
+                              and activities.get(h[1]) == column)), None)
+            cell = None if index is None else f"{column_letters(index)}{line}"
+        problems.append(RowProblem(line, column, value, text, table.sheet, cell))
+
+    for line, cells in table.rows:
+        if isinstance(cells, RowProblem):
+            problems.append(cells)
             continue
-        bad = next(((labels[i], v) for i, v in enumerate(cells) if v.startswith(("=", "+", "@"))), None)
+        cells = [c.strip() for c in cells]
+        bad = next(((i, v) for i, v in enumerate(cells) if v.startswith(("=", "+", "@"))), None)
         if bad:
-            problems.append(RowProblem(line, bad[0], bad[1], "a spreadsheet formula, not a value"))
+            problem(line, labels[bad[0]], bad[1], "a spreadsheet formula, not a value", bad[0])
             continue
         try:
             item = make(dict(zip(header, map(_unguarded, cells))))
         except ValidationError as exc:
-            column = _column_of(exc.where, fixed + tuple(activities.values()))
-            problems.append(RowProblem(line, column, str(exc.value), exc.problem))
+            problem(line, _column_of(exc.where, known), str(exc.value), exc.problem)
             continue
         if item.name in names:
-            problems.append(RowProblem(line, "name", item.name, "this name appears on an earlier row"))
+            problem(line, "name", item.name, "this name appears on an earlier row")
             continue
         names.add(item.name)
         items.append(item)
     return CsvResult(tuple(items), tuple(problems))
 
 
-def read_reps(data: bytes, source: str = "reps.csv") -> CsvResult:
+def reps_from(table: Table, source: str) -> CsvResult:
+    """The reps in ``table``, each row checked as the model checks a rep."""
     def make(c):
         most = c.get("max_weekly_hours")
         return Rep(c["name"], c["timezone"], c["country"].upper(), c["hours"],
                    _number(most, "max_weekly_hours") if most else 40,
                    c.get("rules") or "eu-wtd", c.get("subdivision") or None)
-    return _read(data, source, REP_COLUMNS, {}, make)
+    return read_table(table, source, REP_COLUMNS, {}, make)
 
 
-def read_markets(data: bytes, scenario: Scenario, source: str = "markets.csv") -> CsvResult:
+def markets_from(table: Table, scenario: Scenario, source: str) -> CsvResult:
+    """The markets in ``table``: one workload column per activity of ``scenario``."""
     columns = activity_columns([a.name for a in scenario.activities])
 
     def make(c):
@@ -224,7 +273,15 @@ def read_markets(data: bytes, scenario: Scenario, source: str = "markets.csv") -
         value = c.get("value")
         return Market(c["name"], c["timezone"], c["country"].upper(), c["hours"], (c.get("tier") or "B").upper(),
                       _number(value, "value") if value else 0, weekly, c.get("subdivision") or None)
-    return _read(data, source, MARKET_COLUMNS, columns, make)
+    return read_table(table, source, MARKET_COLUMNS, columns, make)
+
+
+def read_reps(data: bytes, source: str = "reps.csv") -> CsvResult:
+    return reps_from(_csv_table(_text(data, source), source), source)
+
+
+def read_markets(data: bytes, scenario: Scenario, source: str = "markets.csv") -> CsvResult:
+    return markets_from(_csv_table(_text(data, source), source), scenario, source)
 
 
 def read_file(path) -> bytes:
