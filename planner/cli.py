@@ -49,7 +49,7 @@ def _emit(args, data, text: str | Sequence[str]) -> None:
 
 
 def _store(args):
-    """The database named by --db, which must exist: only demo, import and import-csv create one
+    """The database named by --db, which must exist: only demo, import, import-csv and import-xlsx create one
     (planner.cli_data). Opened read-only with --read-only."""
     return cli_data.existing_store(args)
 
@@ -314,45 +314,6 @@ def cmd_import_busy(args, today):
     _say(f"Imported {count} busy times for {rep.name} from {args.file} ({start:%Y-%m-%d} to {end:%Y-%m-%d})")
 
 
-@command("import-csv")
-def cmd_import_csv(args, today):
-    from pathlib import Path
-
-    from . import commands, csv_io
-
-    store, scenario = cli_data.store_or_new(args)  # a new plan when the file is not there yet
-    data = csv_io.read_file(args.file)
-    if args.kind == "reps":
-        result = csv_io.read_reps(data, str(args.file))
-        command = commands.UpsertReps(result.items)
-    else:
-        result = csv_io.read_markets(data, scenario, str(args.file))
-        command = commands.UpsertMarkets(result.items)
-    result.raise_if_any(str(args.file))
-    counts = csv_io.import_counts(getattr(scenario, args.kind), result.items)
-    if args.dry_run:
-        _say(f"{args.file}: {len(result.items)} {args.kind} would be imported: {counts}; nothing saved (--dry-run)")
-        return
-    text = f"Import {len(result.items)} {args.kind} from {Path(args.file).name}"
-    if store is None:  # a new database whose first revision is this import
-        cli_data.created(args, command.apply(scenario).scenario, text)
-    elif counts.added or counts.changed:  # a file that changes nothing leaves the database as it was
-        commands.apply(store, command, source="import", text=text)
-    _say(f"Imported {len(result.items)} {args.kind} from {args.file} into {cli_data.db_path(args)}: {counts}")
-
-
-@command("export-csv")
-def cmd_export_csv(args, today):
-    from . import csv_io
-    from .files import write_whole
-
-    store = _store(args)
-    scenario = store.load()
-    text = csv_io.write_reps(scenario) if args.kind == "reps" else csv_io.write_markets(scenario)
-    write_whole(args.file, text.encode("utf-8"), database=store.path)
-    _say(f"Wrote {len(scenario.reps if args.kind == 'reps' else scenario.markets)} {args.kind} to {args.file}")
-
-
 @command("compare")
 def cmd_compare(args, today):
     from .calendars import calendar_inputs, inputs_of
@@ -479,13 +440,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rep", required=True)
     p.add_argument("--days", type=int, default=365, help="days ahead to import, 1 to 3650 (default 365)")
     p.add_argument("--days-back", type=int, default=7, help="days back to import, 0 to 3650 (default 7)")
-    p = add("import-csv", "add or update reps or markets from a CSV file (a bad row refuses the whole file)")
-    p.add_argument("kind", choices=("reps", "markets"))
-    p.add_argument("file")
-    p.add_argument("--dry-run", action="store_true", help="check the file, save nothing")
-    p = add("export-csv", "write reps or markets to a CSV file for spreadsheets")
-    p.add_argument("kind", choices=("reps", "markets"))
-    p.add_argument("file")
+    cli_sheets.add_parsers(add)
     p = add("compare", "cover every market (as assigned) against the optimised plan, per rep; or two "
                        "alternatives side by side", reads=True)
     p.add_argument("plans", nargs="*", metavar="PLAN",
@@ -520,6 +475,7 @@ from . import cli_caldav  # noqa: E402  (registers publish)
 from . import cli_check  # noqa: E402,F401  (registers check: flags, and the quarter over --weeks N)
 from . import cli_hire  # noqa: E402  (registers hire)
 from . import cli_alternatives  # noqa: E402  (registers alternatives and switch)
+from . import cli_sheets  # noqa: E402  (registers import-csv, export-csv, import-xlsx, export-xlsx)
 
 READ_ONLY_HELP = "open the database without writing or creating anything (commands that only read)"
 

@@ -1,6 +1,6 @@
 """The database's lifecycle on the command line: which commands create one, backups, restore, --read-only.
 
-Only ``demo``, ``import`` and ``import-csv`` create a database; every other command on a
+Only ``demo``, ``import``, ``import-csv`` and ``import-xlsx`` create a database; every other command on a
 missing file exits 2 naming the path and creates nothing. ``demo`` and ``import`` replace
 a plan that has reps or markets only with ``--replace``, and keep a backup of it first;
 ``backups`` lists the backups and ``restore`` brings one back (keeping the state it replaces).
@@ -21,9 +21,10 @@ from .storage import DEMO_PATH, NotWritable, Store, default_path, new_scenario, 
 # The commands that only read (given their options); any other command refuses --read-only.
 READS = {
     "reps": None, "markets": None, "overlap": None, "schedule": None, "check": None, "compare": None,
-    "export-scenario": None, "export-csv": None, "backups": None, "history": None, "hire": None,
+    "export-scenario": None, "export-csv": None, "export-xlsx": None, "backups": None, "history": None,
+    "hire": None,
     "assign": lambda args: not args.apply,
-    "import-csv": lambda args: args.dry_run,
+    "import-csv": lambda args: args.dry_run, "import-xlsx": lambda args: args.dry_run,
     "alternatives": lambda args: getattr(args, "action", None) in (None, "list"),
 }
 CREATE_HINT = "'demo', 'import FILE' or 'import-csv reps FILE' create one"
@@ -60,7 +61,8 @@ def refuse_writes(args) -> None:
     if args.command == "export":
         raise PlannerError("--read-only: export records the events it writes in the database, so that the next "
                            "export updates them; run it without --read-only")
-    what = {"assign": "assign --apply", "import-csv": "import-csv without --dry-run"}.get(
+    what = {"assign": "assign --apply", "import-csv": "import-csv without --dry-run",
+            "import-xlsx": "import-xlsx without --dry-run"}.get(
         args.command, " ".join(filter(None, (args.command, getattr(args, "action", None)))))
     raise PlannerError(f"--read-only: {what} changes the database; run it without --read-only")
 

@@ -98,7 +98,8 @@ def _text(data: bytes, source: str) -> str:
     if len(data) > MAX_BYTES:
         raise too_large(source, len(data), MAX_BYTES, "a CSV file")
     if b"\x00" in data[:4096]:
-        raise PlannerError(f"{source}: a binary file, not CSV text (a spreadsheet file? save it as CSV UTF-8)")
+        raise PlannerError(f"{source}: a binary file, not CSV text (an Excel workbook? import it as .xlsx, "
+                           "or save it as CSV UTF-8)")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -294,7 +295,7 @@ def safe_cell(value) -> str:
     return GUARD + text if text.startswith(FORMULA_START) or _unguarded(text) != text else text
 
 
-def _number_text(value) -> str:
+def number_text(value) -> str:
     """A number written so that it reads back exactly: 45, 1200000, 37.123456789."""
     return f"{value:.0f}" if float(value).is_integer() else repr(float(value))
 
@@ -305,7 +306,7 @@ def write_reps(scenario: Scenario) -> str:
     writer.writerow(REP_COLUMNS)
     for r in scenario.reps:
         writer.writerow([safe_cell(v) for v in (r.name, r.timezone, r.country, r.subdivision or "",
-                                                 format_hours(r.hours), _number_text(r.max_weekly_hours), r.rules)])
+                                                 format_hours(r.hours), number_text(r.max_weekly_hours), r.rules)])
     return out.getvalue()
 
 
@@ -316,6 +317,6 @@ def write_markets(scenario: Scenario) -> str:
     writer.writerow([safe_cell(h) for h in MARKET_COLUMNS + tuple(columns.values())])
     for m in scenario.markets:
         writer.writerow([safe_cell(v) for v in (m.name, m.timezone, m.country, m.subdivision or "",
-                                                 format_hours(m.hours), m.tier, _number_text(m.value))]
+                                                 format_hours(m.hours), m.tier, number_text(m.value))]
                         + ["" if a not in m.weekly else str(m.weekly[a]) for a in columns])
     return out.getvalue()

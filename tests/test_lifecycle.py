@@ -12,7 +12,7 @@ from planner import backups, scenario_file
 from planner.cli import build_parser, main
 from planner.storage import Store
 
-CREATING = {"demo", "import", "import-csv"}
+CREATING = {"demo", "import", "import-csv", "import-xlsx"}
 # One sound command line per command that needs an existing database ({dir} is a folder of the test's).
 NEEDS_A_DATABASE = {
     "reps": ["reps"],
@@ -28,6 +28,7 @@ NEEDS_A_DATABASE = {
     "publish": ["publish", "--week", "2027-W11", "--url", "http://127.0.0.1:9/laura/work/", "--user", "laura"],
     "export-scenario": ["export-scenario", "{dir}/plan.json"],
     "export-csv": ["export-csv", "reps", "{dir}/reps.csv"],
+    "export-xlsx": ["export-xlsx", "markets", "{dir}/markets.xlsx"],
     "backups": ["backups"],
     "restore": ["restore", "latest"],
     "rep": ["rep", "set", "Laura", "max-hours", "42"],

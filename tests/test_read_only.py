@@ -17,7 +17,9 @@ from pathlib import Path
 import pytest
 
 from planner.backups import uri
+from planner import xlsx_io
 from planner.cli_data import READS
+from planner.model import Rep, Scenario
 from planner.storage import Store
 
 ROOT = Path(__file__).parent.parent
@@ -37,6 +39,8 @@ READING = {
     "history": ["history", "--json"],
     "alternatives": ["alternatives", "--json"],
     "import-csv": ["import-csv", "reps", "{out}/reps.csv", "--dry-run"],
+    "export-xlsx": ["export-xlsx", "markets", "{out}/markets.xlsx"],
+    "import-xlsx": ["import-xlsx", "reps", "{out}/reps.xlsx", "--dry-run"],
 }
 READER = """
 import contextlib, io, json, os, sys
@@ -71,7 +75,8 @@ def _bound_by_file_modes():
 def read_as_a_user(db: Path, argvs: list[list[str]]) -> dict:
     result = subprocess.run([sys.executable, "-c", READER, str(db), json.dumps(argvs)], cwd=ROOT,
                             capture_output=True, text=True, timeout=300, preexec_fn=_bound_by_file_modes,
-                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+                            env={**os.environ, "PYTHONPATH": os.pathsep.join(
+                                filter(None, (str(ROOT), os.environ.get("PYTHONPATH"))))})
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
@@ -90,6 +95,8 @@ def shared(tmp_path, demo_db):
     out = tmp_path / "out"
     out.mkdir()
     (out / "reps.csv").write_text("name,timezone,country,hours\nAnna,Europe/Oslo,NO,Mon-Fri 09:00-17:00\n")
+    (out / "reps.xlsx").write_bytes(xlsx_io.write_reps(Scenario("x", reps=[Rep("Anna", "Europe/Oslo", "NO",
+                                                                               "Mon-Fri 09:00-17:00")])))
     yield db, out
     folder.chmod(0o755)
 

@@ -1,0 +1,267 @@
+"""Reps and markets as Excel workbooks (.xlsx), read and written with openpyxl.
+
+The columns, the checks, the per-row problems and the formula guard are the CSV path's
+(planner.csv_io): a workbook is turned into the same rows of text, and
+:func:`planner.csv_io.read_table` checks them. What is Excel's own:
+
+- Formulas are read as the value Excel or LibreOffice saved with them (openpyxl's
+  ``data_only``), never worked out or run here. A formula saved with no value (a file written
+  by a program that does not calculate) is a problem naming its cell; so is a cell showing an
+  error such as ``#REF!``.
+- Numbers and dates are Excel numbers: 45.0 reads as 45, a date as 2027-03-15 (and is then
+  refused where a number is wanted, naming it as Excel shows it).
+- The sheet read is the one named like the kind (``Reps`` or ``Markets``, any case), else the
+  first; the result says which.
+- Text a spreadsheet would take for a formula (``=Eq``, ``-West``) is written as text with
+  Excel's own apostrophe (the cell's quote prefix): Excel shows ``-West``, never runs it, and
+  keeps it text when the cell is edited. Reading, that prefix counts as the CSV file's
+  apostrophe, so such a cell is the value it shows; the same text without it is refused as a
+  formula, as in a CSV file.
+- A file that is not a workbook (a CSV renamed, an old .xls, an .ods), a password-protected
+  one, and one that would unpack beyond :data:`MAX_UNPACKED` or hold more than
+  :data:`MAX_ROWS` rows are refused with one line, before anything is parsed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import warnings
+import zipfile
+
+from . import csv_io
+from .errors import PlannerError
+from .files import megabytes, read_limited
+from .hours import format_hours
+from .model import Scenario
+
+MAX_BYTES = 20 * 2**20
+MAX_UNPACKED = 100 * 2**20
+MAX_ROWS = 100_000
+SHEETS = {"reps": "Reps", "markets": "Markets"}
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file: an old .xls, or an encrypted .xlsx
+FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
+
+
+def _openpyxl():
+    try:
+        import openpyxl
+    except ImportError:  # a dependency (pyproject.toml); said plainly if an install lacks it
+        raise PlannerError("reading or writing .xlsx needs the openpyxl package (pip install openpyxl)") from None
+    return openpyxl
+
+
+def read_file(path) -> bytes:
+    return read_limited(path, MAX_BYTES, "an Excel workbook")
+
+
+def _archive(data: bytes, source: str) -> zipfile.ZipFile:
+    """The workbook's zip archive, once it is known to be one Excel can have written and small
+    enough unpacked (the sizes its directory gives bound what zipfile will unpack)."""
+    if data.startswith(OLE_MAGIC):
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            raise PlannerError(f"{source}: the workbook is protected by a password; save a copy without "
+                               "the password (in Excel: File > Info > Protect Workbook) and import that")
+        raise PlannerError(f"{source}: an Excel 97-2003 workbook (.xls), not .xlsx; save it as .xlsx")
+    if not data.startswith(b"PK\x03\x04"):
+        if not data.strip():
+            raise PlannerError(f"{source}: the file is empty")
+        text = b"\x00" not in data[:4096]
+        raise PlannerError(f"{source}: not an Excel workbook (.xlsx)" + (
+            "; it is text, perhaps CSV: use import-csv" if text else ""))
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise PlannerError(f"{source}: a damaged .xlsx file ({exc})") from None
+    names = {m.filename for m in members}
+    if "xl/workbook.xml" not in names:
+        kind = ("an OpenDocument spreadsheet (.ods); save it as .xlsx" if "content.xml" in names
+                else "a zip archive, not an Excel workbook (.xlsx)")
+        raise PlannerError(f"{source}: {kind}")
+    if any(m.flag_bits & 1 for m in members):
+        raise PlannerError(f"{source}: the workbook's parts are encrypted; save a copy without a password")
+    unpacked = sum(m.file_size for m in members)
+    if unpacked > MAX_UNPACKED:
+        raise PlannerError(f"{source}: unpacks to {megabytes(unpacked)}, too large for a workbook of reps or "
+                           f"markets (limit {MAX_UNPACKED / 2**20:g} MB unpacked)")
+    return archive
+
+
+def _load(data: bytes, source: str, *, data_only: bool):
+    openpyxl = _openpyxl()
+    try:
+        with warnings.catch_warnings():  # "no default style" and the like: nothing the user can act on
+            warnings.simplefilter("ignore")
+            return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
+    except Exception as exc:  # openpyxl raises many kinds on a damaged part; the app never crashes on data
+        raise PlannerError(f"{source}: cannot be read as an Excel workbook ({_reason(exc)})") from None
+
+
+def _reason(exc: Exception) -> str:
+    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+
+
+def _sheet(book, kind: str, source: str):
+    """The sheet named like ``kind``, else the first; and the words saying which."""
+    sheets = book.worksheets
+    if not sheets:
+        raise PlannerError(f"{source}: the workbook has no sheet of cells")
+    named = next((s for s in sheets if s.title.strip().lower() == kind), None)
+    if named is not None:
+        return named, f"sheet {named.title!r}"
+    first = sheets[0]
+    if len(sheets) == 1:
+        return first, f"sheet {first.title!r}"
+    return first, f"sheet {first.title!r}, the first of {len(sheets)}: none is named {SHEETS[kind]!r}"
+
+
+def _rows(sheet, source: str):
+    """(row number, cells) for each row of ``sheet``, numbered as Excel numbers them."""
+    sheet.reset_dimensions()  # the size a file claims is not trusted: rows come as they are stored
+    try:
+        for number, cells in enumerate(sheet.iter_rows(), start=1):
+            if number > MAX_ROWS:
+                raise PlannerError(f"{source}: sheet {sheet.title!r} has more than {MAX_ROWS:,} rows, too many "
+                                   "for reps or markets (limit)")
+            yield number, cells
+    except PlannerError:
+        raise
+    except Exception as exc:  # a damaged sheet: said in one line, as any bad input
+        raise PlannerError(f"{source}: sheet {sheet.title!r} cannot be read ({_reason(exc)})") from None
+
+
+def _formulas(data: bytes, archive: zipfile.ZipFile, title: str, source: str) -> dict:
+    """The formula of each formula cell of the sheet ``title``, by (row, column); read only when some
+    sheet holds a formula, since the values pass cannot tell a formula saved without its value from
+    an empty cell."""
+    if not any(FORMULA_TAG.search(archive.read(n)) for n in archive.namelist()
+               if n.startswith("xl/worksheets/") and n.endswith(".xml")):
+        return {}
+    sheet = _load(data, source, data_only=False)[title]
+    return {(cell.row, cell.column): str(getattr(cell.value, "text", cell.value))
+            for _, cells in _rows(sheet, source) for cell in cells if cell.data_type == "f"}
+
+
+def _cell_text(cell, formulas: dict):
+    """A cell as the text the CSV path reads, or the problem (as a string) that makes it no value."""
+    value = cell.value
+    if cell.data_type == "e":
+        return None, f"the cell shows an error ({value})"
+    if value is None:
+        formula = formulas.get((getattr(cell, "row", None), getattr(cell, "column", None)))
+        if formula is not None:
+            return formula, ("a formula saved without its value: open the file in Excel or LibreOffice and "
+                             "save it, so that its value is stored")
+        return "", None
+    if isinstance(value, bool):
+        return ("TRUE" if value else "FALSE"), None
+    if isinstance(value, (int, float)):
+        return csv_io.number_text(value), None
+    if isinstance(value, dt.datetime):
+        return (value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ", "minutes")), None
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat() if isinstance(value, dt.date) else value.isoformat("minutes"), None
+    text = str(value)
+    if text.startswith(csv_io.FORMULA_START + (csv_io.GUARD,)) and cell.style_array.quotePrefix:
+        return csv_io.safe_cell(text), None  # Excel's apostrophe is the CSV file's
+    return text, None
+
+
+def _table(data: bytes, kind: str, source: str) -> tuple[csv_io.Table, str]:
+    archive = _archive(data, source)
+    sheet, which = _sheet(_load(data, source, data_only=True), kind, source)
+    formulas = _formulas(data, archive, sheet.title, source)
+    labels, header_row, rows = None, None, []
+    for number, cells in _rows(sheet, source):
+        texts, problem = [], None
+        for cell in cells:
+            text, bad = _cell_text(cell, formulas)
+            if bad and problem is None and labels is not None:
+                column = csv_io.column_letters(cell.column - 1)
+                label = labels[cell.column - 1] if cell.column <= len(labels) else f"column {column}"
+                problem = csv_io.RowProblem(number, str(label).strip() or f"column {column}", text or "", bad,
+                                            sheet.title, f"{column}{number}")
+            texts.append(text or "")
+        if not any(t.strip() for t in texts):
+            continue
+        if labels is None:
+            while texts and not texts[-1].strip():
+                texts.pop()  # formatted but empty cells after the last column
+            labels, header_row = texts, number
+            continue
+        extra = next((i for i in range(len(labels), len(texts)) if texts[i].strip()), None)
+        if problem is None and extra is not None:
+            column = csv_io.column_letters(extra)
+            problem = csv_io.RowProblem(number, f"column {column}", texts[extra], "a value in a column with no "
+                                        "header", sheet.title, f"{column}{number}")
+        rows.append((number, problem or (texts + [""] * len(labels))[:len(labels)]))
+    if labels is None:
+        raise PlannerError(f"{source}: {which} is empty")
+    return csv_io.Table(labels, rows, f"{which}, row {header_row}", sheet.title), which
+
+
+def read_reps(data: bytes, source: str = "reps.xlsx") -> csv_io.CsvResult:
+    """The reps of the workbook ``data``, checked as a CSV file's are."""
+    table, which = _table(data, "reps", source)
+    result = csv_io.reps_from(table, source)
+    return csv_io.CsvResult(result.items, result.problems, which)
+
+
+def read_markets(data: bytes, scenario: Scenario, source: str = "markets.xlsx") -> csv_io.CsvResult:
+    """The markets of the workbook ``data``: one workload column per activity of ``scenario``."""
+    table, which = _table(data, "markets", source)
+    result = csv_io.markets_from(table, scenario, source)
+    return csv_io.CsvResult(result.items, result.problems, which)
+
+
+def _workbook(kind: str, header, rows) -> bytes:
+    """One sheet named like ``kind``: text cells stay text (never a formula, an error code or a
+    number), numbers are numbers written to the last digit."""
+    openpyxl = _openpyxl()
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet(SHEETS[kind])
+    sheet.freeze_panes = "A2"
+    bold = Font(bold=True)
+
+    def cell(value, font=None):
+        if value is None or value == "":
+            return None
+        out = WriteOnlyCell(sheet)
+        if isinstance(value, str):
+            out.value = value
+            out.data_type = "s"  # openpyxl would make "=Eq" a formula and "#N/A" an error
+            if csv_io.safe_cell(value) != value:
+                out.quotePrefix = True
+        else:  # openpyxl writes 16 digits; a number must read back as itself
+            out.value = csv_io.number_text(value)
+            out.data_type = "n"
+        if font:
+            out.font = font
+        return out
+
+    sheet.append([cell(h, bold) for h in header])
+    for row in rows:
+        sheet.append([cell(v) for v in row])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def write_reps(scenario: Scenario) -> bytes:
+    """The reps as a workbook whose sheet ``Reps`` has the CSV file's columns."""
+    return _workbook("reps", csv_io.REP_COLUMNS, [
+        (r.name, r.timezone, r.country, r.subdivision, format_hours(r.hours), r.max_weekly_hours, r.rules)
+        for r in scenario.reps])
+
+
+def write_markets(scenario: Scenario) -> bytes:
+    """The markets as a workbook whose sheet ``Markets`` has the CSV file's columns."""
+    columns = csv_io.activity_columns([a.name for a in scenario.activities])
+    return _workbook("markets", csv_io.MARKET_COLUMNS + tuple(columns.values()), [
+        (m.name, m.timezone, m.country, m.subdivision, format_hours(m.hours), m.tier, m.value,
+         *(m.weekly.get(a) for a in columns)) for m in scenario.markets])
