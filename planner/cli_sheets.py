@@ -31,7 +31,7 @@ def _import(args, module) -> None:
         change = commands.UpsertMarkets(result.items)
     result.raise_if_any(str(args.file))
     counts = csv_io.import_counts(getattr(scenario, args.kind), result.items)
-    source = f"{args.file} ({result.sheet})" if result.sheet else f"{args.file}"
+    source = f"{args.file}, {result.sheet}" if result.sheet else f"{args.file}"
     if args.dry_run:
         _say(f"{source}: {len(result.items)} {args.kind} would be imported: {counts}; nothing saved (--dry-run)")
         return
@@ -40,7 +40,8 @@ def _import(args, module) -> None:
         cli_data.created(args, change.apply(scenario).scenario, text)
     elif counts.added or counts.changed:
         commands.apply(store, change, source="import", text=text)
-    _say(f"Imported {len(result.items)} {args.kind} from {source} into {cli_data.db_path(args)}: {counts}")
+    _say(f"Imported {len(result.items)} {args.kind} from {source}{',' * bool(result.sheet)} into "
+         f"{cli_data.db_path(args)}: {counts}")
 
 
 def _export(args, module) -> None:

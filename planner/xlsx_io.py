@@ -37,8 +37,8 @@ from .hours import format_hours
 from .model import Scenario
 
 MAX_BYTES = 20 * 2**20
-MAX_UNPACKED = 100 * 2**20
-MAX_ROWS = 100_000
+MAX_UNPACKED = 50 * 2**20
+MAX_ROWS = 50_000
 SHEETS = {"reps": "Reps", "markets": "Markets"}
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file: an old .xls, or an encrypted .xlsx
 FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
@@ -62,7 +62,8 @@ def _archive(data: bytes, source: str) -> zipfile.ZipFile:
     if data.startswith(OLE_MAGIC):
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise PlannerError(f"{source}: the workbook is protected by a password; save a copy without "
-                               "the password (in Excel: File > Info > Protect Workbook) and import that")
+                               "the password (in Excel: File > Info > Protect Workbook > Encrypt with Password, "
+                               "cleared) and import that")
         raise PlannerError(f"{source}: an Excel 97-2003 workbook (.xls), not .xlsx; save it as .xlsx")
     if not data.startswith(b"PK\x03\x04"):
         if not data.strip():
@@ -99,8 +100,14 @@ def _load(data: bytes, source: str, *, data_only: bool):
         raise PlannerError(f"{source}: cannot be read as an Excel workbook ({_reason(exc)})") from None
 
 
-def _reason(exc: Exception) -> str:
-    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+def _reason(exc: BaseException) -> str:
+    """What went wrong underneath: openpyxl wraps a parser's error in its own longer one."""
+    for _ in range(5):
+        if exc.__context__ is None:
+            break
+        exc = exc.__context__
+    text = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    return text if len(text) <= 160 else text[:157] + "..."
 
 
 def _sheet(book, kind: str, source: str):
@@ -114,7 +121,7 @@ def _sheet(book, kind: str, source: str):
     first = sheets[0]
     if len(sheets) == 1:
         return first, f"sheet {first.title!r}"
-    return first, f"sheet {first.title!r}, the first of {len(sheets)}: none is named {SHEETS[kind]!r}"
+    return first, f"sheet {first.title!r} (the first of {len(sheets)}; none is named {SHEETS[kind]!r})"
 
 
 def _rows(sheet, source: str):
@@ -123,8 +130,8 @@ def _rows(sheet, source: str):
     try:
         for number, cells in enumerate(sheet.iter_rows(), start=1):
             if number > MAX_ROWS:
-                raise PlannerError(f"{source}: sheet {sheet.title!r} has more than {MAX_ROWS:,} rows, too many "
-                                   "for reps or markets (limit)")
+                raise PlannerError(f"{source}: sheet {sheet.title!r} goes past row {MAX_ROWS:,}, the most a sheet "
+                                   "of reps or markets may have")
             yield number, cells
     except PlannerError:
         raise
@@ -148,7 +155,7 @@ def _cell_text(cell, formulas: dict):
     """A cell as the text the CSV path reads, or the problem (as a string) that makes it no value."""
     value = cell.value
     if cell.data_type == "e":
-        return None, f"the cell shows an error ({value})"
+        return str(value), "the cell shows an error, not a value"
     if value is None:
         formula = formulas.get((getattr(cell, "row", None), getattr(cell, "column", None)))
         if formula is not None:

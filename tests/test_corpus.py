@@ -73,6 +73,13 @@ def test_csv_files(capsys, database, path):
     refused(capsys, database, ["import-csv", kind, str(path)], expected_of(path))
 
 
+@pytest.mark.parametrize("path", cases("xlsx", "*.xlsx"), ids=lambda p: p.stem)
+def test_excel_workbooks(capsys, database, path):
+    kind = "markets" if path.stem.startswith("markets") else "reps"
+    refused(capsys, database, ["import-xlsx", kind, str(path)], expected_of(path))
+    refused(capsys, database, ["import-xlsx", kind, str(path), "--dry-run"], expected_of(path))
+
+
 @pytest.mark.parametrize("path", cases("ics", "*.ics"), ids=lambda p: p.stem)
 def test_calendar_files(capsys, database, path):
     refused(capsys, database, ["import-busy", str(path), "--rep", "Laura"], expected_of(path))
@@ -151,6 +158,7 @@ def test_a_fifty_megabyte_scenario_is_refused_unread(capsys, database, tmp_path)
 
 def test_the_corpus_has_at_least_150_cases():
     count = (len(cases("json", "*.json")) + len(cases("csv", "*.csv")) + len(cases("ics", "*.ics"))
+             + len(cases("xlsx", "*.xlsx"))
              + len(tsv("hours.tsv")) + len(tsv("zones.tsv")) + len(tsv("cli.tsv")))
     assert count >= 150
 
@@ -220,10 +228,12 @@ def test_a_zone_alias_stored_before_aliases_were_refused_still_loads(capsys, tmp
 def test_the_generator_reproduces_the_corpus_files():
     """tests/corpus/make_corpus.py is the corpus's source: a case added to a .tsv by hand would be lost
     the next time it runs."""
-    import importlib.util
+    from .corpus import make_corpus as generator
 
-    spec = importlib.util.spec_from_file_location("make_corpus", CORPUS / "make_corpus.py")
-    generator = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(generator)
     for name, rows in (("cli.tsv", generator.CLI), ("hours.tsv", generator.HOURS), ("zones.tsv", generator.ZONES)):
         assert (CORPUS / name).read_text(encoding="utf-8") == "".join(f"{a!r}\t{e}\n" for a, e in rows), name
+    stored = {p.name: p.read_bytes() for p in (CORPUS / "xlsx").iterdir()}
+    made = {}
+    for name, (data, expected) in generator.XLSX.items():
+        made[f"{name}.xlsx"], made[f"{name}.expected"] = data, (expected + "\n").encode()
+    assert stored == made  # no workbook added, changed or left behind by hand

@@ -1,12 +1,17 @@
 """Writes the hostile-input corpus: ``python tests/corpus/make_corpus.py``.
 
-Each case is a file (or a line of hours.tsv / zones.tsv / cli.tsv) with the text its
+Each case is a file (the .xlsx ones built in workbooks.py) (or a line of hours.tsv / zones.tsv / cli.tsv) with the text its
 error message must contain. The 50 MB scenario and the 10 MB calendar are made
 by the tests themselves, not stored.
 """
 
 import json
 from pathlib import Path
+
+try:
+    from .workbooks import XLSX
+except ImportError:  # run as a script: python tests/corpus/make_corpus.py
+    from workbooks import XLSX
 
 HERE = Path(__file__).parent
 BASE = {
@@ -462,6 +467,10 @@ def main() -> None:
     for name, (data, expected) in CSV_BYTES.items():
         (HERE / "csv" / f"{name}.csv").write_bytes(data)
         (HERE / "csv" / f"{name}.expected").write_text(expected + "\n", encoding="utf-8")
+    (HERE / "xlsx").mkdir(exist_ok=True)
+    for name, (data, expected) in XLSX.items():
+        (HERE / "xlsx" / f"{name}.xlsx").write_bytes(data)
+        (HERE / "xlsx" / f"{name}.expected").write_text(expected + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
