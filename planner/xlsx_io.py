@@ -42,6 +42,19 @@ MAX_ROWS = 50_000
 SHEETS = {"reps": "Reps", "markets": "Markets"}
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file: an old .xls, or an encrypted .xlsx
 FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
+# XML cannot hold U+FFFE and U+FFFF; Excel writes them as _xFFFE_ and an underscore that would
+# start such an escape as _x005F_. Only these escapes are written and read: openpyxl reads the
+# others as they stand, and a name must come back as itself.
+ESCAPED = re.compile(r"_x(005F|FFFE|FFFF)_", re.IGNORECASE)
+TO_ESCAPE = re.compile(r"_(?=x(?:005F|FFFE|FFFF)_)|[\ufffe\uffff]", re.IGNORECASE)
+
+
+def _escaped(text: str) -> str:
+    return TO_ESCAPE.sub(lambda m: "_x005F_" if m.group() == "_" else f"_x{ord(m.group()):04X}_", text)
+
+
+def _unescaped(text: str) -> str:
+    return ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text or "_X" in text else text
 
 
 def _openpyxl():
@@ -170,7 +183,7 @@ def _cell_text(cell, formulas: dict):
         return (value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ", "minutes")), None
     if isinstance(value, (dt.date, dt.time)):
         return value.isoformat() if isinstance(value, dt.date) else value.isoformat("minutes"), None
-    text = str(value)
+    text = _unescaped(str(value))
     if text.startswith(csv_io.FORMULA_START + (csv_io.GUARD,)) and cell.style_array.quotePrefix:
         return csv_io.safe_cell(text), None  # Excel's apostrophe is the CSV file's
     return text, None
@@ -240,7 +253,7 @@ def _workbook(kind: str, header, rows) -> bytes:
             return None
         out = WriteOnlyCell(sheet)
         if isinstance(value, str):
-            out.value = value
+            out.value = _escaped(value)
             out.data_type = "s"  # openpyxl would make "=Eq" a formula and "#N/A" an error
             if csv_io.safe_cell(value) != value:
                 out.quotePrefix = True
