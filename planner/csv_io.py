@@ -61,7 +61,7 @@ class RowProblem:
 class CsvResult:
     items: tuple
     problems: tuple[RowProblem, ...]
-    sheet: str = ""   # for a workbook: which sheet was read, and why that one
+    sheet: object = None   # for a workbook: the sheet read, and why that one (planner.xlsx_io.SheetChoice)
 
     def raise_if_any(self, source: str) -> None:
         """Refuse the file, naming every bad row (the README promises each one named)."""

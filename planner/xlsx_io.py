@@ -29,6 +29,7 @@ import io
 import re
 import warnings
 import zipfile
+from dataclasses import dataclass
 
 from . import csv_io
 from .errors import PlannerError
@@ -123,18 +124,29 @@ def _reason(exc: BaseException) -> str:
     return text if len(text) <= 160 else text[:157] + "..."
 
 
+@dataclass(frozen=True)
+class SheetChoice:
+    """The sheet an import read: ``named`` when its name is the kind's, else the first of ``sheets``."""
+
+    title: str
+    sheets: int
+    named: bool
+    kind: str
+
+    def __str__(self) -> str:
+        if self.named or self.sheets == 1:
+            return f"sheet {self.title!r}"
+        return f"sheet {self.title!r} (the first of {self.sheets}; none is named {SHEETS[self.kind]!r})"
+
+
 def _sheet(book, kind: str, source: str):
-    """The sheet named like ``kind``, else the first; and the words saying which."""
+    """The sheet named like ``kind`` (any case), else the first; and which it is."""
     sheets = book.worksheets
     if not sheets:
         raise PlannerError(f"{source}: the workbook has no sheet of cells")
     named = next((s for s in sheets if s.title.strip().lower() == kind), None)
-    if named is not None:
-        return named, f"sheet {named.title!r}"
-    first = sheets[0]
-    if len(sheets) == 1:
-        return first, f"sheet {first.title!r}"
-    return first, f"sheet {first.title!r} (the first of {len(sheets)}; none is named {SHEETS[kind]!r})"
+    chosen = named if named is not None else sheets[0]
+    return chosen, SheetChoice(chosen.title, len(sheets), named is not None, kind)
 
 
 def _rows(sheet, source: str):

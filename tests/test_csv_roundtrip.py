@@ -150,7 +150,7 @@ def test_a_thirty_megabyte_file_is_refused_with_its_own_size(tmp_path, demo):
 
 
 def test_the_app_exports_and_imports_markets_unchanged_and_says_so(qtbot, tmp_path, monkeypatch, demo):
-    """File > Export markets (CSV), then File > Import markets (CSV): the preview counts every row
+    """File > Export markets (CSV), then File > Import markets (CSV or Excel): the preview counts every row
     unchanged, and Import leaves the plan as it was with nothing to undo."""
     import datetime as dt
 
@@ -158,7 +158,7 @@ def test_the_app_exports_and_imports_markets_unchanged_and_says_so(qtbot, tmp_pa
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QFileDialog
 
-    from ui.dialogs import CsvImportDialog
+    from ui.dialogs import SpreadsheetImportDialog
     from ui.main_window import MainWindow
 
     base = demo.markets[0]
@@ -173,8 +173,8 @@ def test_the_app_exports_and_imports_markets_unchanged_and_says_so(qtbot, tmp_pa
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (path, ""))
     actions = {a.text(): a for a in window.findChildren(QAction)}
     actions["Export markets (CSV)..."].trigger()
-    actions["Import markets (CSV)..."].trigger()
-    dialog = window.findChildren(CsvImportDialog)[-1]
+    actions["Import markets (CSV or Excel)..."].trigger()
+    dialog = window.findChildren(SpreadsheetImportDialog)[-1]
     assert f"0 added, 0 changed, {len(markets)} unchanged" in dialog.summary.text()
     assert {dialog.table.item(r, 3).text() for r in range(dialog.table.rowCount())} == {"unchanged"}
     qtbot.mouseClick(dialog.import_button, Qt.LeftButton)

@@ -64,11 +64,11 @@ def test_every_bad_scenario_file_shows_its_message_in_the_app(window, qtbot, mon
 
 
 def import_csv(qtbot, window, monkeypatch, kind, path):
-    """File > Import reps/markets (CSV)..., this file in the file dialog: the preview it opens."""
-    from ui.dialogs import CsvImportDialog
+    """File > Import reps/markets (CSV or Excel)..., this file in the file dialog: the preview it opens."""
+    from ui.dialogs import SpreadsheetImportDialog
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
-    choose(qtbot, window, "&File", f"Import {kind} (CSV)...")
-    qtbot.waitUntil(lambda: isinstance(QApplication.activeWindow(), CsvImportDialog))  # keys go to it
+    choose(qtbot, window, "&File", f"Import {kind} (CSV or Excel)...")
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeWindow(), SpreadsheetImportDialog))  # keys go to it
     return QApplication.activeWindow()
 
 

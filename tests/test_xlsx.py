@@ -76,13 +76,13 @@ def test_numbers_typed_as_excel_numbers_read_as_the_numbers_shown(tmp_path, demo
     data = io.BytesIO()
     book.save(data)
     result = xlsx_io.read_markets(data.getvalue(), demo)
-    assert result.problems == () and result.sheet == "sheet 'Markets'"
+    assert result.problems == () and str(result.sheet) == "sheet 'Markets'"
     assert result.items == (
         Market("Toronto", "America/Toronto", "CA", "Mon-Fri 08:30-17:00", "B", 750000, {"Demo": 2}, "ON"),
         Market("Fraction", "Asia/Tokyo", "JP", "Mon-Fri 09:00-17:00", "C", 1234.5678901, {}),
         Market("2027", "Asia/Tokyo", "JP", "Mon-Fri 09:00-17:00", "C", 10, {"Demo": 0}))
     reps = xlsx_io.read_reps(data.getvalue())
-    assert reps.sheet == "sheet 'Reps'" and reps.items == (Rep("Ana", "Europe/Zurich", "CH", "Mon-Fri 09:00-17:00", 37.5),)
+    assert str(reps.sheet) == "sheet 'Reps'" and reps.items == (Rep("Ana", "Europe/Zurich", "CH", "Mon-Fri 09:00-17:00", 37.5),)
 
 
 def test_the_sheet_read_is_the_one_named_like_the_kind_or_the_first_and_the_output_says_which(tmp_path, demo):

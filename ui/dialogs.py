@@ -1,4 +1,4 @@
-"""Dialogs: calendar export."""
+"""Dialogs: calendar export; reps or markets imported from a CSV file or an Excel workbook."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog
 
 from planner.calendars import export_files
 from planner.errors import PlannerError
+from planner.xlsx_io import SHEETS
 
 
 def tr(text: str) -> str:
@@ -95,8 +96,9 @@ class ExportDialog(QDialog):
         self.accept()
 
 
-class CsvImportDialog(QDialog):
-    """Preview of a CSV of reps or markets: every row, and every problem with its row and column.
+class SpreadsheetImportDialog(QDialog):
+    """Preview of a CSV file or an Excel workbook (.xlsx) of reps or markets: every row, and every
+    problem with its row and column (and, in a workbook, its sheet and cell).
 
     Import is possible only when no row has a problem, so nothing is half imported.
     """
@@ -104,19 +106,20 @@ class CsvImportDialog(QDialog):
     def __init__(self, session, kind: str, path: str, parent=None):
         from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
 
-        from planner import csv_io
+        from planner import csv_io, xlsx_io
 
         super().__init__(parent)
         self.session, self.kind = session, kind
         self.setWindowTitle(tr("Import {kind} from {file}").format(kind=tr(kind), file=Path(path).name))
         self.result = None
         self.problem_text = ""
+        reader = xlsx_io if Path(path).suffix.lower() == ".xlsx" else csv_io
         try:
-            data = csv_io.read_file(path)
+            data = reader.read_file(path)
             if kind == "reps":
-                self.result = csv_io.read_reps(data, Path(path).name)
+                self.result = reader.read_reps(data, Path(path).name)
             else:
-                self.result = csv_io.read_markets(data, session.scenario, Path(path).name)
+                self.result = reader.read_markets(data, session.scenario, Path(path).name)
         except PlannerError as exc:
             self.problem_text = str(exc)
         self.table = QTableWidget(0, 4)
@@ -149,13 +152,26 @@ class CsvImportDialog(QDialog):
         self.import_button.setEnabled(bool(items) and not problems)
         buttons.accepted.connect(self.do_import)
         buttons.rejected.connect(self.reject)
+        self.sheet = QLabel(self._sheet_text(self.result.sheet if self.result else None))
         layout = QVBoxLayout(self)
+        if self.sheet.text():
+            layout.addWidget(self.sheet)
         layout.addWidget(self.table)
         layout.addWidget(self.summary)
         if problems:
             layout.addWidget(self.problems)
         layout.addWidget(buttons)
         self.resize(760, 480)
+
+    @staticmethod
+    def _sheet_text(choice) -> str:
+        """Which sheet of a workbook the rows come from, and why that one."""
+        if choice is None:
+            return ""
+        if choice.named or choice.sheets == 1:
+            return tr("Rows from the sheet “{sheet}”.").format(sheet=choice.title)
+        return tr("Rows from the sheet “{sheet}”, the first of {n}: none is named “{name}”."
+                  ).format(sheet=choice.title, n=choice.sheets, name=SHEETS[choice.kind])
 
     def do_import(self) -> None:
         from planner import commands

@@ -18,7 +18,7 @@ from planner.storage import Store, new_scenario, open_store
 
 from .alternatives_bar import PlanPicker
 from .backups_dialog import RestoreDialog
-from .dialogs import CsvImportDialog, ExportDialog
+from .dialogs import ExportDialog, SpreadsheetImportDialog
 from .history_panel import HistoryPanel
 from .markets_view import MarketsView
 from .quarter_view import QuarterView
@@ -118,14 +118,16 @@ class MainWindow(QMainWindow):
         self.recent_menu = file.addMenu(self.tr("Open &Recent"))
         file.addSeparator()
         self._action(file, self.tr("&Import scenario (JSON)..."), self.import_scenario, "Ctrl+I")
-        self._action(file, self.tr("Import reps (CSV)..."), lambda: self.import_csv("reps"))
-        self._action(file, self.tr("Import markets (CSV)..."), lambda: self.import_csv("markets"))
+        self._action(file, self.tr("Import reps (CSV or Excel)..."), lambda: self.import_sheet("reps"))
+        self._action(file, self.tr("Import markets (CSV or Excel)..."), lambda: self.import_sheet("markets"))
         self._action(file, self.tr("Import &busy times (.ics)..."), self.import_busy)
         self._action(file, self.tr("&Export calendar (.ics)..."), self.export_calendar, "Ctrl+E")
         self._action(file, self.tr("&Publish to calendar server..."), self.publish_dialog, "Ctrl+Shift+E")
         self._action(file, self.tr("Export &scenario (JSON)..."), self.export_scenario)
-        self._action(file, self.tr("Export reps (CSV)..."), lambda: self.export_csv("reps"))
-        self._action(file, self.tr("Export markets (CSV)..."), lambda: self.export_csv("markets"))
+        self._action(file, self.tr("Export reps (CSV)..."), lambda: self.export_sheet("reps", "csv"))
+        self._action(file, self.tr("Export markets (CSV)..."), lambda: self.export_sheet("markets", "csv"))
+        self._action(file, self.tr("Export reps (Excel)..."), lambda: self.export_sheet("reps", "xlsx"))
+        self._action(file, self.tr("Export markets (Excel)..."), lambda: self.export_sheet("markets", "xlsx"))
         file.addSeparator()
         self._action(file, self.tr("&Quit"), self.close, QKeySequence.Quit)
         edit = bar.addMenu(self.tr("&Edit"))
@@ -317,27 +319,37 @@ class MainWindow(QMainWindow):
             except PlannerError as exc:
                 QMessageBox.warning(self, self.tr("Cannot export"), str(exc))
 
-    def import_csv(self, kind: str, path: str | None = None) -> CsvImportDialog | None:
+    def import_sheet(self, kind: str, path: str | None = None) -> SpreadsheetImportDialog | None:
+        """File > Import reps or markets: a CSV file or an Excel workbook, previewed before anything changes."""
         if not path:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import from CSV"), "", self.tr("CSV files (*.csv)"))
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Import from CSV or Excel"), "", ";;".join((
+                    self.tr("Spreadsheets (*.csv *.xlsx)"), self.tr("CSV files (*.csv)"),
+                    self.tr("Excel workbooks (*.xlsx)"))))
         if not path:
             return None
-        dialog = CsvImportDialog(self.session, kind, path, self)
+        dialog = SpreadsheetImportDialog(self.session, kind, path, self)
         dialog.open()
         return dialog
 
-    def export_csv(self, kind: str) -> None:
-        from planner import csv_io
+    def export_sheet(self, kind: str, form: str) -> None:
+        """File > Export reps or markets as CSV (``form`` "csv") or as an Excel workbook ("xlsx")."""
+        from planner import csv_io, xlsx_io
+        from planner.files import write_whole
 
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export to CSV"), f"{kind}.csv",
-                                              self.tr("CSV files (*.csv)"))
+        title, files = ((self.tr("Export to CSV"), self.tr("CSV files (*.csv)")) if form == "csv" else
+                        (self.tr("Export to Excel"), self.tr("Excel workbooks (*.xlsx)")))
+        path, _ = QFileDialog.getSaveFileName(self, title, f"{kind}.{form}", files)
         if not path:
             return
-        text = csv_io.write_reps(self.session.scenario) if kind == "reps" else csv_io.write_markets(self.session.scenario)
+        module = csv_io if form == "csv" else xlsx_io
         try:
-            Path(path).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            QMessageBox.warning(self, self.tr("Cannot export"), f"{path}: {exc.strerror}")
+            data = module.write_reps(self.session.scenario) if kind == "reps" else module.write_markets(
+                self.session.scenario)
+            write_whole(path, data.encode("utf-8") if isinstance(data, str) else data,
+                        database=self.session.store.path)
+        except PlannerError as exc:
+            QMessageBox.warning(self, self.tr("Cannot export"), str(exc))
             return
         self.statusBar().showMessage(self.tr("Wrote {path}").format(path=path), 8000)
 

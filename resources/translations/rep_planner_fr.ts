@@ -120,6 +120,14 @@
         <translation>Importer</translation>
     </message>
     <message>
+        <source>Rows from the sheet “{sheet}”.</source>
+        <translation>Lignes lues dans la feuille « {sheet} ».</translation>
+    </message>
+    <message>
+        <source>Rows from the sheet “{sheet}”, the first of {n}: none is named “{name}”.</source>
+        <translation>Lignes lues dans la feuille « {sheet} », la première des {n} : aucune ne s&apos;appelle « {name} ».</translation>
+    </message>
+    <message>
         <source>Cannot import</source>
         <translation>Import impossible</translation>
     </message>
@@ -1325,12 +1333,12 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
         <translation>&amp;Importer un scénario (JSON)...</translation>
     </message>
     <message>
-        <source>Import reps (CSV)...</source>
-        <translation>Importer des commerciaux (CSV)...</translation>
+        <source>Import reps (CSV or Excel)...</source>
+        <translation>Importer des commerciaux (CSV ou Excel)...</translation>
     </message>
     <message>
-        <source>Import markets (CSV)...</source>
-        <translation>Importer des marchés (CSV)...</translation>
+        <source>Import markets (CSV or Excel)...</source>
+        <translation>Importer des marchés (CSV ou Excel)...</translation>
     </message>
     <message>
         <source>Import &amp;busy times (.ics)...</source>
@@ -1355,6 +1363,14 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
     <message>
         <source>Export markets (CSV)...</source>
         <translation>Exporter les marchés (CSV)...</translation>
+    </message>
+    <message>
+        <source>Export reps (Excel)...</source>
+        <translation>Exporter les commerciaux (Excel)...</translation>
+    </message>
+    <message>
+        <source>Export markets (Excel)...</source>
+        <translation>Exporter les marchés (Excel)...</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1521,16 +1537,28 @@ Le plan actuel est d&apos;abord sauvegardé : Fichier &gt; Restaurer une sauvega
         <translation>Export impossible</translation>
     </message>
     <message>
-        <source>Import from CSV</source>
-        <translation>Importer depuis un CSV</translation>
+        <source>Import from CSV or Excel</source>
+        <translation>Importer depuis un CSV ou un classeur Excel</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
+        <source>Spreadsheets (*.csv *.xlsx)</source>
+        <translation>Feuilles de calcul (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Classeurs Excel (*.xlsx)</translation>
+    </message>
+    <message>
         <source>Export to CSV</source>
         <translation>Exporter en CSV</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>Exporter vers Excel</translation>
     </message>
     <message>
         <source>Import busy times</source>

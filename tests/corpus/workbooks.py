@@ -178,6 +178,6 @@ RAW = {
         header(("name", "timezone", "country", "hours", "tier")),
         *(row(n, text(f"A{n}", f"M{n}"), text(f"B{n}", "America/New_York"), text(f"C{n}", "US"),
               text(f"D{n}", "Mon-Fri 09:00-17:00"), text(f"E{n}", "S")) for n in range(2, 10)))}),
-        "8 bad row(s), nothing imported: sheet 'Markets', row 2, tier (E2)"),
+        "sheet 'Markets', row 9, tier (E9): must be A, B or C (got 'S')"),  # the eighth bad row, named too
 }
 XLSX = dict(RAW)
