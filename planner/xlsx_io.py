@@ -255,8 +255,9 @@ def _workbook(kind: str, header, rows) -> bytes:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
-    book = openpyxl.Workbook(write_only=True)
-    sheet = book.create_sheet(SHEETS[kind])
+    book = openpyxl.Workbook()  # not write-only: that mode leaves out the sheet's size, and a reader then parses it twice
+    sheet = book.active
+    sheet.title = SHEETS[kind]
     sheet.freeze_panes = "A2"
     bold = Font(bold=True)
 
@@ -276,9 +277,13 @@ def _workbook(kind: str, header, rows) -> bytes:
             out.font = font
         return out
 
+    widths = [len(str(h)) for h in header]
     sheet.append([cell(h, bold) for h in header])
     for row in rows:
         sheet.append([cell(v) for v in row])
+        widths = [max(w, len(str(v)) if v is not None else 0) for w, v in zip(widths, row)]
+    for index, width in enumerate(widths):  # wide enough to read without widening a column by hand
+        sheet.column_dimensions[csv_io.column_letters(index)].width = min(width, 40) + 2
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
