@@ -176,3 +176,41 @@ def test_an_entity_bomb_is_refused_with_or_without_defusedxml(tmp_path):
                                 env={**os.environ, "OPENPYXL_DEFUSEDXML": defused})
         assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
         assert "cannot be read" in result.stderr and not (tmp_path / "x.db").exists()
+
+
+# --- docs/excel.md: its commands run on the demo, their output compared with the page's -------------
+
+def doc_files(folder: Path) -> None:
+    """The workbooks the guide's session reads, as it describes them."""
+    from planner import scenario_file
+    from planner.storage import DEMO_PATH
+
+    book = openpyxl.load_workbook(io.BytesIO(xlsx_io.write_markets(scenario_file.load(DEMO_PATH))))
+    ws = book["Markets"]
+    assert ws["A2"].value == "US West"
+    ws["G2"] = 1300000.0
+    ws.append(["Nordics", "Europe/Stockholm", "SE", None, "Mon-Fri 08:00-16:30", "B", 300000.0, 2, 3, 6, 1])
+    book.save(folder / "markets-edited.xlsx")
+    notes = sheet(row(1, text("A1", "New hires, March")))
+    team = sheet(header(), row(2, text("A2", "Ana"), text("B2", "Europe/Lisbon"), text("C2", "PT"),
+                               text("D2", "Mon-Fri 09:00-17:00"), '<c r="E2"><f>F2*0.9</f></c>'),
+                 row(3, text("A3", "Kenji"), text("B3", "Asia/Tokio"), text("C3", "JP"), text("D3", "Mon-Fri 09:00-18:00"),
+                     number("E3", 40)))
+    (folder / "new-hires.xlsx").write_bytes(workbook({"Notes": notes, "Reps": team}))
+    (folder / "reps.xlsx").write_text("name,timezone,country,hours\nAna,Europe/Lisbon,PT,Mon-Fri 09:00-17:00\n")
+
+
+def test_the_excel_guide_shows_real_commands_and_their_real_output(capsys, tmp_path, monkeypatch):
+    from planner.cli import main
+
+    from .test_cli_edit import console_steps
+
+    monkeypatch.chdir(tmp_path)
+    doc_files(tmp_path)
+    steps = console_steps(ROOT / "docs" / "excel.md")
+    assert len(steps) >= 8
+    for argv, expected in steps:
+        code = main(argv)
+        out, err = capsys.readouterr()
+        assert (out + err).rstrip("\n") == expected, argv
+        assert code == (2 if expected.startswith("error: ") else 0), argv
