@@ -202,6 +202,17 @@ def _cell_text(cell, formulas: dict):
 
 
 def _table(data: bytes, kind: str, source: str) -> tuple[csv_io.Table, str]:
+    """The rows of the sheet for ``kind``, as text; any failure of openpyxl or zipfile on a damaged
+    part (a style that is not there, a member whose checksum is wrong) said in one line."""
+    try:
+        return _read_table(data, kind, source)
+    except PlannerError:
+        raise
+    except Exception as exc:  # the app never crashes on data
+        raise PlannerError(f"{source}: cannot be read as an Excel workbook ({_reason(exc)})") from None
+
+
+def _read_table(data: bytes, kind: str, source: str) -> tuple[csv_io.Table, str]:
     archive = _archive(data, source)
     sheet, which = _sheet(_load(data, source, data_only=True), kind, source)
     formulas = _formulas(data, archive, sheet.title, source)
@@ -255,7 +266,8 @@ def _workbook(kind: str, header, rows) -> bytes:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
-    book = openpyxl.Workbook()  # not write-only: that mode leaves out the sheet's size, and a reader then parses it twice
+    # Not write-only: that mode leaves out the sheet's size, and reading the file back then parses it twice.
+    book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = SHEETS[kind]
     sheet.freeze_panes = "A2"

@@ -16,7 +16,8 @@ MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PACKAGE = "http://schemas.openxmlformats.org/package/2006/relationships"
 SHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
-STYLES = (f'<styleSheet xmlns="{MAIN}"><fonts count="1"><font/></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills>'
+STYLES = (f'<styleSheet xmlns="{MAIN}"><fonts count="1"><font/></fonts>'
+          '<fills count="1"><fill><patternFill patternType="none"/></fill></fills>'
           '<borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs>'
           '<cellXfs count="4"><xf/><xf numFmtId="14" applyNumberFormat="1"/><xf numFmtId="20" applyNumberFormat="1"/>'
           '<xf quotePrefix="1"/></cellXfs></styleSheet>')
@@ -55,15 +56,17 @@ def sheet(*rows: str, prolog: str = "") -> str:
     return f'{prolog}<worksheet xmlns="{MAIN}"><sheetData>{"".join(rows)}</sheetData></worksheet>'
 
 
-def archive(parts: dict) -> bytes:
+def archive(parts: dict, stored: bool = False) -> bytes:
+    """A zip of ``parts``; ``stored``: not compressed, so that a test can change their bytes."""
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+    method = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+    with zipfile.ZipFile(out, "w", method) as z:
         for name, data in parts.items():
-            z.writestr(zipfile.ZipInfo(name, STAMP), data, zipfile.ZIP_DEFLATED)
+            z.writestr(zipfile.ZipInfo(name, STAMP), data, method)
     return out.getvalue()
 
 
-def workbook(sheets: dict, *, styles: bool = False, drop: tuple = ()) -> bytes:
+def workbook(sheets: dict, *, styles: bool = False, drop: tuple = (), stored: bool = False) -> bytes:
     """A workbook whose sheets are ``{title: sheet xml}``; ``drop`` leaves parts out."""
     titles = list(sheets)
     parts = {
@@ -91,7 +94,7 @@ def workbook(sheets: dict, *, styles: bool = False, drop: tuple = ()) -> bytes:
         parts["xl/styles.xml"] = STYLES
     for i, xml in enumerate(sheets.values()):
         parts[f"xl/worksheets/sheet{i + 1}.xml"] = xml
-    return archive({k: v for k, v in parts.items() if k not in drop})
+    return archive({k: v for k, v in parts.items() if k not in drop}, stored)
 
 
 def compound_file(streams: list[str]) -> bytes:
@@ -124,6 +127,12 @@ def _bomb() -> bytes:
     """A workbook whose one sheet unpacks to 60 MB (of spaces, which XML allows): a zip bomb."""
     padding = " " * (60 * 2**20)
     return workbook({"Reps": sheet(header(), rep(2)) + padding})
+
+
+def _bad_checksum() -> bytes:
+    """A workbook whose sheet's bytes were changed after its checksum was written."""
+    whole = workbook({"Reps": sheet(header(), rep(2, "Ana"))}, stored=True)
+    return whole.replace(b"<t xml:space=\"preserve\">Ana</t>", b"<t xml:space=\"preserve\">Bob</t>")
 
 
 def _truncated() -> bytes:
@@ -165,6 +174,10 @@ RAW = {
     "reps-time-as-hours": (workbook({"Reps": sheet(header(), row(2, text("A2", "Ana"), text("B2", "UTC"), text("C2", "CH"),
                                                                  number("D2", 0.375, TIME), number("E2", 40)))}, styles=True),
                            "row 2, hours (D2): hours clause 1 ('09:00')"),
+    "reps-style-not-there": (workbook({"Reps": sheet(header(), row(
+        2, text("A2", "-West", 99), text("B2", "UTC"), text("C2", "CH"), text("D2", "Mon-Fri 09:00-17:00")))}, styles=True),
+                             "cannot be read as an Excel workbook (IndexError"),
+    "reps-bad-checksum": (_bad_checksum(), "cannot be read as an Excel workbook (BadZipFile: Bad CRC-32"),
     "reps-no-sheet": (workbook({}), "the workbook has no sheet of cells"),
     "reps-only-empty-sheet": (workbook({"Reps": sheet()}), "sheet 'Reps' is empty"),
     "reps-wrong-sheet-first": (workbook({"Notes": sheet(row(1, text("A1", "Our team, March"))),
