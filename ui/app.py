@@ -8,8 +8,11 @@ import os
 import sys
 from pathlib import Path
 
-TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
-ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "rep-planner.svg"
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+TRANSLATIONS = RESOURCES / "translations"
+ICON = RESOURCES / "icons" / "rep-planner.svg"
+# Only the bundle carries fonts (bundle/build.sh puts DejaVu Sans here): an installed app uses the system's.
+FONTS = RESOURCES / "fonts"
 VIEWS = ("team", "markets", "territories", "week", "workload", "quarter")
 
 
@@ -35,6 +38,29 @@ def install_translator(app, language: str | None):
         app.installTranslator(translator)
         return translator
     return None
+
+
+def use_bundled_fonts(app, folder: Path = FONTS) -> str | None:
+    """Register the fonts in ``folder`` (the bundle's); on a machine with no fonts of its own, make
+    the first one the app's font, at the system's size, so that text is not drawn as empty boxes.
+    Returns the family the app now uses, or None when the system's fonts are kept."""
+    from PySide6.QtGui import QFontDatabase
+
+    files = sorted(folder.glob("*.ttf")) if folder.is_dir() else []
+    if not files:
+        return None
+    system_families = QFontDatabase.families()
+    families = []
+    for file in files:
+        font_id = QFontDatabase.addApplicationFont(str(file))
+        if font_id >= 0:
+            families += QFontDatabase.applicationFontFamilies(font_id)
+    if system_families or not families:
+        return None
+    font = app.font()
+    font.setFamilies([families[0]])
+    app.setFont(font)
+    return families[0]
 
 
 def first_store(db: str | None):
@@ -78,6 +104,7 @@ def main(argv=None) -> int:
     app.setOrganizationName("Rep Planner")
     from PySide6.QtGui import QIcon
     app.setWindowIcon(QIcon(str(ICON)))  # SVG: sharp at any screen scale
+    use_bundled_fonts(app)
     install_translator(app, args.lang)
     today = dt.date.today()
     try:

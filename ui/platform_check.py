@@ -238,8 +238,10 @@ def check(environ: Mapping[str, str] = os.environ, load: Callable[[str], str | N
 
 def message(problem: Problem) -> str:
     """One message a person can act on."""
+    # The bundle's app is an executable of its own (bundle/rep-planner.spec), not main.py.
+    start = Path(sys.executable).name if getattr(sys, "frozen", False) else "python main.py"
     offscreen = ("To render a view to a PNG without a display: "
-                 "python main.py --screenshot out.png --view team (or set QT_QPA_PLATFORM=offscreen).")
+                 f"{start} --screenshot out.png --view team (or set QT_QPA_PLATFORM=offscreen).")
     if problem.no_display:
         return ("Rep Planner cannot open a window: no display is available (neither DISPLAY nor "
                 "WAYLAND_DISPLAY is set).\nStart it from a desktop session, or over SSH with X forwarding "
