@@ -31,7 +31,7 @@ COMMANDS = [
     ["check", "--week", WEEK],
     ["export", "--week", WEEK, "--weeks", "2", "-o", "plan.ics"],
     ["export-csv", "markets", "markets.csv"],
-    ["history"],
+    ["overlap", "--week", WEEK],
     ["assign", "--week", "2027-W99"],  # a refusal: its message and exit code 2
 ]
 
