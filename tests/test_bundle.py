@@ -31,6 +31,8 @@ COMMANDS = [
     ["check", "--week", WEEK],
     ["export", "--week", WEEK, "--weeks", "2", "-o", "plan.ics"],
     ["export-csv", "markets", "markets.csv"],
+    ["export-xlsx", "markets", "markets.xlsx"],  # the workbook's own clock is inside: read back instead
+    ["import-xlsx", "markets", "markets.xlsx", "--dry-run"],
     ["overlap", "--week", WEEK],
     ["assign", "--week", "2027-W99"],  # a refusal: its message and exit code 2
 ]
