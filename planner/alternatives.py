@@ -210,3 +210,20 @@ def calendars_of(store, stored: Stored):
                 pins[r["rep"]][(r["market"], r["activity"], r["n"])] = dt.datetime.fromisoformat(r["start"])
         return busy, pins
     return inputs
+
+
+def add(store, name: str, scenario, *, source: str | None = None) -> int | None:
+    """Keep ``scenario`` as the new alternative ``name`` beside the plan open now, which stays open
+    and unchanged (a what-if); the revision. The plan open now needs a name first, so that switching
+    to ``name`` keeps it."""
+    name = check_name(name)
+    with history.recording(store, f'Add alternative "{name}"', source=source) as rec:
+        if _exists(store, name):
+            raise ValidationError("alternative", name, "an alternative has this name already; pick another "
+                                                       "or delete that one first")
+        if open_name(store) is None:
+            raise PlannerError("the plan has no name yet: 'alternatives save NAME' names it first, so that it is "
+                               "kept when you switch to the what-if")
+        store.db.execute("INSERT INTO alternatives VALUES (?, (SELECT coalesce(max(position) + 1, 0) "
+                         "FROM alternatives), ?)", [name, _plan_text(scenario)])
+    return rec.revision

@@ -400,6 +400,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_history.add_parsers(add)
     cli_hire.add_parsers(add)
     cli_alternatives.add_parsers(add)
+    cli_whatif.add_parsers(add)
     add("export-scenario", "write the database's scenario to a JSON file").add_argument("file")
     add("reps", "list reps", reads=True)
     add("markets", "list markets and their weekly workload", reads=True)
@@ -476,6 +477,7 @@ from . import cli_check  # noqa: E402,F401  (registers check: flags, and the qua
 from . import cli_hire  # noqa: E402  (registers hire)
 from . import cli_alternatives  # noqa: E402  (registers alternatives and switch)
 from . import cli_sheets  # noqa: E402  (registers import-csv, export-csv, import-xlsx, export-xlsx)
+from . import cli_whatif  # noqa: E402  (registers whatif)
 
 READ_ONLY_HELP = "open the database without writing or creating anything (commands that only read)"
 

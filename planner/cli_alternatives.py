@@ -18,7 +18,7 @@ from .errors import PlannerError
 
 
 SUMMARY_LABELS = dict(zip(SUMMARY, ("Value covered", "Value of every market", "Markets covered", "Markets",
-                                    "Planned hours", "Outside working hours", "Work not placed", "Workload flags")))
+                                    "Work to do", "Planned hours", "Outside working hours", "Work not placed", "Workload flags")))
 
 
 def _q(name: str) -> str:

@@ -17,7 +17,7 @@ from .team import RepWeek, format_clock, rep_week
 from .timezones import format_week
 
 #: A plan's figures, in the order they are shown (PlanFigures.summary's keys).
-SUMMARY = ("value", "total_value", "markets_covered", "markets", "hours", "outside_hours", "unplaced_hours", "flags")
+SUMMARY = ("value", "total_value", "markets_covered", "markets", "work_hours", "hours", "outside_hours", "unplaced_hours", "flags")
 #: The figures of a rep's week, per plan, in the order they are shown.
 COLUMNS = ("hours", "day", "outside", "unplaced", "flags")
 HEADINGS = {"hours": "planned h", "day": "day", "outside": "outside h", "unplaced": "not placed h",
@@ -34,6 +34,11 @@ class PlanFigures:
     markets_covered: int
     markets: int
     weeks: dict             # rep name -> RepWeek, in the plan's order of reps
+
+    @property
+    def work_hours(self) -> float:
+        """The work the covered markets need each week, placed or not (what a what-if changes)."""
+        return sum(w.load_hours for w in self.weeks.values())
 
     @property
     def hours(self) -> float:
@@ -53,7 +58,7 @@ class PlanFigures:
 
     def summary(self) -> dict:
         return {"name": self.name, "value": self.value, "total_value": self.total_value,
-                "markets_covered": self.markets_covered, "markets": self.markets, "hours": self.hours,
+                "markets_covered": self.markets_covered, "markets": self.markets, "work_hours": self.work_hours, "hours": self.hours,
                 "outside_hours": self.outside_hours, "unplaced_hours": self.unplaced_hours, "flags": self.flags}
 
 

@@ -35,9 +35,10 @@ def cli(capsys, monkeypatch, tmp_path, demo_db):
     return run
 
 
-def steps() -> list[tuple[list[str], list[str]]]:
+def steps(guide: Path = GUIDE) -> list[tuple[list[str], list[str]]]:
+    """Each ``$ rep-planner`` line of the guide's console blocks, and the lines it shows printed."""
     found, block = [], False
-    for line in GUIDE.read_text(encoding="utf-8").splitlines():
+    for line in guide.read_text(encoding="utf-8").splitlines():
         if line.startswith("```"):
             block = line == "```console"
         elif block and line.startswith("$ rep-planner "):

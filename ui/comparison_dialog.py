@@ -25,7 +25,7 @@ def tr(text: str) -> str:
 
 def summary_labels() -> dict:
     return dict(zip(SUMMARY, (tr("Value covered"), tr("Value of every market"), tr("Markets covered"), tr("Markets"),
-                              tr("Planned hours"), tr("Outside working hours"), tr("Work not placed"),
+                              tr("Work to do"), tr("Planned hours"), tr("Outside working hours"), tr("Work not placed"),
                               tr("Workload flags"))))
 
 

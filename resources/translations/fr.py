@@ -315,6 +315,7 @@ FR = {
     "Whose calendar is it?": "À qui est ce calendrier ?",
     "Why": "Motif",
     "Work not placed": "Travail non placé",
+    "Work to do": "Travail à faire",
     "Work that does not fit a rep's hours is placed outside them, as the week would be worked: the hours outside working hours are each plan's cost.":
         "Le travail qui ne tient pas dans les heures d'un commercial est placé en dehors, comme la semaine serait travaillée : les heures hors horaires sont le coût de chaque plan.",
     "Working hours": "Heures de travail",

@@ -180,6 +180,10 @@
         <translation>Travail non placé</translation>
     </message>
     <message>
+        <source>Work to do</source>
+        <translation>Travail à faire</translation>
+    </message>
+    <message>
         <source>Workload flags</source>
         <translation>Alertes de charge</translation>
     </message>

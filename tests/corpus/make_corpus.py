@@ -309,6 +309,32 @@ CLI += [
     (["compare", "current", "Lean", "--week", "2027-W11"], f"alternative: {NO_ALTERNATIVE} (got 'Lean')"),
     (["compare", "current", "current", "current"], "compare: give two plans to compare"),
     (["compare", "current", "current", "--week", "2027-W99"], "week: an ISO week looks like 2027-W11 (got '2027-W99')"),
+    # What-ifs (planner/cli_whatif.py): the changes are checked first, then the names.
+    (["whatif", "Lean", "--activity", "Webinar", "--change", "-50%"],
+     "activity: no activity type has this name (got 'Webinar')"),
+    (["whatif", "Lean", "--change", "-50%"], "--change: give --activity NAME before it, naming the activity it "
+                                             "changes (got '-50%')"),
+    (["whatif", "Lean", "--activity", "Demo", "--change", "-150%"],
+     "--change: a percentage runs from -100% (none left) to +1000% (got '-150%')"),
+    (["whatif", "Lean", "--activity", "Demo", "--change", "half"], "--change: give a percentage such as -80% or +25%"),
+    (["whatif", "Lean", "--activity", "Demo", "--change", "-10%", "--change", "-20%"],
+     "--change: given twice for activity 'Demo'; start another change with --activity"),
+    (["whatif", "Lean", "--activity", "Demo", "--minutes", "4"], "--minutes: give minutes from 5 to 480 (got '4')"),
+    (["whatif", "Lean", "--activity", "Demo", "--minutes", "30.5"], "--minutes: give a whole number of minutes"),
+    (["whatif", "Lean", "--activity", "Demo", "--minutes", "30", "--market", "India"],
+     "--market: an activity takes the same minutes in every market"),
+    (["whatif", "Lean", "--activity", "Demo", "--add", "-4", "--market", "India"],
+     "what-if Demo -4 a week in India: market 'India' has 3 Demo a week, so it would have -1; a count cannot go below 0"),
+    (["whatif", "Lean", "--activity", "Demo", "--add", "1", "--market", "Paris"],
+     "market: no market has this name (got 'Paris')"),
+    (["whatif", "Lean", "--activity", "Demo", "--per", "Email"], "--per: goes with --add"),
+    (["whatif", "Lean", "--activity", "Demo", "--add", "1", "--per", "Fax"],
+     "activity: no activity type has this name (got 'Fax')"),
+    (["whatif", "Lean"], "what-if: give at least one change"),
+    (["whatif", "Lean", "--activity", "Demo", "--change", "-10%"], "the plan has no name yet: 'alternatives save NAME' "
+                                                                   "names it first"),
+    (["whatif", "current", "--activity", "Demo", "--change", "-10%"], "alternative.name: 'current' is the plan open now"),
+    (["--read-only", "whatif", "Lean", "--activity", "Demo", "--change", "-10%"], READ_ONLY.format("whatif")),
 ]
 
 def scenario(**changes) -> dict:
