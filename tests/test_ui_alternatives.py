@@ -140,7 +140,7 @@ def test_compare_shows_the_figures_the_command_line_prints(qtbot, window, demo_d
     raw = lambda model: [[model.index(r, c).data(Qt.UserRole) for c in range(model.columnCount())]  # noqa: E731
                          for r in range(model.rowCount())]
     assert raw(dialog.summary) == [[k, data["a"][k], data["b"][k]] for k in
-                                   ("value", "total_value", "markets_covered", "markets", "hours", "outside_hours",
+                                   ("value", "total_value", "markets_covered", "markets", "work_hours", "hours", "outside_hours",
                                     "unplaced_hours", "flags")]
     columns = ("hours", "day", "outside", "unplaced", "flags")
     assert raw(dialog.reps) == [[r["rep"], *(r["a"][c] for c in columns), *(r["b"][c] for c in columns)]

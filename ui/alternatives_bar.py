@@ -1,5 +1,5 @@
 """The plan picker: the main window's toolbar, naming the alternative open now, with Save as
-alternative..., Switch, Delete and Compare....
+alternative..., Switch, Delete, Compare... and What if....
 
 Each button runs one of planner.alternatives' operations through :meth:`ui.session.Session.change_alternatives`:
 one revision of the change history, on the undo stack, so Undo takes it back as ``rep-planner undo`` does.
@@ -34,6 +34,9 @@ class PlanPicker(QToolBar):
         self.switch_action = self.addAction(tr("Switch"), self.switch)
         self.delete_action = self.addAction(tr("Delete"), self.delete)
         self.compare_action = self.addAction(tr("Compare..."), self.compare)
+        self.whatif_action = self.addAction(tr("What if..."), self.what_if)
+        self.whatif_action.setToolTip(tr("Keep the plan open now, with an activity's work changed, as a new "
+                                         "alternative"))
         self.combo.currentIndexChanged.connect(self._enable)
         self.last_dialog = None
 
@@ -119,6 +122,15 @@ class PlanPicker(QToolBar):
         picked = self.picked()
         other = next((n for n in names if n != picked), picked)
         dialog = ComparisonDialog(self.session, names, picked, other, self)
+        dialog.open()
+        self.last_dialog = dialog
+        return dialog
+
+    def what_if(self):
+        """The What if... dialog (planner.whatif through the session), opened, not run."""
+        from .whatif_dialog import WhatIfDialog
+
+        dialog = WhatIfDialog(self.session, self)
         dialog.open()
         self.last_dialog = dialog
         return dialog

@@ -1158,6 +1158,14 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
         <translation>Comparer...</translation>
     </message>
     <message>
+        <source>What if...</source>
+        <translation>Et si...</translation>
+    </message>
+    <message>
+        <source>Keep the plan open now, with an activity&apos;s work changed, as a new alternative</source>
+        <translation>Garder le plan ouvert, avec le travail d&apos;une activité modifié, comme nouvelle variante</translation>
+    </message>
+    <message>
         <source>(no name yet)</source>
         <translation>(pas encore de nom)</translation>
     </message>
@@ -1268,6 +1276,98 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
     <message>
         <source>Undid revision {n} ({text}); Ctrl+Z takes it back.</source>
         <translation>Révision {n} annulée ({text}) ; Ctrl+Z revient dessus.</translation>
+    </message>
+    <message>
+        <source>by a percentage (-80%)</source>
+        <translation>d&apos;un pourcentage (-80 %)</translation>
+    </message>
+    <message>
+        <source>by a number a week in each market (+1)</source>
+        <translation>d&apos;un nombre par semaine dans chaque marché (+1)</translation>
+    </message>
+    <message>
+        <source>by a number for each of another activity (+1 per demo)</source>
+        <translation>d&apos;un nombre pour chaque occurrence d&apos;une autre activité (+1 par démo)</translation>
+    </message>
+    <message>
+        <source>to a new duration in minutes (30)</source>
+        <translation>à une nouvelle durée en minutes (30)</translation>
+    </message>
+    <message>
+        <source>{activity}: {minutes} min each</source>
+        <translation>{activity} : {minutes} min chacune</translation>
+    </message>
+    <message>
+        <source>{activity} {percent}%</source>
+        <translation>{activity} {percent} %</translation>
+    </message>
+    <message>
+        <source>{activity} {add:+d} per {per}</source>
+        <translation>{activity} {add:+d} par {per}</translation>
+    </message>
+    <message>
+        <source>{activity} {add:+d} a week</source>
+        <translation>{activity} {add:+d} par semaine</translation>
+    </message>
+    <message>
+        <source>{change} in {market}</source>
+        <translation>{change} en {market}</translation>
+    </message>
+    <message>
+        <source>Admin automated</source>
+        <translation>Admin automatisée</translation>
+    </message>
+    <message>
+        <source>every market</source>
+        <translation>tous les marchés</translation>
+    </message>
+    <message>
+        <source>Add change</source>
+        <translation>Ajouter la modification</translation>
+    </message>
+    <message>
+        <source>Each change applies to what the ones before it left; the plan open now stays as it is.</source>
+        <translation>Chaque modification s&apos;applique au résultat des précédentes ; le plan ouvert reste tel quel.</translation>
+    </message>
+    <message>
+        <source>Name of the what-if:</source>
+        <translation>Nom du scénario « et si » :</translation>
+    </message>
+    <message>
+        <source>Activity:</source>
+        <translation>Activité :</translation>
+    </message>
+    <message>
+        <source>Change its work:</source>
+        <translation>Modifier son travail :</translation>
+    </message>
+    <message>
+        <source>Value:</source>
+        <translation>Valeur :</translation>
+    </message>
+    <message>
+        <source>Per:</source>
+        <translation>Par :</translation>
+    </message>
+    <message>
+        <source>Where:</source>
+        <translation>Où :</translation>
+    </message>
+    <message>
+        <source>Save what-if</source>
+        <translation>Enregistrer le « et si »</translation>
+    </message>
+    <message>
+        <source>{count} change(s); Save what-if keeps them as a new alternative.</source>
+        <translation>{count} modification(s) ; « Enregistrer le « et si » » les garde comme nouvelle variante.</translation>
+    </message>
+    <message>
+        <source>What-if {name}</source>
+        <translation>Et si {name}</translation>
+    </message>
+    <message>
+        <source>Saved what-if {name}; {open} is still the plan open now. Compare shows its effect.</source>
+        <translation>« Et si » {name} enregistré ; {open} reste le plan ouvert. Comparer montre son effet.</translation>
     </message>
 </context>
 <context>
