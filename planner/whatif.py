@@ -50,13 +50,14 @@ class ActivityChange:
         if self.minutes is not None:
             said = f"{self.activity} {self.minutes} min"
         elif self.percent is not None:
-            said = f"{self.activity} {_signed(self.percent)}%"
+            said = f"{self.activity} {signed(self.percent)}%"
         else:
             said = f"{self.activity} {self.add:+d}" + (f" per {self.per}" if self.per else " a week")
         return said + (f" in {self.market}" if self.market else "")
 
 
-def _signed(value: Decimal) -> str:
+def signed(value: Decimal) -> str:
+    """A percentage with its sign and no trailing zeros: -80, +12.5."""
     text = format(value.normalize(), "f")
     return text if text.startswith("-") else "+" + text
 

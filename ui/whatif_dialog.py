@@ -36,7 +36,7 @@ def describe(c: whatif.ActivityChange) -> str:
     if c.minutes is not None:
         text = tr("{activity}: {minutes} min each").format(activity=c.activity, minutes=c.minutes)
     elif c.percent is not None:
-        text = tr("{activity} {percent}%").format(activity=c.activity, percent=whatif._signed(c.percent))
+        text = tr("{activity} {percent}%").format(activity=c.activity, percent=whatif.signed(c.percent))
     elif c.per is not None:
         text = tr("{activity} {add:+d} per {per}").format(activity=c.activity, add=c.add, per=c.per)
     else:
