@@ -79,7 +79,9 @@ def _assigned_reason(p: Problem, state: State, k: int, band: float) -> str:
 
 
 def explain(p: Problem, chosen: list[int], *, status: str, gap: float, fit_gap: float | None, margin: float,
-            hire, seconds: float) -> Plan:
+            hire, seconds: float, by_hand: frozenset = frozenset()) -> Plan:
+    """The plan of columns ``chosen``, every choice in words. ``by_hand``: pairs kept as locked ones are
+    although not locked (a plan as assigned, :mod:`.assigned`), said to be assigned by hand."""
     scenario, table = p.scenario, p.table
     state = State.of(p, chosen)
     band = band_of(p, state.load, margin)
@@ -89,35 +91,44 @@ def explain(p: Problem, chosen: list[int], *, status: str, gap: float, fit_gap: 
         rep, market = p.pairs[k]
         fit = table.get(rep, market)
         if p.pairs[k] in p.locked:
-            reason = f"Locked to {rep} by hand."
+            reason = f"Assigned to {rep} by hand." if p.pairs[k] in by_hand else f"Locked to {rep} by hand."
             if not fit.fits:
                 reason += (f" Warning: they share only {fit.overlap_hours:g} h a week, "
                            f"less than its {fit.live_hours:g} h of live work.")
             if rep in p.locked_broken:
-                reason += f" Warning: {rep}'s week cannot hold all the markets locked to {rep} (see below)."
+                reason += f" Warning: {rep}'s week cannot hold all the markets {_kept(p, rep, by_hand)} (see below)."
         else:
             reason = _assigned_reason(p, state, k, band)
         assignments.append(PlannedAssignment(rep, market, fit.overlap_hours, fit.live_hours, fit.load_hours,
-                                             scenario.market(market).value, p.pairs[k] in p.locked, reason,
+                                             scenario.market(market).value,
+                                             p.pairs[k] in p.locked and p.pairs[k] not in by_hand, reason,
                                              fit.fit))
     covered = {p.pairs[k][1] for k in chosen}
     unassigned = [_left_out(p, state, m, band) for m in scenario.markets if m.name not in covered]
     reps = tuple(RepLoad(r.name, state.load[r.name], table.capacity[r.name], len(state.mine[r.name]))
                  for r in scenario.reps)
     order = {m.name: i for i, m in enumerate(scenario.markets)}
-    problems = tuple(_locked_problem(p, rep, unplaced) for rep, unplaced in p.locked_broken.items())
+    problems = tuple(_locked_problem(p, rep, unplaced, by_hand) for rep, unplaced in p.locked_broken.items())
     return Plan(format_week(table.year, table.week), status, gap, fit_gap, band, excess,
                 sum(a.value for a in assignments), sum(m.value for m in scenario.markets),
                 tuple(sorted(assignments, key=lambda a: order[a.market])), tuple(unassigned), reps,
                 tuple(hire), seconds, problems)
 
 
-def _locked_problem(p: Problem, rep: str, unplaced) -> LockedProblem:
+def _kept(p: Problem, rep: str, by_hand: frozenset) -> str:
+    """How the markets kept for ``rep`` came to be: locked, assigned by hand, or both."""
+    mine = {pair for pair in p.locked if pair[0] == rep}
+    if not mine & by_hand:
+        return f"locked to {rep}"
+    return f"assigned to {rep} by hand" if mine <= by_hand else f"locked or assigned to {rep} by hand"
+
+
+def _locked_problem(p: Problem, rep: str, unplaced, by_hand: frozenset = frozenset()) -> LockedProblem:
     markets = tuple(sorted(m for r, m in p.locked if r == rep))
     hours = sum(u.minutes for u in unplaced) / 60
     reasons = sorted({f"{u.market} {u.activity}: {u.reason}" for u in unplaced})
     return LockedProblem(rep, markets, len(unplaced), hours,
-                         f"{len(unplaced)} blocks ({hours:g} h) of the markets locked to {rep} cannot be placed in "
+                         f"{len(unplaced)} blocks ({hours:g} h) of the markets {_kept(p, rep, by_hand)} cannot be placed in "
                          f"{rep}'s week: " + "; ".join(reasons[:3]) + ("; ..." if len(reasons) > 3 else ""))
 
 
