@@ -12,7 +12,7 @@ import datetime as dt
 from html import escape
 
 from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QPaintEngine, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from planner.schedule import Event, check_move
@@ -23,8 +23,16 @@ from .week_paint import Fonts, Label, WeekLayout, block_labels, header_labels, h
 from .week_view import DAY_HEADER_H, GUTTER, HEADER_H, HOUR_H, RULER_W, SNAP, WeekData, local_date, tr
 
 
+VECTOR_ENGINES = (QPaintEngine.Pdf, QPaintEngine.Picture, QPaintEngine.SVG)
+
+
 def draw_labels(painter: QPainter, labels: list[Label]) -> None:
+    """Draw each label; on a clipped page, only those the clip shows (a PDF keeps clipped text, and
+    a reader searching it would find hours that are not on the page)."""
+    clip = painter.clipBoundingRect() if painter.hasClipping() else None
     for label in labels:
+        if clip is not None and not clip.intersects(label.rect):
+            continue
         painter.setFont(label.font)
         painter.setPen(label.colour)
         painter.drawText(label.rect, label.align | Qt.TextSingleLine, label.text)
@@ -170,10 +178,16 @@ class WeekCanvas(QWidget):
         return QLineF(self.week_layout.x[today], y, self.week_layout.x[today] + self.week_layout.w[today], y)
 
     # --- painting ---
-    def paintEvent(self, _):
+    def paintEvent(self, event):
         painter = QPainter(self)
         if not self.data:
             painter.fillRect(self.rect(), self.palette().base())
+            return
+        if painter.paintEngine().type() in VECTOR_ENGINES:  # a PDF or printer page: text stays text
+            painter.setClipRegion(event.region())
+            self._paint_week(painter)
+            painter.translate(GUTTER, 0)
+            self._paint_clocks(painter)
             return
         # The grid, strips and blocks change only with the data or the size, the market clocks with
         # the day they show: each is drawn once into a pixmap, so a repaint (each move of a drag)

@@ -16,11 +16,55 @@ from planner.public_holidays import holidays_between
 from planner.schedule import free_start
 from planner.timezones import week_monday
 
-from .palette import market_styles
+from .palette import MarketStyle, market_styles
 from .unplaced_tray import UnplacedTray
 from .view_parts import Lazy, Notice, tr
 from .week_canvas import WeekCanvas, WeekHeader
 from .week_view import HEADER_H, HOUR_H, WeekData, clock_rulers, local_date, local_spans
+
+
+def week_data(scenario, account, year: int, week: int, now=None) -> tuple[WeekData, dict[str, MarketStyle]]:
+    """What the canvas draws for the rep of ``account`` (a planner.team.RepWeek of ISO week
+    ``year-Wweek``), and their markets' colours and marks: for the Week view and the report."""
+    rep = scenario.rep(account.rep)
+    monday = week_monday(year, week)
+    lo, hi = week_window(rep.timezone, year, week)
+    mine = scenario.markets_of(rep.name)
+    styles = market_styles(m.name for m in mine)
+    market_hours = {m.name: local_spans(side_minutes(m.side, year, week, (lo, hi)), rep.timezone, monday)
+                    for m in sorted(mine, key=lambda m: m.name)}
+    holidays: dict[int, list[str]] = {}
+    for side_country, side_sub, who in [(rep.country, rep.subdivision, rep.name)] + \
+            [(m.country, m.subdivision, m.name) for m in mine]:
+        for date, title in holidays_between(side_country, side_sub, monday, monday + dt.timedelta(days=6)).items():
+            entry = f"{who}: {title}"
+            if entry not in holidays.setdefault((date - monday).days, []):
+                holidays[(date - monday).days].append(entry)
+    data = WeekData(scenario, account.schedule, rep.timezone, monday,
+                    local_spans(side_minutes(rep.side, year, week, (lo, hi)), rep.timezone, monday),
+                    market_hours, holidays, {m: s.colour for m, s in styles.items()}, now=now,
+                    marks={m: s.shape for m, s in styles.items()},
+                    rulers=clock_rulers(rep.timezone, monday, [(m.name, m.timezone) for m in mine]))
+    return data, styles
+
+
+def placed_summary(account) -> str:
+    """The week's work placed and not, from the core's account of it (planner.team.RepWeek)."""
+    return tr("Placed: {placed} h of work, {outside} h of it outside working hours. "
+              "Not placed: {unplaced} h ({blocks} blocks).").format(
+        placed=f"{account.placed_hours:g}", outside=f"{account.outside_hours:g}",
+        unplaced=f"{account.unplaced_hours:g}", blocks=account.unplaced_blocks)
+
+
+def legend_html(styles: dict[str, MarketStyle]) -> str:
+    """Each market's mark in its colour, and its name."""
+    return " &nbsp; ".join(f"<span style='color:{s.colour}'>{s.glyph}</span>&nbsp;"
+                           + html.escape(m).replace(" ", "&nbsp;") for m, s in styles.items())
+
+
+def legend_key() -> str:
+    return tr("Solid: live work; pale: async work; dashed red outline: outside working hours; "
+              "outlined: placed by hand; coloured strips: the markets' business hours.")
 
 
 class WeekView(Lazy, QWidget):
@@ -121,38 +165,13 @@ class WeekView(Lazy, QWidget):
             self.canvas.set_data(None)
             self.tray.hide()
             return
-        rep = scenario.rep(name)
         self.account = rep_account(self.session.store, scenario, name, year, week, self.stretch.isChecked())
         self.schedule = self.account.schedule
-        lo, hi = week_window(rep.timezone, year, week)
-        mine = scenario.markets_of(name)
-        styles = market_styles(m.name for m in mine)
-        market_hours = {m.name: local_spans(side_minutes(m.side, year, week, (lo, hi)), rep.timezone, monday)
-                        for m in sorted(mine, key=lambda m: m.name)}
-        holidays: dict[int, list[str]] = {}
-        for side_country, side_sub, who in [(rep.country, rep.subdivision, rep.name)] + \
-                [(m.country, m.subdivision, m.name) for m in mine]:
-            for date, title in holidays_between(side_country, side_sub, monday, monday + dt.timedelta(days=6)).items():
-                entry = f"{who}: {title}"
-                if entry not in holidays.setdefault((date - monday).days, []):
-                    holidays[(date - monday).days].append(entry)
-        self.canvas.set_data(WeekData(
-            scenario, self.schedule, rep.timezone, monday,
-            local_spans(side_minutes(rep.side, year, week, (lo, hi)), rep.timezone, monday),
-            market_hours, holidays, {m: s.colour for m, s in styles.items()},
-            now=self.now() if callable(self.now) else self.now, marks={m: s.shape for m, s in styles.items()},
-            rulers=clock_rulers(rep.timezone, monday, [(m.name, m.timezone) for m in mine])))
+        data, styles = week_data(scenario, self.account, year, week, self.now() if callable(self.now) else self.now)
+        self.canvas.set_data(data)
         self.header.update()
-        legend = " &nbsp; ".join(f"<span style='color:{s.colour}'>{s.glyph}</span>&nbsp;"
-                                 + html.escape(m).replace(" ", "&nbsp;") for m, s in styles.items())
-        a = self.account
-        summary = tr("Placed: {placed} h of work, {outside} h of it outside working hours. "
-                     "Not placed: {unplaced} h ({blocks} blocks).").format(
-            placed=f"{a.placed_hours:g}", outside=f"{a.outside_hours:g}", unplaced=f"{a.unplaced_hours:g}",
-            blocks=a.unplaced_blocks)
-        key = tr("Solid: live work; pale: async work; dashed red outline: outside working hours; "
-                 "outlined: placed by hand; coloured strips: the markets' business hours.")
-        self.legend.setText(f"{legend}<br><small>{html.escape(summary)}<br>{html.escape(key)}</small>")
+        self.legend.setText(f"{legend_html(styles)}<br><small>{html.escape(placed_summary(self.account))}<br>"
+                            f"{html.escape(legend_key())}</small>")
         self.tray.show_week(self.account, styles)
 
     def _moved(self, key, start) -> None:
