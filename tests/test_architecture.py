@@ -38,3 +38,35 @@ def test_zones_are_built_in_one_place():
                 names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
                 offenders += [f"{where}: import {n}" for n in names if n.split(".")[0] in ("pendulum", "pytz")]
     assert not offenders, "build zones with planner.timezones.zone:\n" + "\n".join(offenders)
+
+
+def test_the_core_reaches_qt_only_from_the_report_command_when_it_runs():
+    """planner/ never imports Qt or ui/ at module level. One exception, inside a function: the
+    ``report`` command (planner/cli_report.py) imports ui.report_pdf when it runs, because each rep's
+    week in the PDF is the Week view's own drawing (ui/week_canvas.py), not a second one in the core.
+    Every other command, and any import of the core, loads no Qt (the test above)."""
+    import ast
+
+    allowed = {("planner/cli_report.py", "ui")}
+    offenders, found = [], set()
+    for path in (ROOT / "planner").rglob("*.py"):
+        name = path.relative_to(ROOT).as_posix()
+        tree = ast.parse(path.read_text(), name)
+        inside = {id(n) for f in ast.walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))
+                  for n in ast.walk(f)}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                roots = [a.name.split(".")[0] for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and not node.level:
+                roots = [(node.module or "").split(".")[0]]
+            else:
+                continue
+            for root in roots:
+                if root not in ("ui", "PySide6", "shiboken6", "PyQt5", "PyQt6"):
+                    continue
+                if (name, root) in allowed and id(node) in inside:
+                    found.add((name, root))
+                else:
+                    offenders.append(f"{name}:{node.lineno}: import {root}")
+    assert not offenders, "the core must not import Qt or ui:\n" + "\n".join(offenders)
+    assert found == allowed  # the report command still draws with the app's drawing
