@@ -185,3 +185,40 @@ def test_a_market_left_out_is_in_the_summary_with_its_reason_and_the_hires(demo_
     assert words(left.reason) in text
     hire = report.plan.hire[0]
     assert f"A rep in {hire.timezone} ({hire.hours}) would take {', '.join(hire.markets)}" in text
+
+
+def test_file_export_report_writes_the_pdf_through_the_menu_and_the_file_dialog(qtbot, tmp_path, demo_db):
+    import datetime as dt
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QComboBox, QFileDialog, QLineEdit
+
+    from .user_input import bring_to_front, choose, open_window, when_a_dialog_opens
+
+    window = open_window(qtbot, tmp_path, open_store(demo_db), dt.date(2027, 3, 17))
+    bring_to_front(qtbot, window)
+    out = tmp_path / "meeting.pdf"
+
+    def fill(dialog):
+        assert isinstance(dialog, QFileDialog)
+        papers = dialog.findChild(QComboBox, "fileTypeCombo")
+        qtbot.keyClick(papers, Qt.Key_Down)   # the paper is the file type chosen: A4, then US Letter
+        assert papers.currentText() == "PDF, US Letter (*.pdf)"
+        name = dialog.findChild(QLineEdit, "fileNameEdit")
+        assert name.text() == f"report-{WEEK}.pdf"   # in the plan's folder
+        qtbot.mouseClick(name, Qt.LeftButton)
+        qtbot.keyClick(name, Qt.Key_A, Qt.ControlModifier)
+        qtbot.keyClicks(name, "meeting")   # the dialog adds .pdf
+        qtbot.keyClick(name, Qt.Key_Return)
+
+    seen = when_a_dialog_opens(fill)
+    choose(qtbot, window, "&File", "Export report (P&DF)...")
+    qtbot.waitUntil(lambda: len(seen) > 0 and not seen[0].isVisible(), timeout=30000)
+    assert len(seen) == 1, seen[1:]
+    qtbot.waitUntil(lambda: "meeting.pdf" in window.statusBar().currentMessage(), timeout=30000)
+    assert "Letter" in window.statusBar().currentMessage()
+    assert all(sorted(size) == sorted(PAPER["Letter"]) for size in page_sizes(out))
+    text = words(text_of(out))
+    for name in [r.name for r in window.session.scenario.reps] + [m.name for m in window.session.scenario.markets]:
+        assert name in text
+    assert f"Plan for {WEEK}" in text

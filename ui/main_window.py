@@ -128,6 +128,7 @@ class MainWindow(QMainWindow):
         self._action(file, self.tr("Export markets (CSV)..."), lambda: self.export_sheet("markets", "csv"))
         self._action(file, self.tr("Export reps (Excel)..."), lambda: self.export_sheet("reps", "xlsx"))
         self._action(file, self.tr("Export markets (Excel)..."), lambda: self.export_sheet("markets", "xlsx"))
+        self._action(file, self.tr("Export report (P&DF)..."), self.export_report, "Ctrl+P")
         file.addSeparator()
         self._action(file, self.tr("&Quit"), self.close, QKeySequence.Quit)
         edit = bar.addMenu(self.tr("&Edit"))
@@ -352,6 +353,15 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Cannot export"), str(exc))
             return
         self.statusBar().showMessage(self.tr("Wrote {path}").format(path=path), 8000)
+
+    def export_report(self):
+        """File > Export report: the PDF for the week on screen (ui/report_dialog.py)."""
+        from .report_dialog import ReportDialog  # Qt's PDF writer is loaded only when it is used
+
+        dialog = ReportDialog(self.session, self)
+        dialog.written.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        dialog.open()
+        return dialog
 
     def import_busy(self) -> None:
         reps = [r.name for r in self.session.scenario.reps]

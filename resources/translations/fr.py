@@ -27,6 +27,7 @@ FR = {
     "&Week": "&Semaine",
     "(cannot be read)": "(illisible)",
     "(no name yet)": "(pas encore de nom)",
+    "(locked)": "(verrouillé)",
     "<b>Rep Planner</b><p>Plans sales reps' weeks across time zones: territories, schedules, burnout flags and calendars.</p>":
         "<b>Rep Planner</b><p>Planifie les semaines des commerciaux à travers les fuseaux horaires : territoires, "
         "plannings, alertes de surmenage et calendriers.</p>",
@@ -60,6 +61,7 @@ FR = {
     "Apply plan": "Appliquer le plan",
     "Assign {market} to {rep}": "Affecter {market} à {rep}",
     "Assigned and locked.": "Affecté et verrouillé.",
+    "Assigned, and the week cannot hold them": "Affectés, mais la semaine ne peut pas les contenir",
     "Assigned.": "Affecté.",
     "Assignments": "Affectations",
     "Async h": "h asynchrones",
@@ -101,12 +103,23 @@ FR = {
     "No plan with at most {count} new reps found in the time limit": "Aucun plan avec au plus {count} nouveaux commerciaux trouvé dans le temps imparti",
     "No reps yet: add reps in Team to see their quarter.":
         "Pas encore de commerciaux : ajoutez-en dans Équipe pour voir leur trimestre.",
+    "Capacity (h)": "Capacité (h)",
+    "Export report": "Exporter le rapport",
+    "Export report (P&DF)...": "Exporter le rapport (P&DF)...",
+    "Fit": "Adéquation",
+    "Markets left out": "Marchés laissés de côté",
+    "No hire suggested: no market is left out, or no new rep would take one.":
+        "Aucun recrutement suggéré : aucun marché n'est laissé de côté, ou aucun nouveau commercial n'en prendrait.",
     "No room for the clocks of {markets}: their times are in each block's tooltip.":
         "Pas de place pour les horloges de {markets} : leurs heures sont dans l'infobulle de chaque créneau.",
+    "No workload flags: every week keeps the rules.": "Aucune alerte de charge : chaque semaine respecte les règles.",
+    "None: every market has a rep.": "Aucun : chaque marché a un commercial.",
     "Not placed: {hours} h of work ({blocks} blocks)": "Non placé : {hours} h de travail ({blocks} créneaux)",
     "Out of reach": "Hors de portée",
     "Outside working hours": "Hors des heures de travail",
     "Per:": "Par :",
+    "PDF, A4 (*.pdf)": "PDF, A4 (*.pdf)",
+    "PDF, US Letter (*.pdf)": "PDF, US Letter (*.pdf)",
     "Place": "Placer",
     "Place {activity} for {market}": "Placer {activity} pour {market}",
     "Placed: {placed} h of work, {outside} h of it outside working hours. Not placed: {unplaced} h ({blocks} blocks).":
@@ -150,6 +163,11 @@ FR = {
     "The 13 weeks before": "Les 13 semaines précédentes",
     "The comparison failed: {error}": "La comparaison a échoué : {error}",
     "The fewest new reps with whom the team covers every market worth at least a value": "Le moins de nouveaux commerciaux avec qui l'équipe couvre chaque marché valant au moins une valeur donnée",
+    "Plan for {period}: {name}": "Plan pour {period} : {name}",
+    "Rule": "Règle",
+    "Severity": "Gravité",
+    "Shared h": "Heures communes",
+    "Territory": "Territoire",
     "The figures could not be worked out: {reason}": "Les chiffres n'ont pas pu être calculés : {reason}",
     "The plan covers {value} of {total} in market value. Every rep's week as the scheduler builds it: {blocks} blocks not placed, {hours} h outside working hours.": "Le plan couvre {value} sur {total} de valeur de marché. La semaine de chaque commercial telle que le planificateur la construit : {blocks} blocs non placés, {hours} h hors des heures de travail.",
     "The plan's alternatives; the one open now is marked": "Les variantes du plan ; celle ouverte est marquée",
@@ -327,6 +345,9 @@ FR = {
     "Weeks:": "Semaines :",
     "What if...": "Et si...",
     "What-if {name}": "Et si {name}",
+    "Value covered: {value} of {total} ({share:.0%}); {covered} of {markets} markets have a rep; the busiest rep is at {util:.0%} of capacity.":
+        "Valeur couverte : {value} sur {total} ({share:.0%}) ; {covered} marchés sur {markets} ont un commercial ; le commercial le plus chargé est à {util:.0%} de sa capacité.",
+    "What, and why it matters": "Quoi, et pourquoi c'est important",
     "Where to hire next": "Où recruter ensuite",
     "Where:": "Où :",
     "Whose calendar is it?": "À qui est ce calendrier ?",
@@ -335,6 +356,8 @@ FR = {
     "Work to do": "Travail à faire",
     "Work that does not fit a rep's hours is placed outside them, as the week would be worked: the hours outside working hours are each plan's cost.":
         "Le travail qui ne tient pas dans les heures d'un commercial est placé en dehors, comme la semaine serait travaillée : les heures hors horaires sont le coût de chaque plan.",
+    "Work h": "Travail (h)",
+    "Work planned (h)": "Travail prévu (h)",
     "Working hours": "Heures de travail",
     "Working out each rep's 13 weeks... {done} of {total}":
         "Calcul des 13 semaines de chaque commercial... {done} sur {total}",
@@ -345,7 +368,9 @@ FR = {
     "Working out the quarter...": "Calcul du trimestre...",
     "Workload": "Charge",
     "Workload flags": "Alertes de charge",
+    "Workload flags, {period}": "Alertes de charge, {period}",
     "Wrote {path}": "{path} écrit",
+    "Wrote {path} ({pages} pages, {paper})": "{path} écrit ({pages} pages, {paper})",
     "Wrote:": "Écrit :",
     "W{week} {date}\n▲{critical} ●{warnings}\n{unplaced} h":
         "S{week} {date}\n▲{critical} ●{warnings}\n{unplaced} h",
@@ -360,6 +385,7 @@ FR = {
     "by a percentage (-80%)": "d'un pourcentage (-80 %)",
     "command line": "ligne de commande",
     "day": "journée",
+    "critical": "critique",
     "e.g. Mon-Fri 09:00-17:00; several ranges: Mon-Thu 07:00-12:00, 13:00-17:00":
         "p. ex. Mon-Fri 09:00-17:00 ; plusieurs plages : Mon-Thu 07:00-12:00, 13:00-17:00",
     "every market": "tous les marchés",
@@ -367,6 +393,8 @@ FR = {
     "iCalendar files (*.ics)": "Fichiers iCalendar (*.ics)",
     "import": "import",
     "in {week}": "en {week}",
+    "info": "info",
+    "left out": "laissé de côté",
     "locked": "verrouillé",
     "market": "marché",
     "no rep and no candidate hire can take it": "aucun commercial ni aucune embauche candidate ne peut le prendre",
@@ -384,6 +412,7 @@ FR = {
     "{activity} {add:+d} a week": "{activity} {add:+d} par semaine",
     "{activity} {add:+d} per {per}": "{activity} {add:+d} par {per}",
     "{activity} {percent}%": "{activity} {percent} %",
+    "warning": "avertissement",
     "{activity} · {market}, {minutes} min": "{activity} · {market}, {minutes} min",
     "{activity}/week": "{activity}/semaine",
     "{activity}: {minutes} min each": "{activity} : {minutes} min chacune",
@@ -411,6 +440,7 @@ FR = {
     "{name}: {zone} ({country}), {hours}, takes {markets}: adds {value}": "{name} : {zone} ({country}), {hours}, prend {markets} : apporte {value}",
     "{n} ({worst})": "{n} ({worst})",
     "{path} exists already; choose a new name.": "{path} existe déjà ; choisissez un autre nom.",
+    "{rep} ({zone}), {week}: {first} to {last}": "{rep} ({zone}), {week} : du {first} au {last}",
     "{rep} and {market} share {hours:g} h a week; its live work needs {live:g} h.":
         "{rep} et {market} partagent {hours:g} h par semaine ; le travail en direct demande {live:g} h.",
     "{rep}, {week}: {planned} h planned, {unplaced} h of work not placed, {outside} h outside working hours":

@@ -626,8 +626,76 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
         <translation>Couvre {value} sur {total} de valeur de marché ; le commercial le plus chargé est à {util:.0%} de sa capacité.</translation>
     </message>
     <message>
+        <source>Plan for {period}: {name}</source>
+        <translation>Plan pour {period} : {name}</translation>
+    </message>
+    <message>
+        <source>{rep} ({zone}), {week}: {first} to {last}</source>
+        <translation>{rep} ({zone}), {week} : du {first} au {last}</translation>
+    </message>
+    <message>
+        <source>Value covered: {value} of {total} ({share:.0%}); {covered} of {markets} markets have a rep; the busiest rep is at {util:.0%} of capacity.</source>
+        <translation>Valeur couverte : {value} sur {total} ({share:.0%}) ; {covered} marchés sur {markets} ont un commercial ; le commercial le plus chargé est à {util:.0%} de sa capacité.</translation>
+    </message>
+    <message>
         <source>A rep in {zone} ({hours}) would take {markets}: {value}</source>
         <translation>Un commercial à {zone} ({hours}) prendrait {markets} : {value}</translation>
+    </message>
+    <message>
+        <source>Work planned (h)</source>
+        <translation>Travail prévu (h)</translation>
+    </message>
+    <message>
+        <source>Capacity (h)</source>
+        <translation>Capacité (h)</translation>
+    </message>
+    <message>
+        <source>Shared h</source>
+        <translation>Heures communes</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Adéquation</translation>
+    </message>
+    <message>
+        <source>Work h</source>
+        <translation>Travail (h)</translation>
+    </message>
+    <message>
+        <source>(locked)</source>
+        <translation>(verrouillé)</translation>
+    </message>
+    <message>
+        <source>left out</source>
+        <translation>laissé de côté</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>critique</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>avertissement</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>info</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Semaine</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Règle</translation>
+    </message>
+    <message>
+        <source>What, and why it matters</source>
+        <translation>Quoi, et pourquoi c'est important</translation>
     </message>
     <message>
         <source>The value covered is within {gap:.1%} of the best possible.</source>
@@ -1369,6 +1437,26 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
         <source>Saved what-if {name}; {open} is still the plan open now. Compare shows its effect.</source>
         <translation>« Et si » {name} enregistré ; {open} reste le plan ouvert. Comparer montre son effet.</translation>
     </message>
+    <message>
+        <source>Export report</source>
+        <translation>Exporter le rapport</translation>
+    </message>
+    <message>
+        <source>PDF, A4 (*.pdf)</source>
+        <translation>PDF, A4 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PDF, US Letter (*.pdf)</source>
+        <translation>PDF, US Letter (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Cannot export</source>
+        <translation>Export impossible</translation>
+    </message>
+    <message>
+        <source>Wrote {path} ({pages} pages, {paper})</source>
+        <translation>{path} écrit ({pages} pages, {paper})</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1475,6 +1563,10 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
     <message>
         <source>Export markets (Excel)...</source>
         <translation>Exporter les marchés (Excel)...</translation>
+    </message>
+    <message>
+        <source>Export report (P&amp;DF)...</source>
+        <translation>Exporter le rapport (P&amp;DF)...</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
