@@ -16,9 +16,9 @@ import math
 import os
 import sys
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPoint, QRectF, QSizeF
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPoint, QRectF, QSizeF, Qt
 from PySide6.QtGui import (QFont, QFontInfo, QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter,
-                           QRawFont, QRegion, QTextDocument)
+                           QRawFont, QRegion, QResizeEvent, QTextDocument)
 from PySide6.QtWidgets import QApplication
 
 from planner.errors import PlannerError
@@ -89,6 +89,7 @@ def render(report, page: str = "A4") -> tuple[bytes, int]:
     for rep_page in report.rep_weeks:
         pages.week(report.scenario, rep_page)
     pages.text(_flags_html(report))
+    pages.close()
     painter.end()
     buffer.close()
     pdf = bytes(data)
@@ -116,6 +117,31 @@ class _Pages:
     def __init__(self, writer: QPdfWriter, painter: QPainter, page: str):
         self.writer, self.painter, self.page = writer, painter, page
         self.count = 0
+        self.widgets: tuple[WeekCanvas, WeekHeader] | None = None
+
+    def _week_widgets(self) -> tuple[WeekCanvas, WeekHeader]:
+        """The Week view's canvas and header, made once for all the weeks: sized, styled and
+        polished before the first week, each week is then laid out once."""
+        if self.widgets is None:
+            canvas = WeekCanvas()
+            canvas.setFont(page_font())
+            canvas.setPalette(QApplication.style().standardPalette())  # printed on white, whatever the theme
+            header = WeekHeader(canvas)
+            header.setPalette(canvas.palette())
+            header.setFont(canvas.font())
+            canvas.resize(WEEK_WIDTH, HEADER_H + 24 * HOUR_H)
+            header.resize(WEEK_WIDTH, DAY_HEADER_H)
+            for widget in (canvas, header):
+                widget.ensurePolished()
+                QApplication.sendPostedEvents(widget)
+                QApplication.sendEvent(widget, QResizeEvent(widget.size(), widget.size()))
+                widget.setAttribute(Qt.WA_PendingResizeEvent, False)
+            self.widgets = canvas, header
+        return self.widgets
+
+    def close(self) -> None:
+        for widget in reversed(self.widgets or ()):
+            widget.deleteLater()
 
     def _next(self, orientation) -> QRectF:
         layout = _layout(self.page, orientation)
@@ -154,15 +180,8 @@ class _Pages:
         above.drawContents(self.painter)
         self.painter.restore()
         first, last = _hours_in_use(data)
-        canvas = WeekCanvas()
-        canvas.setFont(page_font())
-        canvas.setPalette(QApplication.style().standardPalette())  # printed on white, whatever the desktop's theme
-        canvas.resize(WEEK_WIDTH, HEADER_H + 24 * HOUR_H)
+        canvas, header = self._week_widgets()
         canvas.set_data(data)
-        header = WeekHeader(canvas)
-        header.setPalette(canvas.palette())
-        header.setFont(canvas.font())
-        header.resize(WEEK_WIDTH, DAY_HEADER_H)
         height = DAY_HEADER_H + (last - first) * HOUR_H + HEADER_H
         scale = min(area.width() / WEEK_WIDTH, (area.height() - top - bottom) / height)
         self.painter.save()
@@ -177,8 +196,6 @@ class _Pages:
         self.painter.translate(0, top + height * scale)
         below.drawContents(self.painter)
         self.painter.restore()
-        header.deleteLater()
-        canvas.deleteLater()
 
 
 def page_font() -> QFont:

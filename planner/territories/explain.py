@@ -104,7 +104,8 @@ def explain(p: Problem, chosen: list[int], *, status: str, gap: float, fit_gap: 
                                              p.pairs[k] in p.locked and p.pairs[k] not in by_hand, reason,
                                              fit.fit))
     covered = {p.pairs[k][1] for k in chosen}
-    unassigned = [_left_out(p, state, m, band) for m in scenario.markets if m.name not in covered]
+    unassigned = [_left_out(p, state, m, band, status == "assigned") for m in scenario.markets
+                  if m.name not in covered]
     reps = tuple(RepLoad(r.name, state.load[r.name], table.capacity[r.name], len(state.mine[r.name]))
                  for r in scenario.reps)
     order = {m.name: i for i, m in enumerate(scenario.markets)}
@@ -132,7 +133,9 @@ def _locked_problem(p: Problem, rep: str, unplaced, by_hand: frozenset = frozens
                          f"{rep}'s week: " + "; ".join(reasons[:3]) + ("; ..." if len(reasons) > 3 else ""))
 
 
-def _left_out(p: Problem, state: State, market, band: float) -> LeftOut:
+def _left_out(p: Problem, state: State, market, band: float, as_assigned: bool = False) -> LeftOut:
+    """Why nobody covers ``market``. In the optimiser's plan a rep free to take it means the search
+    stopped first; in a plan as assigned (a report's) it means the plan could cover it."""
     name, table = market.name, p.table
     fits = [table.get(r.name, name) for r in p.scenario.reps]
     live = fits[0].live_hours
@@ -163,8 +166,9 @@ def _left_out(p: Problem, state: State, market, band: float) -> LeftOut:
                        "hours are spent on it.")
     blocked = []
     for k in sorted(columns, key=lambda k: (-p.fits[k], k)):
-        why = why_not(p, state, k, band) or ("not_reached", f"{p.pairs[k][0]} could take it, but the search "
-                                                            "ran out of time before it")
+        why = why_not(p, state, k, band) or (
+            ("room", f"{p.pairs[k][0]} has room for it in this plan") if as_assigned else
+            ("not_reached", f"{p.pairs[k][0]} could take it, but the search ran out of time before it"))
         blocked.append(why)
     code = blocked[0][0]
     details = "; ".join(text for _, text in blocked[:3])
@@ -174,7 +178,8 @@ def _left_out(p: Problem, state: State, market, band: float) -> LeftOut:
             "focus_spread": "Covering it would stretch a rep across too many time zones",
             "shared_hours": "The hours it could use are taken by the live work of other markets",
             "schedule": "The weeks of the reps whose hours fit it cannot hold its blocks",
-            "not_reached": "Not placed in the time given"}[code]
+            "not_reached": "Not placed in the time given",
+            "room": "Nobody is assigned to it, and a rep could take it"}[code]
     return LeftOut(name, market.value, code, f"{lead}: {details}. {_instead(p, state, blocked, columns, market)}")
 
 

@@ -25,7 +25,7 @@ class LeftOut:
     market: str
     value: float
     # no_overlap | no_capacity | back_to_back | too_big | capacity | balance | focus_count | focus_spread |
-    # shared_hours | schedule | not_reached | no_value
+    # shared_hours | schedule | not_reached | no_value | room (a plan as assigned: a rep could take it)
     code: str
     reason: str
 
