@@ -22,7 +22,7 @@ from .storage import DEMO_PATH, NotWritable, Store, default_path, new_scenario, 
 READS = {
     "reps": None, "markets": None, "overlap": None, "schedule": None, "check": None, "compare": None,
     "export-scenario": None, "export-csv": None, "export-xlsx": None, "backups": None, "history": None,
-    "hire": None,
+    "hire": None, "report": None,
     "assign": lambda args: not args.apply,
     "import-csv": lambda args: args.dry_run, "import-xlsx": lambda args: args.dry_run,
     "alternatives": lambda args: getattr(args, "action", None) in (None, "list"),

@@ -37,9 +37,9 @@ def _drawing():
 def cmd_report(args, today):
     from .report import build_report, check_weeks
 
-    check_weeks(args.weeks)  # bad options refused before anything is computed or loaded
-    report_pdf = _drawing()
+    check_weeks(args.weeks)  # bad options and a missing database refused before Qt is loaded
     store = _store(args)
+    report_pdf = _drawing()
     year, week = _week(args, today)
     report = build_report(store, year, week, args.weeks)
     pages = report_pdf.write(report, args.output, args.page, database=store.path)

@@ -24,6 +24,7 @@ NEEDS_A_DATABASE = {
     "compare": ["compare", "--week", "2027-W11", "--time-limit", "1"],
     "hire": ["hire", "--min-value", "0", "--week", "2027-W11", "--time-limit", "1"],
     "export": ["export", "--week", "2027-W11", "-o", "{dir}/team.ics"],
+    "report": ["report", "--week", "2027-W11", "-o", "{dir}/plan.pdf"],
     "import-busy": ["import-busy", "{dir}/busy.ics", "--rep", "Laura"],
     "publish": ["publish", "--week", "2027-W11", "--url", "http://127.0.0.1:9/laura/work/", "--user", "laura"],
     "export-scenario": ["export-scenario", "{dir}/plan.json"],

@@ -41,6 +41,7 @@ READING = {
     "import-csv": ["import-csv", "reps", "{out}/reps.csv", "--dry-run"],
     "export-xlsx": ["export-xlsx", "markets", "{out}/markets.xlsx"],
     "import-xlsx": ["import-xlsx", "reps", "{out}/reps.xlsx", "--dry-run"],
+    "report": ["report", "--week", "2027-W11", "-o", "{out}/plan.pdf"],
 }
 READER = """
 import contextlib, io, json, os, sys
