@@ -355,13 +355,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Wrote {path}").format(path=path), 8000)
 
     def export_report(self):
-        """File > Export report: the PDF for the week on screen (ui/report_dialog.py)."""
         from .report_dialog import ReportDialog  # Qt's PDF writer is loaded only when it is used
-
-        dialog = ReportDialog(self.session, self)
-        dialog.written.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        dialog.open()
-        return dialog
+        return ReportDialog.ask(self.session, self)
 
     def import_busy(self) -> None:
         reps = [r.name for r in self.session.scenario.reps]

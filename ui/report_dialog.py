@@ -34,6 +34,14 @@ class ReportDialog(QFileDialog):
         self.selectNameFilter(next(f for f, p in self.papers.items() if p == default_page()))
         self.fileSelected.connect(self._write)
 
+    @classmethod
+    def ask(cls, session, window) -> "ReportDialog":
+        """Open the dialog over ``window``; what was written goes to its status bar."""
+        dialog = cls(session, window)
+        dialog.written.connect(lambda text: window.statusBar().showMessage(text, 8000))
+        dialog.open()
+        return dialog
+
     def _write(self, path: str) -> None:
         from planner.report import build_report
 
