@@ -1,4 +1,4 @@
-"""Slow work off the GUI thread: the optimiser, with progress and cancel."""
+"""Slow work off the GUI thread: the optimiser and the hiring search, with progress and cancel."""
 
 from __future__ import annotations
 
@@ -12,17 +12,19 @@ from planner.storage import Store
 from planner.territories import optimise
 
 
-class OptimiseWorker(QThread):
-    """Runs :func:`planner.territories.optimise` with its own database connection.
+class SearchWorker(QThread):
+    """A search over the plan of one week, with its own database connection.
 
-    ``progress`` carries (covered value or -1, gap, seconds); ``done`` the plan;
-    ``failed`` a message. :meth:`cancel` stops the search; the best plan so far
-    still arrives through ``done``, marked cancelled.
+    ``progress`` carries (the best plan's figure so far or -1, gap, seconds); ``done`` the
+    result; ``failed`` a message. :meth:`cancel` stops the search; the best result so far still
+    arrives through ``done``, marked cancelled. A subclass says what to search (:meth:`search`)
+    and how a failure is named (``WHAT``).
     """
 
     progress = Signal(float, float, float)
     done = Signal(object)
     failed = Signal(str)
+    WHAT = "The search"
 
     def __init__(self, db_path: str, year: int, week: int, time_limit: float = 30.0, parent=None):
         super().__init__(parent)
@@ -32,6 +34,12 @@ class OptimiseWorker(QThread):
     def cancel(self) -> None:
         self._stop.set()
 
+    def search(self, scenario, busy, pins, should_stop, progress):
+        raise NotImplementedError
+
+    def _report(self, p) -> None:
+        self.progress.emit(p.value if p.value is not None else -1.0, p.gap, p.seconds)
+
     def run(self) -> None:
         store = None
         try:
@@ -39,59 +47,40 @@ class OptimiseWorker(QThread):
             scenario = store.load()
             # The reps' meetings and pinned blocks, so the plan's weeks are checked as the scheduler builds them.
             busy, pins = calendar_inputs(store, scenario, self.year, self.week)
-            plan = optimise(scenario, self.year, self.week, time_limit=self.time_limit, busy=busy, pins=pins,
-                            progress=lambda p: self.progress.emit(p.value if p.value is not None else -1.0,
-                                                                  p.gap, p.seconds),
-                            should_stop=self._stop.is_set)
-            self.done.emit(plan)
+            self.done.emit(self.search(scenario, busy, pins, self._stop.is_set, self._report))
         except PlannerError as exc:
             self.failed.emit(str(exc))
         except Exception as exc:  # the app must survive a solver failure; say what happened
-            self.failed.emit(f"The optimiser failed: {exc}")
+            self.failed.emit(f"{self.WHAT} failed: {exc}")
         finally:
             if store is not None:
                 store.close()
 
 
-class HireWorker(QThread):
-    """Runs :func:`planner.territories.hiring_plan.plan_hires` with its own database connection.
+class OptimiseWorker(SearchWorker):
+    """:func:`planner.territories.optimise`; its progress figure is the value covered."""
 
-    ``progress`` carries (hires in the best plan so far or -1, gap, seconds); ``done`` the
-    hiring plan; ``failed`` a message. :meth:`cancel` stops the search; the best plan so far
-    still arrives through ``done``, marked cancelled.
-    """
+    WHAT = "The optimiser"
 
-    progress = Signal(float, float, float)
-    done = Signal(object)
-    failed = Signal(str)
+    def search(self, scenario, busy, pins, should_stop, progress):
+        return optimise(scenario, self.year, self.week, time_limit=self.time_limit, busy=busy, pins=pins,
+                        progress=progress, should_stop=should_stop)
+
+
+class HireWorker(SearchWorker):
+    """:func:`planner.territories.hiring_plan.plan_hires`; its progress figure is the hires in the
+    best plan so far."""
+
+    WHAT = "The hiring search"
 
     def __init__(self, db_path: str, year: int, week: int, min_value: float, max_hires: int | None,
                  time_limit: float = 30.0, parent=None):
-        super().__init__(parent)
-        self.db_path, self.year, self.week = db_path, year, week
-        self.min_value, self.max_hires, self.time_limit = min_value, max_hires, time_limit
-        self._stop = threading.Event()
+        super().__init__(db_path, year, week, time_limit, parent)
+        self.min_value, self.max_hires = min_value, max_hires
 
-    def cancel(self) -> None:
-        self._stop.set()
-
-    def run(self) -> None:
+    def search(self, scenario, busy, pins, should_stop, progress):
         from planner.territories.hiring_plan import plan_hires
 
-        store = None
-        try:
-            store = Store(self.db_path, create=False)
-            scenario = store.load()
-            busy, pins = calendar_inputs(store, scenario, self.year, self.week)
-            plan = plan_hires(scenario, self.year, self.week, self.min_value, max_hires=self.max_hires,
-                              time_limit=self.time_limit, busy=busy, pins=pins, should_stop=self._stop.is_set,
-                              progress=lambda p: self.progress.emit(p.value if p.value is not None else -1.0,
-                                                                    p.gap, p.seconds))
-            self.done.emit(plan)
-        except PlannerError as exc:
-            self.failed.emit(str(exc))
-        except Exception as exc:  # the app must survive a solver failure; say what happened
-            self.failed.emit(f"The hiring search failed: {exc}")
-        finally:
-            if store is not None:
-                store.close()
+        return plan_hires(scenario, self.year, self.week, self.min_value, max_hires=self.max_hires,
+                          time_limit=self.time_limit, busy=busy, pins=pins, should_stop=should_stop,
+                          progress=progress)
