@@ -1,41 +1,29 @@
 """The week on screen: 7 days x 24 hours on the rep's wall clock, blocks you can drag.
 
 The canvas only draws what :class:`~ui.week_view.WeekData` holds (computed by the core), laid
-out by :mod:`ui.week_paint`. Dropping a block, or one dragged in from the tray of blocks that
-found no place, asks the core whether it may go there (:func:`planner.schedule.check_move`)
-and emits ``moved`` or ``refused`` with the reason.
+out by :mod:`ui.week_paint`, drawn by :mod:`ui.week_draw`, its tooltips worded by
+:mod:`ui.week_tips`; here is what is on screen, when it is repainted, and the pointer. Dropping
+a block, or one dragged in from the tray of blocks that found no place, asks the core whether it
+may go there (:func:`planner.schedule.check_move`) and emits ``moved`` or ``refused`` with the
+reason.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from html import escape
 
 from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPaintEngine, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from planner.schedule import Event, check_move
 from planner.timezones import zone as time_zone
 
 from .palette import MarketStyle, draw_mark, ink_on
+from .week_draw import VECTOR_ENGINES, block_fill, draw_labels, paint_blocks, paint_grid, paint_now_line
 from .week_paint import Fonts, Label, WeekLayout, block_labels, header_labels, hour_labels, ruler_labels, y_of
-from .week_view import DAY_HEADER_H, GUTTER, HEADER_H, HOUR_H, RULER_W, SNAP, WeekData, local_date, tr
-
-
-VECTOR_ENGINES = (QPaintEngine.Pdf, QPaintEngine.Picture, QPaintEngine.SVG)
-
-
-def draw_labels(painter: QPainter, labels: list[Label]) -> None:
-    """Draw each label; on a clipped page, only those the clip shows (a PDF keeps clipped text, and
-    a reader searching it would find hours that are not on the page)."""
-    clip = painter.clipBoundingRect() if painter.hasClipping() else None
-    for label in labels:
-        if clip is not None and not clip.intersects(label.rect):
-            continue
-        painter.setFont(label.font)
-        painter.setPen(label.colour)
-        painter.drawText(label.rect, label.align | Qt.TextSingleLine, label.text)
+from .week_tips import block_tip, ruler_tip
+from .week_view import DAY_HEADER_H, GUTTER, HEADER_H, HOUR_H, RULER_W, SNAP, WeekData, tr
 
 
 class WeekHeader(QWidget):
@@ -147,14 +135,7 @@ class WeekCanvas(QWidget):
         self.update()
 
     def _fill(self, event: Event) -> QColor:
-        """Live work in the market's colour; async work pale, with a bar of it (see paint)."""
-        colour = QColor(self.data.colours.get(event.market, "#888888"))
-        if event.live:
-            return colour
-        base = self.palette().base().color()
-        mix = 0.3
-        return QColor.fromRgbF(*(mix * a + (1 - mix) * b for a, b in
-                                 zip(colour.getRgbF()[:3], base.getRgbF()[:3])))
+        return block_fill(event, self.data.colours, self.palette().base().color())
 
     def resizeEvent(self, event):
         self._relayout()
@@ -202,11 +183,7 @@ class WeekCanvas(QWidget):
             painter.drawRect(self._ghost)
         line = self.now_line()
         if line is not None:
-            painter.setRenderHint(QPainter.Antialiasing)
-            painter.setPen(QPen(QColor("#d93025"), 2))
-            painter.drawLine(line)
-            painter.setBrush(QColor("#d93025"))
-            painter.drawEllipse(line.p1(), 4, 4)
+            paint_now_line(painter, line)
 
     def _cached(self, key, size: QSize, paint) -> QPixmap:
         ratio = self.devicePixelRatioF()
@@ -222,8 +199,10 @@ class WeekCanvas(QWidget):
         return pixmap
 
     def _paint_week(self, painter: QPainter) -> None:
-        self._paint_background(painter)
-        self._paint_blocks(painter)
+        fonts, palette = Fonts.of(self.font()), self.palette()
+        paint_grid(painter, self.data, self.week_layout, palette, fonts, self.width(), self.height())
+        paint_blocks(painter, self._blocks, self._fill, self.data.colours, palette.text().color(),
+                     self._block_labels, self._block_marks)
 
     def _paint_clocks(self, painter: QPainter) -> None:
         painter.translate(-GUTTER, 0)
@@ -234,51 +213,6 @@ class WeekCanvas(QWidget):
         if event.type() in (QEvent.PaletteChange, QEvent.FontChange):
             self._relayout()
         super().changeEvent(event)
-
-    def _paint_background(self, painter: QPainter) -> None:
-        palette, d, lay = self.palette(), self.data, self.week_layout
-        painter.fillRect(QRectF(0, 0, self.width(), self.height()), palette.base())
-        text_colour = palette.text().color()
-        grid = QColor(text_colour)
-        grid.setAlpha(40)
-        shade = QColor(text_colour)
-        shade.setAlpha(10)
-        for r in range(0, len(lay.rulers), 2):  # every other ruler shaded, so a column reads as one clock
-            painter.fillRect(QRectF(GUTTER + r * RULER_W, 0, RULER_W, self.height()), shade)
-        work = QColor(palette.highlight().color())
-        work.setAlpha(28)
-        for day, start, end in d.working:
-            painter.fillRect(lay.rect(day, start, end), work)
-        markets = list(d.market_hours)
-        for i, market in enumerate(markets):
-            colour = QColor(d.colours[market])
-            for day, start, end in d.market_hours[market]:
-                painter.fillRect(lay.strip(day, start, end, i, len(markets)), colour)
-        painter.setPen(QPen(grid))
-        for hour in range(25):
-            y = y_of(hour * 60)
-            painter.drawLine(QPointF(GUTTER - 4, y), QPointF(lay.right, y))
-        for day in range(8):
-            x = lay.x[day] if day < 7 else lay.right
-            painter.drawLine(QPointF(x, 0), QPointF(x, y_of(1440)))
-        draw_labels(painter, hour_labels(Fonts.of(self.font()), text_colour))
-
-    def _paint_blocks(self, painter: QPainter) -> None:
-        d = self.data
-        text_colour = self.palette().text().color()
-        for rect, event in self._blocks:
-            painter.fillRect(rect, self._fill(event))
-            if not event.live:
-                painter.fillRect(QRectF(rect.left(), rect.top(), 3, rect.height()), QColor(d.colours.get(event.market)))
-            if event.outside_hours:
-                painter.setPen(QPen(QColor("#c5221f"), 2, Qt.DashLine))
-                painter.drawRect(rect.adjusted(1, 1, -1, -1))
-            if event.pinned:
-                painter.setPen(QPen(text_colour, 1))
-                painter.drawRect(rect)
-        draw_labels(painter, self._block_labels)
-        for rect, shape, colour in self._block_marks:
-            draw_mark(painter, rect, shape, colour)
 
     # --- where the pointer is ---
     def block_at(self, pos) -> tuple[QRectF, Event] | None:
@@ -322,15 +256,10 @@ class WeekCanvas(QWidget):
     def _tip_at(self, pos: QPointF) -> str:
         hit = self.block_at(pos)
         if hit:
-            return self.describe(hit[1])
+            return block_tip(self.data, hit[1])
         ruler = self._ruler_at(pos)
         if ruler:
-            r, hour = ruler
-            ruler_ = self.week_layout.rulers[r]
-            time, weekday = ruler_.labels[self.ruler_day][hour]
-            day = local_date(self.data.monday + dt.timedelta(days=self.ruler_day), "ddd")
-            return tr("{markets}: {time} {weekday} when it is {hour}:00 {day} for you").format(
-                markets=", ".join(ruler_.markets), time=time, weekday=weekday or day, hour=f"{hour:02d}", day=day)
+            return ruler_tip(self.data, self.week_layout, self.ruler_day, *ruler)
         return ""
 
     # --- dragging a block of the week ---
@@ -400,26 +329,3 @@ class WeekCanvas(QWidget):
         self.update()
         if slot:
             self.drop(block, self.instant_at(*slot))
-
-    def describe(self, event: Event) -> str:
-        """A block's tooltip: what, the rep's local time and the prospect's, and how it was placed."""
-        d = self.data
-        rep_zone = time_zone(d.timezone)
-        market = d.scenario.market(event.market)
-        m_zone = time_zone(market.timezone)
-        a, b = event.start.astimezone(rep_zone), event.end.astimezone(rep_zone)
-        c, e = event.start.astimezone(m_zone), event.end.astimezone(m_zone)
-        kind = tr("Live work, {minutes} min") if event.live else tr("Async work, {minutes} min")
-        lines = [f"<b>{escape(event.activity, False)}: {escape(event.market, False)}</b>",
-                 escape(kind.format(minutes=event.minutes), False),
-                 escape(tr("Your time: {day} {start}-{end} {zone}").format(
-                     day=local_date(a.date(), "ddd"), start=a.strftime("%H:%M"), end=b.strftime("%H:%M"),
-                     zone=a.tzname()), False),
-                 escape(tr("Prospect's time: {day} {start}-{end} {zone} ({tz})").format(
-                     day=local_date(c.date(), "ddd"), start=c.strftime("%H:%M"), end=e.strftime("%H:%M"),
-                     zone=c.tzname(), tz=market.timezone), False)]
-        if event.outside_hours:
-            lines.append(escape(tr("Outside your working hours"), False))
-        if event.pinned:
-            lines.append(escape(tr("Placed by hand"), False))
-        return "<br>".join(lines)

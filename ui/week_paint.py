@@ -3,8 +3,8 @@
 :class:`WeekLayout` places the columns (days with no working hours and no work are narrower),
 the blocks and the markets' business-hour strips on a canvas of a given width. The ``*_labels``
 functions decide each text the canvas and its header draw, shortened with an ellipsis (the
-whole text in ``tip``) so that none is wider than the box it is drawn in; the widgets only draw
-them (:mod:`ui.week_canvas`).
+whole text in ``tip``) so that none is wider than the box it is drawn in; :mod:`ui.week_draw`
+draws them for the widgets (:mod:`ui.week_canvas`).
 """
 
 from __future__ import annotations
