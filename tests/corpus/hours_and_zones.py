@@ -1,0 +1,40 @@
+"""The hostile working hours and time zones of the corpus, each with the text its error message
+must contain; written by ``python tests/corpus/make_corpus.py`` as hours.tsv and zones.tsv."""
+
+HOURS = [
+    ("Mon-Fri 09:00-25:00", "00:00 to 24:00"), ("Mon-Fri 24:00-02:00", "00:00 to 23:59"),
+    ("Mon-Fry 09:00-17:00", "'Fry'"), ("Mon-Fri 09:00-09:00", "cannot end when it starts"),
+    ("Mon-Fri 9-17", "HH:MM"), ("Mon-Fri 09:60-17:00", "minutes must be 00 to 59"), ("", "empty"),
+    ("09:00-17:00", "days then times"), ("Mon-Fri", "days then times"), ("Mon-Fri 09:00", "09:00-17:00"),
+    ("Mon-Fri 09:00-12:00, 11:00-13:00", "overlaps"), ("Mon,Mon 09:00-12:00", "listed twice"),
+    ("Sun 22:00-08:00; Mon 07:00-09:00", "overlaps"), ("Mon-Fri 09:00-17:00;", "clause 2"),
+    ("Monday-Friday 09:00-17:00", "a day must be one of"), ("Lun-Ven 09:00-17:00", "'Lun'"),
+    ("Mon-Fri 09.00-17.00", "HH:MM"), ("Mon-Fri 9am-5pm", "HH:MM"), ("Mon-Fri 09:00-17:00:00", "HH:MM"),
+    ("Mon-Fri -09:00-17:00", "09:00-17:00"), ("Mon-Fri 09:00--17:00", "HH:MM"), ("Mon-Fri 099:00-17:00", "HH:MM"),
+    ("Mon-Fri 09:00-17:00,", "09:00-17:00"), ("Mon-Fri ,09:00-17:00", "09:00-17:00"),
+    ("Mon-Fri 09:00-17:00; ; Sat 10:00-12:00", "clause 2"), ("Mon-Fri 12:00-12:00", "cannot end when it starts"),
+    ("Mon-Sun 00:00-00:00", "cannot end when it starts"), ("Mon-Fri 23:00-23:59, 23:30-01:00", "overlaps"),
+    ("Mon-Sun 08:00-08:30, 08:15-09:00", "overlaps"), ("Mon-Fri 09:00-17:00; Mon 16:00-18:00", "overlaps"),
+    ("Mon-Fri 09:00 17:00", "a time range must look like 09:00-17:00"), ("Mon-Fri 25:00-26:00", "00:00 to 23:59"),
+    ("Mon-Fri 09:00-24:30", "00:00 to 24:00"), ("Mon-Fri 00:00-24:01", "00:00 to 24:00"),
+    ("Mon- 09:00-17:00", "a day must be one of"), ("-Fri 09:00-17:00", "days then times"),
+    ("Mon,,Fri 09:00-17:00", "empty day"), ("Mon-Fri 09:00-17:00 extra", "HH:MM"),
+    ("Mon-Fri " + "09:00-10:00, " * 3 + "09:30-11:00", "overlaps"), ("Mon-Fri\t09:00-17:00\x00", "HH:MM"),
+]
+ZONES = [
+    ("Europe/Zurch", "not an IANA time zone"), ("europe/zurich", "did you mean 'Europe/Zurich'"),
+    ("Zurich", "did you mean 'Europe/Zurich'"), ("CET+1", "not an IANA time zone"), ("", "not an IANA time zone"),
+    ("GMT+05:30", "not an IANA time zone"), ("Mars/Olympus", "not an IANA time zone"), ("UTC+2", "not an IANA time zone"),
+    ("America/New York", "not an IANA time zone"), ("Asia/Calcuta", "not an IANA time zone"),
+    ("Europe/Zurich ", "not an IANA time zone"), (" Europe/Zurich", "not an IANA time zone"),
+    ("Europe\\Zurich", "not an IANA time zone"), ("../../etc/passwd", "not an IANA time zone"),
+    ("W. Europe Standard Time", "not an IANA time zone"), ("Pacific Standard Time", "not an IANA time zone"),
+    ("+0530", "not an IANA time zone"), ("Z", "not an IANA time zone"), ("localtime", "not an IANA time zone"),
+    ("Europe/Zurich/Old", "not an IANA time zone"), ("A" * 300, "not an IANA time zone"),
+    ("EST", "EST is a fixed offset, not a place's clock: use America/New_York"),
+    ("US/Eastern", "US/Eastern is an old alias: use America/New_York"),
+    ("Asia/Calcutta", "Asia/Calcutta is an old alias: use Asia/Kolkata"), ("Europe/Kiev", "use Europe/Kyiv"),
+    ("CET", "CET is a set of daylight-saving rules, not a place's clock: use Europe/Paris"),
+    ("PST8PDT", "use America/Los_Angeles"), ("Etc/Zulu", "Etc/Zulu is an old alias: use UTC"),
+    ("GB", "GB is an old alias: use Europe/London"),
+]
