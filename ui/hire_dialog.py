@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from .search_run import SearchRun
 from .view_parts import tr
 from .workers import HireWorker
 
@@ -29,7 +30,6 @@ class HireDialog(QDialog):
     def __init__(self, session, parent=None, time_limit: float = 30.0):
         super().__init__(parent)
         self.session, self.time_limit = session, time_limit
-        self.worker: HireWorker | None = None
         self.plan = None
         self.setWindowTitle(tr("Plan hires"))
         values = [m.value for m in session.scenario.markets]
@@ -48,20 +48,17 @@ class HireDialog(QDialog):
         self.plan_button.setDefault(True)
         self.plan_button.clicked.connect(lambda: self.start())
         self.stop_button = QPushButton(tr("Stop"))
-        self.stop_button.setEnabled(False)
-        self.stop_button.clicked.connect(self.stop)
         buttons = QHBoxLayout()
         buttons.addWidget(self.plan_button)
         buttons.addWidget(self.stop_button)
         self.progress = QProgressBar()
-        self.progress.setRange(0, 100)
-        self.progress.setFormat(tr("Ready"))
-        self.progress.setValue(0)
         self.report = QTextBrowser()
         self.report.setHtml(tr("<p>The fewest new reps, each in a market's or the team's zone on the team's usual "
                                "hours, with whom the team covers every market worth at least this value inside "
                                "working hours. Every week of the plan is one the schedule keeps. Nothing is "
                                "saved.</p>"))
+        self.search = SearchRun(self.plan_button, self.stop_button, self.progress, self.report, self._words,
+                                self._result, self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(buttons)
@@ -69,59 +66,32 @@ class HireDialog(QDialog):
         layout.addWidget(self.report)
         self.resize(640, 480)
 
+    @property
+    def worker(self) -> HireWorker | None:
+        """The search under way, if any."""
+        return self.search.worker
+
     def start(self) -> None:
-        if self.worker is not None:
+        if self.search.worker is not None:
             return
         self.plan = None
-        self.plan_button.setEnabled(False)
-        self.stop_button.setEnabled(True)
-        self.progress.setRange(0, 0)
-        self.progress.setFormat(tr("Searching..."))
-        self.report.setHtml(tr("<p>Looking for the fewest new reps...</p>"))
         limit = self.max_hires.value() or None
-        self.worker = HireWorker(self.session.store.path, *self.session.week, self.min_value.value(), limit,
-                                 time_limit=self.time_limit)
-        self.worker.progress.connect(self._progress)
-        self.worker.done.connect(self._done)
-        self.worker.failed.connect(self._failed)
-        self.worker.finished.connect(self._finished)
-        self.worker.start()
+        self.search.start(HireWorker(self.session.store.path, *self.session.week, self.min_value.value(), limit,
+                                     time_limit=self.time_limit),
+                          tr("Searching..."), tr("<p>Looking for the fewest new reps...</p>"))
 
-    def stop(self) -> None:
-        if self.worker:
-            self.worker.cancel()
-            self.progress.setFormat(tr("Stopping..."))
+    @staticmethod
+    def _words(hires: float, gap: float, seconds: float) -> str | None:
+        if hires < 0:
+            return None
+        return tr("Best so far: {count} new reps ({seconds:.0f} s)").format(count=round(hires), seconds=seconds)
 
-    def _progress(self, hires: float, gap: float, seconds: float) -> None:
-        self.progress.setRange(0, 100)
-        self.progress.setValue(int(100 * (1 - min(1.0, gap))))
-        if hires >= 0:
-            self.progress.setFormat(tr("Best so far: {count} new reps ({seconds:.0f} s)").format(
-                count=round(hires), seconds=seconds))
-
-    def _done(self, plan) -> None:
+    def _result(self, plan) -> tuple[str, str]:
         self.plan = plan
-        self.progress.setRange(0, 100)
-        self.progress.setValue(100)
-        self.progress.setFormat(proof(plan))
-        self.report.setHtml(plan_html(plan))
-
-    def _failed(self, message: str) -> None:
-        self.progress.setRange(0, 100)
-        self.progress.setValue(0)
-        self.progress.setFormat(tr("Stopped"))
-        self.report.setHtml(f"<p style='color:#c5221f'>{html.escape(message)}</p>")
-
-    def _finished(self) -> None:
-        self.worker.deleteLater()
-        self.worker = None
-        self.plan_button.setEnabled(True)
-        self.stop_button.setEnabled(False)
+        return proof(plan), plan_html(plan)
 
     def closeEvent(self, event) -> None:
-        if self.worker is not None:  # a thread destroyed while running takes the app down
-            self.worker.cancel()
-            self.worker.wait()
+        self.search.stop_and_wait()
         super().closeEvent(event)
 
 

@@ -398,7 +398,5 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/state", self.saveState())
         self.session.figures.stop()
         self.session.quarter.stop()
-        if self.territories.worker is not None:
-            self.territories.worker.cancel()
-            self.territories.worker.wait(5000)
+        self.territories.search.stop_and_wait(5000)
         super().closeEvent(event)

@@ -13,6 +13,7 @@ from planner import commands
 from planner.territories import apply_plan
 
 from .figures import FIT, FiguresProgress
+from .search_run import SearchRun
 from .territory_filters import TerritoryFilters
 from .territory_model import TerritoryModel
 from .territory_overview import TerritoryOverview
@@ -57,7 +58,6 @@ class TerritoriesView(Lazy, QWidget):
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
-        self.worker: OptimiseWorker | None = None
         self.plan = None
         self.model = TerritoryModel(self)
         self.grid = TerritoryGrid()
@@ -85,18 +85,12 @@ class TerritoriesView(Lazy, QWidget):
         self.hire_button.clicked.connect(self.plan_hires)
         self.hire_dialog = None
         self.cancel_button = QPushButton(tr("Cancel"))
-        self.cancel_button.setEnabled(False)
-        self.cancel_button.clicked.connect(self.cancel)
         self.apply_button = QPushButton(tr("Apply plan"))
         self.apply_button.setEnabled(False)
         self.apply_button.setShortcut(QKeySequence("Ctrl+Return"))  # Ctrl+R, then Ctrl+Return: no mouse needed
         self.apply_button.setToolTip(f"{tr('Apply plan')} (Ctrl+Return)")
         self.apply_button.clicked.connect(self.apply_plan)
         self.progress = QProgressBar()
-        self.progress.setRange(0, 100)
-        self.progress.setTextVisible(True)
-        self.progress.setFormat(tr("Ready"))
-        self.progress.setValue(0)
         self.report = QTextBrowser()
         self.report.setOpenLinks(False)
         self.report.setHtml(tr("<p><b>Optimise</b> (Ctrl+R) finds who should cover which market: the most market "
@@ -106,6 +100,8 @@ class TerritoriesView(Lazy, QWidget):
                                "comes with its reasons, and so does every market left out; the plan also says "
                                "where to hire next.</p>"
                                "<p>Nothing changes until you press <b>Apply plan</b>, and Undo reverts it.</p>"))
+        self.search = SearchRun(self.optimise_button, self.cancel_button, self.progress, self.report,
+                                self._progress_words, self._result, self)
         controls = QHBoxLayout()
         for w in (self.optimise_button, self.hire_button, self.cancel_button, self.apply_button):
             controls.addWidget(w)
@@ -176,22 +172,18 @@ class TerritoriesView(Lazy, QWidget):
         (self.notice.refuse(problem) if problem else self.notice.say(command.text))
 
     # --- the optimiser ---
+    @property
+    def worker(self) -> OptimiseWorker | None:
+        """The optimiser under way, if any."""
+        return self.search.worker
+
     def optimise(self, time_limit: float = 30.0) -> None:
-        if self.worker is not None:
+        if self.search.worker is not None:
             return
         self.plan = None
         self.apply_button.setEnabled(False)
-        self.optimise_button.setEnabled(False)
-        self.cancel_button.setEnabled(True)
-        self.progress.setRange(0, 0)  # busy until the first plan arrives
-        self.progress.setFormat(tr("Optimising..."))
-        self.report.setHtml(tr("<p>Looking for the best assignment...</p>"))
-        self.worker = OptimiseWorker(self.session.store.path, *self.session.week, time_limit=time_limit)
-        self.worker.progress.connect(self._progress)
-        self.worker.done.connect(self._done)
-        self.worker.failed.connect(self._failed)
-        self.worker.finished.connect(self._finished)
-        self.worker.start()
+        self.search.start(OptimiseWorker(self.session.store.path, *self.session.week, time_limit=time_limit),
+                          tr("Optimising..."), tr("<p>Looking for the best assignment...</p>"))
 
     def plan_hires(self) -> None:
         """Open the hiring plan's dialog (one at a time): it reads the plan, it changes nothing."""
@@ -202,42 +194,20 @@ class TerritoriesView(Lazy, QWidget):
         self.hire_dialog.show()
         self.hire_dialog.raise_()
 
-    def cancel(self) -> None:
-        if self.worker:
-            self.worker.cancel()
-            self.progress.setFormat(tr("Stopping..."))
-
-    def _progress(self, value: float, gap: float, seconds: float) -> None:
-        self.progress.setRange(0, 100)
-        self.progress.setValue(int(100 * (1 - min(1.0, gap))))
+    @staticmethod
+    def _progress_words(value: float, gap: float, seconds: float) -> str:
         if value >= 0:
-            self.progress.setFormat(tr("Best so far covers {value} ({seconds:.0f} s)").format(
-                value=f"{value:,.0f}", seconds=seconds))
-        else:  # the value is settled; the markets are being fitted to the reps' time zones
-            self.progress.setFormat(tr("Fitting markets to time zones: within {gap:.1%} of the best "
-                                       "({seconds:.0f} s)").format(gap=gap, seconds=seconds))
+            return tr("Best so far covers {value} ({seconds:.0f} s)").format(value=f"{value:,.0f}", seconds=seconds)
+        # the value is settled; the markets are being fitted to the reps' time zones
+        return tr("Fitting markets to time zones: within {gap:.1%} of the best ({seconds:.0f} s)").format(
+            gap=gap, seconds=seconds)
 
-    def _done(self, plan) -> None:
+    def _result(self, plan) -> tuple[str, str]:
         self.plan = plan
-        self.progress.setRange(0, 100)
-        self.progress.setValue(100)
+        self.apply_button.setEnabled(bool(plan.assignments))
         status = {"optimal": tr("Optimal"), "feasible": tr("Best found in the time"),
                   "cancelled": tr("Cancelled: best plan so far")}.get(plan.status, plan.status)
-        self.progress.setFormat(status)
-        self.apply_button.setEnabled(bool(plan.assignments))
-        self.report.setHtml(self.plan_html(plan))
-
-    def _failed(self, message: str) -> None:
-        self.progress.setRange(0, 100)
-        self.progress.setValue(0)
-        self.progress.setFormat(tr("Stopped"))
-        self.report.setHtml(f"<p style='color:#c5221f'>{html.escape(message)}</p>")
-
-    def _finished(self) -> None:
-        self.worker.deleteLater()
-        self.worker = None
-        self.optimise_button.setEnabled(True)
-        self.cancel_button.setEnabled(False)
+        return status, self.plan_html(plan)
 
     def apply_plan(self) -> None:
         if self.plan:
