@@ -8,77 +8,26 @@ when it is a few reps, else on a worker thread with progress, and the view hears
 ``weeks_ready`` and ``fit_ready``. A change cancels the work under way (what is done is kept) and
 the next request works out only what the change reached (:mod:`planner.incremental`).
 
-The worker holds the GIL while it works, and the GUI thread waits for the GIL at every call into
-or out of Qt: a view opened beside a worker that never paused took five times as long. So the
-worker does one piece (a rep's week, a group of reps' fit columns) and waits until the GUI thread
-has taken it in, after its own pending events: the app stays as quick as it is alone. The worker
-is a plain Python thread (no QThread that Qt could delete while it runs); it stops between pieces
-when cancelled and gives up waiting after a second if the GUI thread is stuck.
+The worker hands each piece (a rep's week, a group of reps' fit columns) to the GUI thread and
+waits until it is taken in, so that the app stays as quick as it is alone (:mod:`ui.hand_over`).
 """
 
 from __future__ import annotations
 
-import threading
 import time
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QProgressBar
 
-from planner.calendar_store import CalendarStore
 from planner.incremental import KnownFit, KnownWeeks, fit_in_parts, fit_inputs, week_inputs, work_out
-from planner.storage import Store
 
+from .hand_over import HandOver, Job
 from .view_parts import tr
 
 WEEKS, FIT = "weeks", "fit"
 
 
-_GO_ON = QEvent.Type(QEvent.registerEventType())
-_AFTER_PAINT = Qt.LowEventPriority.value - 1  # after the paint requests Qt posts at low priority
-
-
-class _GoOn(QEvent):
-    def __init__(self, job: "_Job"):
-        super().__init__(_GO_ON)
-        self.job = job
-
-
-class _Job(threading.Thread):
-    """One piece of slow work; ``cancel`` stops it between pieces."""
-
-    def __init__(self, figures: "Figures", kind: str, stretch: bool, work):
-        super().__init__(daemon=True, name=f"figures-{kind}")
-        self.figures, self.kind, self.stretch, self.work = figures, kind, stretch, work
-        self.stopped = threading.Event()
-        self.taken = threading.Event()
-
-    def cancel(self) -> None:
-        self.stopped.set()
-        self.taken.set()
-
-    def hand_over(self, *piece) -> None:
-        """Give the GUI thread a piece and wait until it has been taken and the GUI's own events
-        handled (a second at most, should the GUI be stuck)."""
-        self.taken.clear()
-        self.figures._piece.emit(self, piece)
-        self.taken.wait(1.0)
-
-    def run(self) -> None:
-        try:
-            self.hand_over("start")  # the GUI paints what it has first
-            if not self.stopped.is_set():
-                self.work(self)
-            self.figures._piece.emit(self, ("end", None))
-        except RuntimeError:  # the session went away while this worked
-            pass
-        except Exception as exc:  # the app must survive: say what happened
-            try:
-                self.figures._piece.emit(self, ("end", f"{exc}"))
-            except RuntimeError:
-                pass
-
-
-class Figures(QObject):
+class Figures(HandOver):
     """Each rep's week and the fit table for the session's scenario and week."""
 
     progress = Signal(str, bool, int, int)  # kind (WEEKS or FIT), stretch, done, total (0: nothing under way)
@@ -86,7 +35,6 @@ class Figures(QObject):
     fit_ready = Signal()
     failed = Signal(str)
     idle = Signal()                         # nothing is under way any more
-    _piece = Signal(object, object)         # from a worker: (job, piece)
 
     SYNC_REPS = 8        # as many reps' weeks as are worked out at once, in an edit's time
     SYNC_PAIRS = 5000    # a fit table this size (reps x markets) is worked out at once
@@ -101,11 +49,10 @@ class Figures(QObject):
         self._busy: dict[str, tuple] = {}   # the calendar inputs read so far, by rep (pins: this week's)
         self._pins: dict[str, dict] = {}
         self._calendar_version = 0          # changes whenever what was read may be out of date
-        self._jobs: dict[tuple, _Job] = {}  # (kind, stretch) -> the job under way
+        self._jobs: dict[tuple, Job] = {}  # (kind, stretch) -> the job under way
         self._arrived: dict[bool, list[str]] = {False: [], True: []}
         self._told: dict[tuple, float] = {}  # (kind, stretch) -> when progress was last told
         self._how_far: dict[tuple, tuple[int, int]] = {}  # (kind, stretch) -> (done, total) under way
-        self._piece.connect(self._take, Qt.QueuedConnection)
         jobs = self._jobs  # not self: the slot outlives the object it is told about
         self.destroyed.connect(lambda *_: [job.cancel() for job in list(jobs.values())])
 
@@ -210,22 +157,12 @@ class Figures(QObject):
         busy, pins, version = dict(self._busy), dict(self._pins), self._calendar_version
         known, path = self._known[stretch].copy(), session.store.path
 
-        def work(job: _Job) -> None:
+        def work(job: Job) -> None:
             unread = [r.name for r in scenario.reps if r.name not in busy or r.name not in pins]
-            if unread:  # a connection of its own: a connection is never shared across threads
-                store = Store(path, read_only=True)
-                try:
-                    calendars = CalendarStore(store)
-                    for start in range(0, len(unread), self.READ_PART):
-                        if job.stopped.is_set():
-                            return
-                        group = unread[start:start + self.READ_PART]
-                        read = ({r: tuple(calendars.busy(r)) for r in group}, {r: calendars.pins(r, name) for r in group})
-                        busy.update(read[0])
-                        pins.update(read[1])
-                        job.hand_over("calendars", version, read)
-                finally:
-                    store.close()
+            if unread and not job.read_calendars(path, unread, self.READ_PART,
+                                                 lambda calendars, group: {r: calendars.pins(r, name) for r in group},
+                                                 version, busy, pins):
+                return
             inputs = week_inputs(scenario, year, week, stretch=stretch, busy=busy, pins=pins)
             todo = known.missing(inputs)
             for done, rep in enumerate(todo, 1):
@@ -233,22 +170,22 @@ class Figures(QObject):
                     return
                 job.hand_over("week", rep, inputs[rep], work_out(scenario, inputs[rep]), done, len(todo))
 
-        self._run(_Job(self, WEEKS, stretch, work), total)
+        self._run(Job(self, WEEKS, stretch, work), total)
 
     def _start_fit(self) -> None:
         scenario, (year, week), known = self.session.scenario, self.session.week, self._fit
         total = len(known.stale(scenario, fit_inputs(scenario, year, week)) if known else scenario.reps)
 
-        def work(job: _Job) -> None:
+        def work(job: Job) -> None:
             result = fit_in_parts(scenario, year, week, known=known, part=self.FIT_PART,
                                   should_stop=job.stopped.is_set,
                                   progress=lambda done, total: job.hand_over("progress", done, total))
             if result is not None:
                 job.hand_over("fit", result)
 
-        self._run(_Job(self, FIT, False, work), total)
+        self._run(Job(self, FIT, False, work), total)
 
-    def _run(self, job: _Job, total: int) -> None:
+    def _run(self, job: Job, total: int) -> None:
         self._jobs[(job.kind, job.stretch)] = job
         if job.kind == WEEKS:
             self._arrived[job.stretch] = []
@@ -257,31 +194,19 @@ class Figures(QObject):
         self.progress.emit(job.kind, job.stretch, 0, max(total, 1))
         job.start()
 
-    def _stop(self, job: _Job) -> None:
+    def _stop(self, job: Job) -> None:
         job.cancel()
         if self._jobs.get((job.kind, job.stretch)) is job:
             self._ended(job)
             if not self._jobs:
                 self.idle.emit()
 
-    def _ended(self, job: _Job) -> None:
+    def _ended(self, job: Job) -> None:
         del self._jobs[(job.kind, job.stretch)]
         self._how_far.pop((job.kind, job.stretch), None)
         self.progress.emit(job.kind, job.stretch, 0, 0)
 
-    def _take(self, job: _Job, piece) -> None:
-        """A piece from a worker, on the GUI thread; the worker goes on once the GUI's pending
-        events (paints included) are handled."""
-        try:
-            self._use(job, piece)
-        finally:
-            QCoreApplication.postEvent(self, _GoOn(job), _AFTER_PAINT)
-
-    def customEvent(self, event) -> None:
-        if event.type() == _GO_ON:
-            event.job.taken.set()
-
-    def _use(self, job: _Job, piece) -> None:
+    def _use(self, job: Job, piece) -> None:
         what, current = piece[0], self._jobs.get((job.kind, job.stretch)) is job
         if what == "calendars":
             version, (busy, pins) = piece[1], piece[2]

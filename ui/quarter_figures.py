@@ -13,28 +13,25 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import Signal
 
-from planner.calendar_store import CalendarStore
 from planner.incremental import KnownWeeks, week_inputs, work_out
 from planner.quarter import Quarter, quarter_of, weeks_from
-from planner.storage import Store
 from planner.timezones import format_week
 
-from .figures import _AFTER_PAINT, _GO_ON, _GoOn, _Job
+from .hand_over import HandOver, Job
 from .view_parts import tr
 
 QUARTER = "quarter"
 
 
-class QuarterFigures(QObject):
+class QuarterFigures(HandOver):
     """Each rep's weeks of a quarter for the session's scenario."""
 
     progress = Signal(int, int)   # done, total (total 0: nothing under way)
     ready = Signal()              # the quarter asked for is worked out
     failed = Signal(str)
     idle = Signal()
-    _piece = Signal(object, object)
 
     SYNC = 40          # rep-weeks worked out at once, in an edit's time
     READ_PART = 25     # reps whose calendars are read per piece
@@ -49,11 +46,10 @@ class QuarterFigures(QObject):
         self._busy: dict[str, tuple] = {}           # rep -> busy times
         self._pins: dict[tuple[str, str], dict] = {}  # (rep, week name) -> pinned blocks
         self._version = 0                           # changes whenever the calendars read may be out of date
-        self._job: _Job | None = None
+        self._job: Job | None = None
         self._last: tuple | None = None             # (key, accounts) of the last quarter built
         self._built: Quarter | None = None
         self._told = 0.0
-        self._piece.connect(self._take, Qt.QueuedConnection)
         session.changed.connect(self._changed)
         running = self._running = []  # not self: the slot outlives the object it is told about
         self.destroyed.connect(lambda *_: [job.cancel() for job in running])
@@ -136,24 +132,14 @@ class QuarterFigures(QObject):
         known = {day: self._known_for(stretch, day).copy() for day in days}
         names = [format_week(*d) for d in days]
 
-        def work(job: _Job) -> None:
+        def work(job: Job) -> None:
             unread = [r.name for r in scenario.reps
                       if r.name not in busy or any((r.name, n) not in pins for n in names)]
-            if unread:  # a connection of its own: a connection is never shared across threads
-                store = Store(path, read_only=True)
-                try:
-                    calendars = CalendarStore(store)
-                    for start in range(0, len(unread), self.READ_PART):
-                        if job.stopped.is_set():
-                            return
-                        group = unread[start:start + self.READ_PART]
-                        read = ({r: tuple(calendars.busy(r)) for r in group},
-                                {(r, n): calendars.pins(r, n) for r in group for n in names})
-                        busy.update(read[0])
-                        pins.update(read[1])
-                        job.hand_over("calendars", version, read)
-                finally:
-                    store.close()
+            if unread and not job.read_calendars(
+                    path, unread, self.READ_PART,
+                    lambda calendars, group: {(r, n): calendars.pins(r, n) for r in group for n in names},
+                    version, busy, pins):
+                return
             inputs = {day: week_inputs(scenario, *day, stretch=stretch, busy=busy,
                                        pins={r.name: pins[(r.name, n)] for r in scenario.reps})
                       for day, n in zip(days, names)}
@@ -168,7 +154,7 @@ class QuarterFigures(QObject):
                     job.hand_over("weeks", batch, done, len(todo))
                     batch, since = [], time.perf_counter()
 
-        job = _Job(self, QUARTER, stretch, work)
+        job = Job(self, QUARTER, stretch, work)
         job.key = (first, len(days), stretch)
         self._job = job
         self._running[:] = [job]
@@ -192,17 +178,7 @@ class QuarterFigures(QObject):
             if self._job is not None:
                 self._stop()
 
-    def _take(self, job: _Job, piece) -> None:
-        try:
-            self._use(job, piece)
-        finally:
-            QCoreApplication.postEvent(self, _GoOn(job), _AFTER_PAINT)
-
-    def customEvent(self, event) -> None:
-        if event.type() == _GO_ON:
-            event.job.taken.set()
-
-    def _use(self, job: _Job, piece) -> None:
+    def _use(self, job: Job, piece) -> None:
         what, current = piece[0], job is self._job
         if what == "calendars":
             version, (busy, pins) = piece[1], piece[2]
