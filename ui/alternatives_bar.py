@@ -30,10 +30,19 @@ class PlanPicker(QToolBar):
         self.combo.setMinimumContentsLength(16)
         self.combo.setToolTip(tr("The plan's alternatives; the one open now is marked"))
         self.addWidget(self.combo)
+        # A tool button shows its action's text without the "...": the tooltip says what it does.
         self.save_action = self.addAction(tr("Save as alternative..."), self.ask_save)
+        self.save_action.setToolTip(tr("Carry on under a new name; the plan as it is now stays an alternative "
+                                       "under the name it had, if any"))
         self.switch_action = self.addAction(tr("Switch"), self.switch)
+        self.switch_action.setToolTip(tr("Open the alternative chosen in the list; the plan open now is kept "
+                                         "under its name"))
         self.delete_action = self.addAction(tr("Delete"), self.delete)
+        self.delete_action.setToolTip(tr("Delete the alternative chosen in the list (not the one open); Undo "
+                                         "brings it back"))
         self.compare_action = self.addAction(tr("Compare..."), self.compare)
+        self.compare_action.setToolTip(tr("Two alternatives side by side: the value they cover, their hours and "
+                                          "their workload flags"))
         self.whatif_action = self.addAction(tr("What if..."), self.what_if)
         self.whatif_action.setToolTip(tr("Keep the plan open now, with an activity's work changed, as a new "
                                          "alternative"))

@@ -71,6 +71,8 @@ FR = {
     "Best so far: {count} new reps ({seconds:.0f} s)": "Meilleur jusqu'ici : {count} nouveaux commerciaux ({seconds:.0f} s)",
     "Busiest weeks: {weeks}": "Semaines les plus chargées : {weeks}",
     "Cannot save the alternative": "Impossible d'enregistrer la variante",
+    "Carry on under a new name; the plan as it is now stays an alternative under the name it had, if any":
+        "Continuer sous un nouveau nom ; le plan tel qu'il est reste une variante sous le nom qu'il avait, s'il en avait un",
     "Change": "Modification",
     "Change its work:": "Modifier son travail :",
     "Click or press Enter to open this week": "Cliquez ou appuyez sur Entrée pour ouvrir cette semaine",
@@ -81,6 +83,8 @@ FR = {
     "Cover every market worth at least": "Couvrir chaque marché valant au moins",
     "Delete": "Supprimer",
     "Delete alternative {name}": "Supprimer la variante {name}",
+    "Delete the alternative chosen in the list (not the one open); Undo brings it back":
+        "Supprimer la variante choisie dans la liste (pas celle qui est ouverte) ; Annuler la rétablit",
     "Deleted alternative {name}; Undo brings it back": "Variante {name} supprimée ; Annuler la rétablit",
     "Drag one into the week, or select it and press Enter to put it at the first free time.":
         "Faites-en glisser un dans la semaine, ou sélectionnez-le et appuyez sur Entrée pour le mettre au premier moment libre.",
@@ -115,6 +119,8 @@ FR = {
     "No workload flags: every week keeps the rules.": "Aucune alerte de charge : chaque semaine respecte les règles.",
     "None: every market has a rep.": "Aucun : chaque marché a un commercial.",
     "Not placed: {hours} h of work ({blocks} blocks)": "Non placé : {hours} h de travail ({blocks} créneaux)",
+    "Open the alternative chosen in the list; the plan open now is kept under its name":
+        "Ouvrir la variante choisie dans la liste ; le plan ouvert est gardé sous son nom",
     "Out of reach": "Hors de portée",
     "Outside working hours": "Hors des heures de travail",
     "Per:": "Par :",
@@ -333,6 +339,8 @@ FR = {
     "Time": "Heure",
     "Time zone": "Fuseau horaire",
     "Today": "Aujourd'hui",
+    "Two alternatives side by side: the value they cover, their hours and their workload flags":
+        "Deux variantes côte à côte : la valeur qu'elles couvrent, leurs heures et leurs alertes de charge",
     "Unassign {market}": "Retirer {market}",
     "Undid revision {n} ({text}); Ctrl+Z takes it back.": "Révision {n} annulée ({text}) ; Ctrl+Z revient dessus.",
     "Unlock": "Déverrouiller",

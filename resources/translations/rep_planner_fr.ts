@@ -695,7 +695,7 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
     </message>
     <message>
         <source>What, and why it matters</source>
-        <translation>Quoi, et pourquoi c'est important</translation>
+        <translation>Quoi, et pourquoi c&apos;est important</translation>
     </message>
     <message>
         <source>The value covered is within {gap:.1%} of the best possible.</source>
@@ -1214,16 +1214,32 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
         <translation>Enregistrer comme variante...</translation>
     </message>
     <message>
+        <source>Carry on under a new name; the plan as it is now stays an alternative under the name it had, if any</source>
+        <translation>Continuer sous un nouveau nom ; le plan tel qu'il est reste une variante sous le nom qu'il avait, s'il en avait un</translation>
+    </message>
+    <message>
         <source>Switch</source>
         <translation>Passer à</translation>
+    </message>
+    <message>
+        <source>Open the alternative chosen in the list; the plan open now is kept under its name</source>
+        <translation>Ouvrir la variante choisie dans la liste ; le plan ouvert est gardé sous son nom</translation>
     </message>
     <message>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
+        <source>Delete the alternative chosen in the list (not the one open); Undo brings it back</source>
+        <translation>Supprimer la variante choisie dans la liste (pas celle qui est ouverte) ; Annuler la rétablit</translation>
+    </message>
+    <message>
         <source>Compare...</source>
         <translation>Comparer...</translation>
+    </message>
+    <message>
+        <source>Two alternatives side by side: the value they cover, their hours and their workload flags</source>
+        <translation>Deux variantes côte à côte : la valeur qu'elles couvrent, leurs heures et leurs alertes de charge</translation>
     </message>
     <message>
         <source>What if...</source>
