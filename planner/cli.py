@@ -12,15 +12,19 @@ import json
 import sys
 from typing import Callable, Sequence
 
-from . import scenario_file
+from . import i18n, scenario_file
 from .errors import PlannerError
 from .hours import parse_hours
+from .i18n import N_, _, amount, fixed, ngettext, number, percent, weekday
 from .overlap import Side, overlap
 from .storage import default_path
 from .terminal import escape
 from .timezones import check_zone, format_week, in_zone, parse_week, week_of
 
 COMMANDS: dict[str, Callable] = {}
+# How assign names a plan's status in a sentence (--json keeps the code).
+STATUS_WORDS = {"optimal": N_("optimal"), "feasible": N_("feasible"), "cancelled": N_("cancelled"),
+                "assigned": N_("assigned")}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -71,7 +75,7 @@ def cmd_export_scenario(args, today):
     store = _store(args)
     scenario = store.load()
     scenario_file.save(scenario, args.file, database=store.path)
-    _say(f"Wrote {scenario.name!r} to {args.file}")
+    _say(_("Wrote {name} to {file}").format(name=repr(scenario.name), file=args.file))
 
 
 @command("reps")
@@ -83,8 +87,8 @@ def cmd_reps(args, today):
     order = {m.name: i for i, m in enumerate(scenario.markets)}
     data = [row | {"markets": sorted(markets_of.get(row["name"], ()), key=order.__getitem__)}
             for row in scenario_file.scenario_to_dict(scenario)["reps"]]
-    rows = [(r["name"], r["timezone"], r["hours"], f"{r['max_weekly_hours']:g}", r["rules"], ", ".join(r["markets"])) for r in data]
-    _emit(args, data, _table(("Rep", "Time zone", "Hours", "Max h/week", "Rules", "Markets"), rows))
+    rows = [(r["name"], r["timezone"], r["hours"], number(r["max_weekly_hours"]), r["rules"], ", ".join(r["markets"])) for r in data]
+    _emit(args, data, _table((_("Rep"), _("Time zone"), _("Hours"), _("Max h/week"), _("Rules"), _("Markets")), rows))
 
 
 @command("markets")
@@ -96,9 +100,11 @@ def cmd_markets(args, today):
     for m, row in zip(scenario.markets, rows):
         load = scenario.workload(m)
         data.append(row | {"rep": rep_of.get(m.name), "live_hours": load.live_hours, "async_hours": load.async_hours})
-    rows = [(d["name"], d["timezone"], d["hours"], d["tier"], f"{d['value']:,.0f}",
-             f"{d['live_hours']:.2f}", f"{d['async_hours']:.2f}", d["rep"] or "-") for d in data]
-    _emit(args, data, _table(("Market", "Time zone", "Hours", "Tier", "Value", "Live h", "Async h", "Rep"), rows))
+    rows = [(d["name"], d["timezone"], d["hours"], d["tier"], amount(d["value"]),
+             fixed(d["live_hours"]), fixed(d["async_hours"]), d["rep"] or "-") for d in data]
+    _emit(args, data, _table((_("Market"), _("Time zone"), _("Hours"), _("Tier"), _("Value"), _("Live h"),
+                              _("Async h"), _("Rep")), rows))
+
 
 
 def _interval_json(interval, tz: str) -> dict:
@@ -106,10 +112,11 @@ def _interval_json(interval, tz: str) -> dict:
 
 
 def _overlap_text(hours: float, spans, tz: str, note: str = "") -> list[str]:
-    lines = [f"{hours:g} h of overlap" + note]
+    lines = [_("{hours} h of overlap").format(hours=number(hours)) + note]
     for start, end in spans:
         start, end = in_zone(start, tz), in_zone(end, tz)
-        lines.append(f"  {start:%a %Y-%m-%d %H:%M} - {end:%H:%M} ({tz}, {(end - start).total_seconds() / 3600:g} h)")
+        lines.append(f"  {weekday(start)} {start:%Y-%m-%d %H:%M} - {end:%H:%M} "
+                     f"({tz}, {number((end - start).total_seconds() / 3600)} h)")
     return lines
 
 
@@ -121,7 +128,7 @@ def _lunch_note(scenario, rep: str | None = None) -> str:
     start = settings.lunch_start_minute
     end = start + settings.lunch_minutes
     clock = f"{start // 60:02d}:{start % 60:02d}-{end // 60:02d}:{end % 60:02d}"
-    return f" ({rep}'s lunch {clock} taken out)" if rep else f"lunch {clock} taken out"
+    return (_(" ({rep}'s lunch {clock} taken out)") if rep else _("lunch {clock} taken out")).format(clock=clock, rep=rep)
 
 
 @command("overlap")
@@ -135,7 +142,7 @@ def cmd_overlap(args, today):
     ad_hoc = [args.rep_tz, args.rep_hours, args.market_tz, args.market_hours]
     if any(ad_hoc):  # two bare sides: raw overlap, no lunch (there is no scenario to take it from)
         if not all(ad_hoc):
-            raise PlannerError("overlap: --rep-tz, --rep-hours, --market-tz and --market-hours go together")
+            raise PlannerError(_("overlap: --rep-tz, --rep-hours, --market-tz and --market-hours go together"))
         rep = Side(check_zone(args.rep_tz, "--rep-tz"), _hours_arg(args.rep_hours, "--rep-hours"),
                    _country_arg(args.rep_country, "--rep-country"))
         market = Side(check_zone(args.market_tz, "--market-tz"), _hours_arg(args.market_hours, "--market-hours"),
@@ -148,7 +155,7 @@ def cmd_overlap(args, today):
     lunch = bool(scenario.settings.lunch_minutes)
     if args.rep or args.market:
         if not (args.rep and args.market):
-            raise PlannerError("overlap: give both --rep and --market, or neither for the whole matrix")
+            raise PlannerError(_("overlap: give both --rep and --market, or neither for the whole matrix"))
         rep, market = scenario.rep(args.rep), scenario.market(args.market)
         spans = [(from_minute(s), from_minute(e))
                  for s, e in shared_spans(rep, scenario.settings, market.side, year, week, holidays=holidays)]
@@ -164,9 +171,10 @@ def cmd_overlap(args, today):
     hours = [[table.get(r, m).overlap_hours for m in markets] for r in reps]
     data = {"week": format_week(year, week), "reps": reps, "markets": markets, "hours": hours,
             "lunch_excluded": lunch}
-    rows = [(m, *(f"{hours[i][j]:g}" for i in range(len(reps)))) for j, m in enumerate(markets)]
+    rows = [(m, *(number(hours[i][j]) for i in range(len(reps)))) for j, m in enumerate(markets)]
     note = f" ({_lunch_note(scenario)})" if lunch else ""
-    _emit(args, data, [f"Overlap hours, {format_week(year, week)}{note}", *_table(("Market", *reps), rows)])
+    _emit(args, data, [_("Overlap hours, {week}").format(week=format_week(year, week)) + note,
+                       *_table((_("Market"), *reps), rows)])
 
 
 def _check_time_limit(args) -> None:
@@ -175,7 +183,7 @@ def _check_time_limit(args) -> None:
     from .errors import ValidationError
 
     if not (math.isfinite(args.time_limit) and args.time_limit > 0):
-        raise ValidationError("--time-limit", args.time_limit, "give a finite number of seconds above 0")
+        raise ValidationError("--time-limit", args.time_limit, _("give a finite number of seconds above 0"))
 
 
 @command("assign")
@@ -192,34 +200,38 @@ def cmd_assign(args, today):
     if args.apply:
         from .history import recording
 
-        with recording(store, f"Apply the optimised plan for {plan.week}", source="optimiser"):
+        with recording(store, _("Apply the optimised plan for {week}").format(week=plan.week), source="optimiser"):
             store.save(apply_plan(scenario, plan))
-    lines = [f"Plan for {plan.week}: {plan.status}, covers {plan.value:,.0f} of {plan.total_value:,.0f} "
-             f"in market value; mean time-zone fit {plan.mean_fit:.0%}; busiest rep at "
-             f"{plan.max_utilisation:.0%} of capacity"]
+    lines = [_("Plan for {week}: {status}, covers {value} of {total} in market value; mean time-zone fit {fit}; "
+               "busiest rep at {busiest} of capacity").format(
+        week=plan.week, status=_(STATUS_WORDS.get(plan.status, plan.status)), value=amount(plan.value), total=amount(plan.total_value),
+        fit=percent(plan.mean_fit), busiest=percent(plan.max_utilisation))]
     if plan.status != "optimal":
-        lines.append(f"  Not proven best: value within {plan.gap:.1%} of the best possible"
-                     + (f", fit within {plan.fit_gap:.1%}" if plan.fit_gap is not None else ""))
-    band = f"the balance band of {plan.band:.0%} (team average plus the margin)"
-    lines.append(f"  Every rep is within {band}." if plan.excess <= 1e-9 else
-                 f"  No plan of this value keeps every rep within {band}: the busiest is "
-                 f"{plan.excess:.0%} above it.")
+        lines.append(_("  Not proven best: value within {gap} of the best possible").format(gap=percent(plan.gap, 1))
+                     + (_(", fit within {gap}").format(gap=percent(plan.fit_gap, 1)) if plan.fit_gap is not None
+                        else ""))
+    band = _("the balance band of {band} (team average plus the margin)").format(band=percent(plan.band))
+    lines.append(_("  Every rep is within {band}.").format(band=band) if plan.excess <= 1e-9 else
+                 _("  No plan of this value keeps every rep within {band}: the busiest is {excess} above it.").format(
+                     band=band, excess=percent(plan.excess)))
     lines += [f"  {a.market} -> {a.rep}: {a.reason}" for a in plan.assignments]
-    lines.append("Reps:")
-    lines += [f"  {r.rep}: {r.load_hours:g} of {r.capacity_hours:g} h ({r.utilisation:.0%}), "
-              f"{r.markets} market{'s' if r.markets != 1 else ''}" for r in plan.reps]
+    lines.append(_("Reps:"))
+    lines += [ngettext("  {rep}: {load} of {capacity} h ({share}), {n} market",
+                       "  {rep}: {load} of {capacity} h ({share}), {n} markets", r.markets).format(
+        rep=r.rep, load=number(r.load_hours), capacity=number(r.capacity_hours), share=percent(r.utilisation),
+        n=r.markets) for r in plan.reps]
     if plan.locked_problems:
-        lines.append("Locked by hand, and the week cannot hold them:")
+        lines.append(_("Locked by hand, and the week cannot hold them:"))
         lines += [f"  {x.rep}: {x.reason}" for x in plan.locked_problems]
     if plan.unassigned:
-        lines.append("Left out:")
+        lines.append(_("Left out:"))
         lines += [f"  {u.market}: {u.reason}" for u in plan.unassigned]
     if plan.hire:
-        lines.append("Where to hire next:")
-        lines += [f"  a rep in {h.timezone} ({h.hours}) would take {', '.join(h.markets)} ({h.value:,.0f})"
-                  for h in plan.hire]
+        lines.append(_("Where to hire next:"))
+        lines += [_("  a rep in {zone} ({hours}) would take {markets} ({value})").format(
+            zone=h.timezone, hours=h.hours, markets=", ".join(h.markets), value=amount(h.value)) for h in plan.hire]
     if args.apply:
-        lines.append(f"Saved to {store.path}.")
+        lines.append(_("Saved to {path}.").format(path=store.path))
     _emit(args, plan_to_dict(plan), lines)
 
 
@@ -245,15 +257,18 @@ def cmd_schedule(args, today):
         events += [_event_json(e, rep.timezone) for e in sched.events]
         unplaced += [{"rep": u.rep, "market": u.market, "activity": u.activity, "minutes": u.minutes,
                       "live": u.live, "reason": u.reason} for u in sched.unplaced]
-        lines.append(f"{rep.name} ({rep.timezone}), {sched.week}: {len(sched.events)} blocks "
-                     f"({account.placed_hours:g} h), {sum(e.outside_hours for e in sched.events)} outside working "
-                     f"hours, {account.unplaced_blocks} not placed ({account.unplaced_hours:g} h)")
+        lines.append(_("{rep} ({zone}), {week}: {blocks} blocks ({placed} h), {outside} outside working hours, "
+                       "{unplaced} not placed ({unplaced_hours} h)").format(
+            rep=rep.name, zone=rep.timezone, week=sched.week, blocks=len(sched.events),
+            placed=number(account.placed_hours), outside=sum(e.outside_hours for e in sched.events),
+            unplaced=account.unplaced_blocks, unplaced_hours=number(account.unplaced_hours)))
         for e in sched.events:
             start, end = in_zone(e.start, rep.timezone), in_zone(e.end, rep.timezone)
-            mark = "  (outside hours)" if e.outside_hours else ""
-            lines.append(f"  {start:%a %H:%M}-{end:%H:%M}  {e.market}: {e.activity}{mark}")
+            mark = _("  (outside hours)") if e.outside_hours else ""
+            lines.append(f"  {weekday(start)} {start:%H:%M}-{end:%H:%M}  {e.market}: {e.activity}{mark}")
         for u in sched.unplaced:
-            lines.append(f"  not placed: {u.market} {u.activity} ({u.minutes} min): {u.reason}")
+            lines.append(_("  not placed: {market} {activity} ({minutes} min): {reason}").format(
+                market=u.market, activity=u.activity, minutes=u.minutes, reason=u.reason))
     _emit(args, {"events": events, "unplaced": unplaced, "reps": accounts}, lines)
 
 
@@ -278,12 +293,13 @@ def cmd_export(args, today):
                       for f in files]}
     lines = []
     for f in files:
-        lines.append(f"Wrote {f.events} events to {f.path} ({f.new} new, {f.changed} changed, "
-                     f"{len(f.removed)} removed)" + (f"; {f.unplaced} blocks ({f.unplaced_hours:g} h of work) could "
-                                                     f"not be placed" if f.unplaced else ""))
-        lines += [f"  removed: {r.summary} at {r.start}" for r in f.removed]
-        lines += [f"  not placed: {line}" for line in not_placed_lines(f.not_placed)]
-        lines += [f"  note: {note}" for note in f.notes]
+        lines.append(_("Wrote {events} events to {path} ({new} new, {changed} changed, {removed} removed)").format(
+            events=f.events, path=f.path, new=f.new, changed=f.changed, removed=len(f.removed))
+            + (_("; {blocks} blocks ({hours} h of work) could not be placed").format(
+                blocks=f.unplaced, hours=number(f.unplaced_hours)) if f.unplaced else ""))
+        lines += [_("  removed: {summary} at {start}").format(summary=r.summary, start=r.start) for r in f.removed]
+        lines += [_("  not placed: {what}").format(what=line) for line in not_placed_lines(f.not_placed)]
+        lines += [_("  note: {note}").format(note=note) for note in f.notes]
     _emit(args, data, lines)
 
 
@@ -301,7 +317,8 @@ def cmd_import_busy(args, today):
     # times the file brought last time with nothing. Ten years is far more than a calendar needs.
     for flag, value, lowest in (("--days", args.days, 1), ("--days-back", args.days_back, 0)):
         if not lowest <= value <= MAX_DAYS:
-            raise ValidationError(flag, value, f"give a whole number of days from {lowest} to {MAX_DAYS}")
+            raise ValidationError(flag, value, _("give a whole number of days from {lowest} to {highest}").format(
+                lowest=lowest, highest=MAX_DAYS))
     store = _store(args)
     rep = store.load().rep(args.rep)
     start = _dt.datetime.combine(today - _dt.timedelta(days=args.days_back), _dt.time(), _dt.timezone.utc)
@@ -309,9 +326,10 @@ def cmd_import_busy(args, today):
     if args.url:  # the rep's own calendar on a CalDAV server (planner.cli_caldav)
         return cli_caldav.import_busy_from_server(args, store, rep.name, start, end)
     if not args.file:
-        raise PlannerError("import-busy: give the .ics file, or --url and --user for a calendar server")
+        raise PlannerError(_("import-busy: give the .ics file, or --url and --user for a calendar server"))
     count = import_busy(store, rep.name, args.file, start, end)
-    _say(f"Imported {count} busy times for {rep.name} from {args.file} ({start:%Y-%m-%d} to {end:%Y-%m-%d})")
+    _say(_("Imported {count} busy times for {rep} from {file} ({start} to {end})").format(
+        count=count, rep=rep.name, file=args.file, start=f"{start:%Y-%m-%d}", end=f"{end:%Y-%m-%d}"))
 
 
 @command("compare")
@@ -337,15 +355,16 @@ def cmd_compare(args, today):
                 "markets": sorted(w.by_market), "flags": list(w.flagged_rules)}
         data.append(item)
         e, o = item["cover_everything"], item["optimised"]
-        rows.append((c.rep, f"{e['hours']:g} h", f"{e['earliest_start']}-{e['latest_end']}", len(e["flags"]),
-                     f"{o['hours']:g} h", f"{o['earliest_start']}-{o['latest_end']}", len(o["flags"])))
+        rows.append((c.rep, f"{number(e['hours'])} h", f"{e['earliest_start']}-{e['latest_end']}", len(e["flags"]),
+                     f"{number(o['hours'])} h", f"{o['earliest_start']}-{o['latest_end']}", len(o["flags"])))
     choices = cover_choices(scenario, year, week)
-    text = _table(("Rep", "Cover all: hours", "day", "flags", "Optimised: hours", "day", "flags"), rows)
+    text = _table((_("Rep"), _("Cover all: hours"), _("day"), _("flags"), _("Optimised: hours"), _("day"),
+                   _("flags")), rows)
     if choices:
-        text += ["\"Cover all\" gave the markets nobody covers to:"] + [
+        text += [_("\"Cover all\" gave the markets nobody covers to:")] + [
             f"  {c.market} -> {c.rep} ({c.reason})" for c in choices]
     else:
-        text += ["\"Cover all\" is the plan as assigned: every market has a rep."]
+        text += [_("\"Cover all\" is the plan as assigned: every market has a rep.")]
     _emit(args, {"week": format_week(year, week), "reps": data,
                  "cover_all": [{"market": c.market, "rep": c.rep, "shared_hours": c.shared_hours, "reason": c.reason}
                                for c in choices]}, text)
@@ -385,6 +404,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="rep-planner", description="Plan sales reps' weeks across time zones.")
     parser.add_argument("--db", default=None, help=f"database file (default: {default_path()})")
     parser.add_argument("--read-only", action="store_true", help=READ_ONLY_HELP)
+    parser.add_argument("--lang", default=None, help=LANG_HELP)
     parser.add_argument("--version", action="version", version=version_line())
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
@@ -394,6 +414,7 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--json", action="store_true", help="print JSON")
         p.add_argument("--db", default=argparse.SUPPRESS, help="database file")
         p.add_argument("--read-only", action="store_true", default=argparse.SUPPRESS, help=READ_ONLY_HELP)
+        p.add_argument("--lang", default=argparse.SUPPRESS, help=LANG_HELP)
         return p
 
     cli_data.add_parsers(add)
@@ -455,14 +476,42 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None, *, today: dt.date | None = None) -> int:
-    """Run one command; ``today`` is injected by tests (default: the system date)."""
+def main(argv: Sequence[str] | None = None, *, today: dt.date | None = None,
+         translator: i18n.Translator | None = None) -> int:
+    """Run one command; ``today`` is injected by tests (default: the system date).
+
+    The language is ``--lang``, else the environment's (planner.i18n), else English; ``translator``
+    is injected by tests. ``--json`` answers in English whatever the language: it is for programs."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    language, wants_json = _language_of(argv)
+    if wants_json:
+        translator = i18n.ENGLISH
+    elif translator is None:
+        translator = i18n.Translator(language or i18n.from_environment())
+    with i18n.using(translator):
+        return _run(argv, today)
+
+
+def _language_of(argv: Sequence[str]) -> tuple[str | None, bool]:
+    """``--lang`` and ``--json`` read before the command line is parsed, so that its errors are in
+    the reader's language too."""
+    early = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
+    early.add_argument("--lang")
+    early.add_argument("--json", action="store_true")
+    try:
+        known, _rest = early.parse_known_args(argv)
+    except SystemExit:  # --lang with no value: the real parser says so
+        return None, False
+    return known.lang, known.json
+
+
+def _run(argv: Sequence[str], today: dt.date | None) -> int:
     try:
         args = build_parser().parse_args(argv)
         cli_data.refuse_writes(args)
         code = COMMANDS[args.command](args, today or dt.date.today())
     except PlannerError as exc:
-        _say(f"error: {exc}".replace("\n", " "), file=sys.stderr)
+        _say(_("error: {message}").format(message=exc).replace("\n", " "), file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0
@@ -481,6 +530,7 @@ from . import cli_sheets  # noqa: E402  (registers import-csv, export-csv, impor
 from . import cli_whatif  # noqa: E402  (registers whatif)
 from . import cli_report  # noqa: E402  (registers report; draws with ui.report_pdf when it runs)
 
+LANG_HELP = "language of the messages, e.g. fr (default: LANG; --json output is always English)"
 READ_ONLY_HELP = "open the database without writing or creating anything (commands that only read)"
 
 if __name__ == "__main__":  # python -m planner.cli: run the module the command modules registered into

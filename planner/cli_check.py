@@ -5,6 +5,10 @@ weeks with the team's totals."""
 from __future__ import annotations
 
 from .cli import _emit, _store, _table, _week, command
+from .i18n import N_, _, number
+
+# How `check` names a severity on screen (the flag keeps its code, as --json shows it).
+SEVERITY_LABELS = {"critical": N_("CRITICAL"), "warning": N_("WARNING"), "info": N_("INFO")}
 
 
 def _flag_json(f) -> dict:
@@ -14,8 +18,10 @@ def _flag_json(f) -> dict:
 
 def _account_line(rep: str, w) -> str:
     """One line of a rep's week: working time and the work that found no place (planner.team.RepWeek)."""
-    unplaced = f"{w.unplaced_hours:g} h of work not placed" if w.unplaced_blocks else "all work placed"
-    return f"{rep}: {w.working_hours:g} h of working time in {w.week}, {unplaced}"
+    unplaced = (_("{hours} h of work not placed").format(hours=number(w.unplaced_hours)) if w.unplaced_blocks
+                else _("all work placed"))
+    return _("{rep}: {hours} h of working time in {week}, {unplaced}").format(
+        rep=rep, hours=number(w.working_hours), week=w.week, unplaced=unplaced)
 
 
 @command("check")
@@ -36,12 +42,14 @@ def cmd_check(args, today):
                      | {"accounts": [{"week": a.week} | a.account() for a in r["accounts"]],
                         "flags": [_flag_json(f) for f in r["flags"]]} for r in results]}
     lines = []
+    labels = {code: _(label) for code, label in SEVERITY_LABELS.items()}
+    width = max(8, *(len(label) for label in labels.values()))  # English: the 8 of "CRITICAL"
     for r in results:
         lines += [_account_line(r["rep"], a) for a in r["accounts"]]
         if not r["flags"]:
-            lines[-1] += " - no flags"
+            lines[-1] += _(" - no flags")
         many = args.weeks > 1
-        lines += [f"  {f.severity.upper():8} {f.rule}{f' ({f.week})' if many else ''}: {f.message}  [{f.source}]"
+        lines += [f"  {labels[f.severity]:{width}} {f.rule}{f' ({f.week})' if many else ''}: {f.message}  [{f.source}]"
                   for f in r["flags"]]
     if args.weeks > 1:  # the quarter first: the busiest weeks, then reps x weeks (planner.quarter)
         from .quarter import quarter_of
@@ -68,6 +76,6 @@ def quarter_lines(q) -> list[str]:
     week with the team's totals (planner.quarter.table_lines)."""
     from .quarter import busiest_line, table_lines
 
-    return [busiest_line(q), f"Planned hours per week, {q.weeks[0]} to {q.weeks[-1]} "
-            "(! a critical flag, * a warning):" if q.weeks else "Planned hours per week:",
+    return [busiest_line(q), _("Planned hours per week, {first} to {last} (! a critical flag, * a warning):").format(
+            first=q.weeks[0], last=q.weeks[-1]) if q.weeks else _("Planned hours per week:"),
             *_table(*table_lines(q))]

@@ -21,4 +21,6 @@ class ValidationError(PlannerError):
         self.where = where
         self.value = value
         self.problem = problem
-        super().__init__(f"{where}: {problem} (got {value!r})")
+        from .i18n import _
+
+        super().__init__(_("{where}: {problem} (got {value})").format(where=where, problem=problem, value=repr(value)))

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from .errors import ValidationError
+from .i18n import _, ngettext, number
 from .team import CalendarInputs, RepWeek, rep_week
 from .timezones import LAST_YEAR, add_weeks, format_week
 from .workload import SEVERITY_ORDER, WorkloadFlag, average_flag, thresholds_for
@@ -34,11 +35,12 @@ def weeks_from(year: int, week: int, weeks: int) -> list[tuple[int, int]]:
     """The ``weeks`` ISO weeks from ``year-Wweek`` on, refused (naming ``weeks``) unless 1 to
     :data:`MAX_WEEKS` of them that end by :data:`planner.timezones.LAST_YEAR`."""
     if isinstance(weeks, bool) or not isinstance(weeks, int) or not 1 <= weeks <= MAX_WEEKS:
-        raise ValidationError("weeks", weeks, f"give 1 to {MAX_WEEKS} weeks")
+        raise ValidationError("weeks", weeks, _("give 1 to {n} weeks").format(n=MAX_WEEKS))
     days = [add_weeks(year, week, n) for n in range(weeks)]
     if days[-1][0] > LAST_YEAR:
-        raise ValidationError("weeks", weeks, f"{weeks} weeks from {format_week(year, week)} run past "
-                                              f"{LAST_YEAR}, the last year the holiday calendars cover")
+        raise ValidationError("weeks", weeks, _("{n} weeks from {week} run past {year}, the last year the holiday "
+                                                "calendars cover").format(n=weeks, week=format_week(year, week),
+                                                                          year=LAST_YEAR))
     return days
 
 
@@ -160,22 +162,24 @@ def quarter(scenario, year: int, week: int, weeks: int = QUARTER_WEEKS, *, stret
 
 def busiest_line(q: Quarter, n: int = BUSIEST_SHOWN) -> str:
     """``Busiest weeks: 2027-W12 (64 h planned, 79.5 h of work that does not fit, 2 critical flags); ...``"""
-    parts = [f"{t.week} ({t.planned_hours:g} h planned, {t.overflow_hours:g} h of work that does not fit, "
-             f"{t.critical} critical flag{'s' if t.critical != 1 else ''})" for t in q.top(n)]
-    return "Busiest weeks: " + ("; ".join(parts) if parts else "none (no reps)")
+    parts = [ngettext("{week} ({planned} h planned, {overflow} h of work that does not fit, {critical} critical flag)",
+                      "{week} ({planned} h planned, {overflow} h of work that does not fit, {critical} critical flags)",
+                      t.critical).format(week=t.week, planned=number(t.planned_hours),
+                                         overflow=number(t.overflow_hours), critical=t.critical) for t in q.top(n)]
+    return _("Busiest weeks: {weeks}").format(weeks="; ".join(parts) if parts else _("none (no reps)"))
 
 
 def table_lines(q: Quarter) -> tuple[list[str], list[list[str]]]:
     """The heat map as text: a header and one row per rep, then the team's rows. A cell is the
     planned hours, ``!`` after it for a critical flag, ``*`` for a warning."""
     marks = {CRITICAL: "!", WARNING: "*"}
-    header = ["Rep", *(w.split("-")[1] for w in q.weeks)]
-    rows = [[rep, *(f"{a.working_hours:g}{marks.get(worst, '')}" for a, worst in zip(row, q.worst[r]))]
+    header = [_("Rep"), *(w.split("-")[1] for w in q.weeks)]
+    rows = [[rep, *(f"{number(a.working_hours)}{marks.get(worst, '')}" for a, worst in zip(row, q.worst[r]))]
             for r, (rep, row) in enumerate(zip(q.reps, q.accounts))]
-    rows.append(["Planned h", *(f"{t.planned_hours:g}" for t in q.totals)])
-    rows.append(["Not placed h", *(f"{t.unplaced_hours:g}" for t in q.totals)])
+    rows.append([_("Planned h"), *(number(t.planned_hours) for t in q.totals)])
+    rows.append([_("Not placed h"), *(number(t.unplaced_hours) for t in q.totals)])
     if any(t.outside_hours for t in q.totals):
-        rows.append(["Outside h", *(f"{t.outside_hours:g}" for t in q.totals)])
-    rows.append(["Flags", *(str(t.flags) for t in q.totals)])
-    rows.append(["Critical", *(str(t.critical) for t in q.totals)])
+        rows.append([_("Outside h"), *(number(t.outside_hours) for t in q.totals)])
+    rows.append([_("Flags"), *(str(t.flags) for t in q.totals)])
+    rows.append([_("Critical"), *(str(t.critical) for t in q.totals)])
     return header, rows

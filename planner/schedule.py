@@ -23,6 +23,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
+from .i18n import _, number
 from .model import Market, Rep, Scenario
 from .overlap import Side, from_minute, side_minutes, to_minute, week_window
 from .timezones import format_week, is_ambiguous
@@ -178,7 +179,7 @@ def build_week(scenario: Scenario, rep_name: str, year: int, week: int, *,
     live_blocks = _blocks(scenario, markets, True)
     async_blocks = _blocks(scenario, markets, False)
     live_left: dict[str, int] = {}
-    for market, *_ in live_blocks:
+    for market, *_rest in live_blocks:
         live_left[market.name] = live_left.get(market.name, 0) + 1
     contested = len(live_left) > 1
     if contested:
@@ -244,19 +245,19 @@ def check_move(scenario: Scenario, schedule: Schedule, key: tuple[str, str, int]
     begin = to_minute(start)
     end = begin + minutes
     if (begin - lo) % SLOT:
-        return "blocks start on a quarter hour"
+        return _("blocks start on a quarter hour")
     if begin < lo or end > hi:
-        return "that is outside this week"
+        return _("that is outside this week")
     for other in schedule.events:
         if other.key != key and to_minute(other.start) < end and begin < to_minute(other.end):
-            return f"it would overlap {other.activity} for {other.market}"
+            return _("it would overlap {activity} for {market}").format(activity=other.activity, market=other.market)
     if is_ambiguous(start, rep.timezone) or is_ambiguous(from_minute(end), rep.timezone):
-        return "that local time happens twice (the clocks go back)"
+        return _("that local time happens twice (the clocks go back)")
     if live:
         market = scenario.market(key[0])
         spans = side_minutes(market.side, year, week, (lo - 2880, hi + 2880), holidays=holidays)
         if not any(a <= begin and end <= b for a, b in spans):
-            return f"live work must be inside {market.name}'s business hours"
+            return _("live work must be inside {market}'s business hours").format(market=market.name)
     return None
 
 
@@ -312,9 +313,9 @@ def _reason(placer: Placer, market_mask: int, live: bool, market: Market, rep: R
     if not live:
         free = grid.rep_hours & grid.usable & ~placer.used
         if not free:
-            return f"no working hours left in {rep.name}'s week"
-        return (f"no free stretch of {minutes} min left in {rep.name}'s working hours "
-                f"(the longest is {longest_run(free) * SLOT} min)")
+            return _("no working hours left in {rep}'s week").format(rep=rep.name)
+        return _("no free stretch of {minutes} min left in {rep}'s working hours (the longest is {longest} min)").format(
+            minutes=minutes, rep=rep.name, longest=longest_run(free) * SLOT)
     shared = grid.rep_hours & market_mask
     if not shared:
         lo, hi = grid.start, grid.start + grid.count * SLOT
@@ -322,24 +323,26 @@ def _reason(placer: Placer, market_mask: int, live: bool, market: Market, rep: R
             grid.mask_of(side_minutes(Side(market.timezone, market.hours), year, week,
                                       (lo - 2880, hi + 2880), holidays=False))
         if without:
-            return f"public holidays take all the hours {rep.name} shares with {market.name} this week"
-        return f"{rep.name}'s working hours never meet {market.name}'s business hours"
+            return _("public holidays take all the hours {rep} shares with {market} this week").format(
+                rep=rep.name, market=market.name)
+        return _("{rep}'s working hours never meet {market}'s business hours").format(rep=rep.name, market=market.name)
     if not shared & ~grid.busy:
-        return f"{rep.name}'s calendar is busy in all the hours shared with {market.name}"
+        return _("{rep}'s calendar is busy in all the hours shared with {market}").format(rep=rep.name,
+                                                                                          market=market.name)
     longest = longest_run(shared & grid.usable) * SLOT
     if longest < minutes:
-        return (f"the longest stretch of hours {rep.name} shares with {market.name} is {longest} min, "
-                f"too short for a {minutes}-min {activity}")
+        return _("the longest stretch of hours {rep} shares with {market} is {longest} min, too short for a "
+                 "{minutes}-min {activity}").format(rep=rep.name, market=market.name, longest=longest,
+                                                    minutes=minutes, activity=activity)
     free = shared & grid.usable & ~placer.used
     if not free:
-        return f"no hours left: other work takes all the hours {rep.name} shares with {market.name}"
+        return _("no hours left: other work takes all the hours {rep} shares with {market}").format(
+            rep=rep.name, market=market.name)
     longest_free = longest_run(free) * SLOT
     if longest_free < minutes:
-        return (f"no gap long enough left: {_hours(free)} of shared hours with {market.name} are free, "
-                f"in pieces of at most {longest_free} min, too short for a {minutes}-min {activity}")
-    return (f"no gap long enough left: every free stretch shared with {market.name} would make live work run "
-            f"past the {placer.options.max_live_run}-min back-to-back limit")
-
-
-def _hours(mask: int) -> str:
-    return f"{bin(mask).count('1') * SLOT / 60:g} h"
+        return _("no gap long enough left: {hours} h of shared hours with {market} are free, in pieces of at most "
+                 "{longest} min, too short for a {minutes}-min {activity}").format(
+            hours=number(bin(free).count("1") * SLOT / 60), market=market.name, longest=longest_free,
+            minutes=minutes, activity=activity)
+    return _("no gap long enough left: every free stretch shared with {market} would make live work run past the "
+             "{limit}-min back-to-back limit").format(market=market.name, limit=placer.options.max_live_run)

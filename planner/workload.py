@@ -20,6 +20,7 @@ from typing import Mapping, Sequence
 
 from .errors import ValidationError
 from .hours import parse_hours
+from .i18n import N_, _, day, ngettext, number
 from .overlap import from_minute, merge, to_minute, week_window
 from .schedule import unplaced_hours
 from .timezones import format_week, in_zone, local_to_utc
@@ -67,30 +68,30 @@ PRESETS = {
 }
 
 SOURCES = {
-    "weekly_hours": "EU Working Time Directive 2003/88/EC Art. 6 (48 h); WHO/ILO 2021: 55 h+ carries a 35% higher "
-                    "stroke risk than 35-40 h",
-    "weekly_hours/ch-arg": "Swiss Labour Act (ArG) Art. 9: 45 h maximum week for office staff; WHO/ILO 2021: 55 h+",
-    "weekly_hours/us-flsa": "US Fair Labor Standards Act: overtime pay above 40 h; EU WTD 48 h; WHO/ILO 2021: 55 h+",
-    "average_weekly_hours": "EU Working Time Directive 2003/88/EC Art. 6 and 16: 48 h average over up to 4 months",
-    "daily_rest": "EU Working Time Directive 2003/88/EC Art. 3: 11 consecutive hours of rest in every 24 h",
-    "weekly_rest": "EU Working Time Directive 2003/88/EC Art. 5: 24 h uninterrupted rest plus the 11 h daily rest "
-                   "in every 7 days",
-    "daily_span": "EU WTD Art. 3: 11 h of daily rest leave at most 13 h from first start to last end",
-    "daily_span/ch-arg": "Swiss Labour Act (ArG) Art. 10: day and evening work within 14 h",
-    "night_work": "EU Working Time Directive 2003/88/EC Art. 2: night time includes 00:00-05:00 (23:00-06:00 in "
-                  "the UK and Switzerland)",
-    "split_shift": "A day in parts spread over more than 12 h leaves less than the 11 h rest of EU WTD Art. 3; "
-                   "quick returns cost sleep (Vedaa et al.; Oster et al. 2024)",
-    "weekly_hours/who-ilo": "WHO/ILO joint estimates 2021 (Pega et al., Environment International 154:106595): "
+    "weekly_hours": N_("EU Working Time Directive 2003/88/EC Art. 6 (48 h); WHO/ILO 2021: 55 h+ carries a 35% higher "
+                    "stroke risk than 35-40 h"),
+    "weekly_hours/ch-arg": N_("Swiss Labour Act (ArG) Art. 9: 45 h maximum week for office staff; WHO/ILO 2021: 55 h+"),
+    "weekly_hours/us-flsa": N_("US Fair Labor Standards Act: overtime pay above 40 h; EU WTD 48 h; WHO/ILO 2021: 55 h+"),
+    "average_weekly_hours": N_("EU Working Time Directive 2003/88/EC Art. 6 and 16: 48 h average over up to 4 months"),
+    "daily_rest": N_("EU Working Time Directive 2003/88/EC Art. 3: 11 consecutive hours of rest in every 24 h"),
+    "weekly_rest": N_("EU Working Time Directive 2003/88/EC Art. 5: 24 h uninterrupted rest plus the 11 h daily rest "
+                   "in every 7 days"),
+    "daily_span": N_("EU WTD Art. 3: 11 h of daily rest leave at most 13 h from first start to last end"),
+    "daily_span/ch-arg": N_("Swiss Labour Act (ArG) Art. 10: day and evening work within 14 h"),
+    "night_work": N_("EU Working Time Directive 2003/88/EC Art. 2: night time includes 00:00-05:00 (23:00-06:00 in "
+                  "the UK and Switzerland)"),
+    "split_shift": N_("A day in parts spread over more than 12 h leaves less than the 11 h rest of EU WTD Art. 3; "
+                   "quick returns cost sleep (Vedaa et al.; Oster et al. 2024)"),
+    "weekly_hours/who-ilo": N_("WHO/ILO joint estimates 2021 (Pega et al., Environment International 154:106595): "
                             "55 h or more a week carries a 35% higher risk of stroke and a 17% higher risk of "
-                            "dying of ischaemic heart disease than 35-40 h; the review's bands: 41-48, 49-54, 55+ h",
-    "average_weekly_hours/who-ilo": "WHO/ILO 2021 (Pega et al., Environment International 154:106595), whose "
+                            "dying of ischaemic heart disease than 35-40 h; the review's bands: 41-48, 49-54, 55+ h"),
+    "average_weekly_hours/who-ilo": N_("WHO/ILO 2021 (Pega et al., Environment International 154:106595), whose "
                                     "review used the bands 41-48, 49-54 and 55+ h a week; ILO Conventions C1 and "
-                                    "C30: 48 h a week",
-    "daily_hours": "German Working Hours Act (ArbZG) s. 3: 8 h a day, 10 h at most",
-    "unplaced_work": "Work that does not fit in the rep's working hours does not go away: it ends up in evenings "
+                                    "C30: 48 h a week"),
+    "daily_hours": N_("German Working Hours Act (ArbZG) s. 3: 8 h a day, 10 h at most"),
+    "unplaced_work": N_("Work that does not fit in the rep's working hours does not go away: it ends up in evenings "
                      "and weekends, or it is dropped and the market goes unserved. The week as planned is not "
-                     "the week that will be worked.",
+                     "the week that will be worked."),
 }
 
 
@@ -112,7 +113,7 @@ def thresholds_for(preset: str, overrides: Mapping[str, object] | None = None) -
 
 
 def _source(rule: str, preset: str) -> str:
-    return SOURCES.get(f"{rule}/{preset}", SOURCES[rule])
+    return _(SOURCES.get(f"{rule}/{preset}", SOURCES[rule]))
 
 
 def _hm(text: str) -> int:
@@ -195,46 +196,55 @@ def check_week(spans: Sequence[tuple[int, int]], tz: str, year: int, week: int, 
     week_days = sorted(d for d in days if in_week(d))
     if total >= t.weekly_critical:
         flag("weekly_hours", "critical", total, t.weekly_critical, week_days,
-             f"{total:g} h planned this week: {t.weekly_critical:g} h or more is a health risk")
+             _("{hours} h planned this week: {limit} h or more is a health risk").format(
+                 hours=number(total), limit=number(t.weekly_critical)))
     elif total > t.weekly_warning:
         flag("weekly_hours", "warning", total, t.weekly_warning, week_days,
-             f"{total:g} h planned this week, above the {t.weekly_warning:g} h limit")
+             _("{hours} h planned this week, above the {limit} h limit").format(
+                 hours=number(total), limit=number(t.weekly_warning)))
     elif t.weekly_info is not None and total > t.weekly_info:
         flag("weekly_hours", "info", total, t.weekly_info, week_days,
-             f"{total:g} h planned this week, above the {t.weekly_info:g} h overtime line")
+             _("{hours} h planned this week, above the {limit} h overtime line").format(
+                 hours=number(total), limit=number(t.weekly_info)))
 
-    for day, minutes in sorted(_hours_by_date(spans, tz).items()):
+    for date, minutes in sorted(_hours_by_date(spans, tz).items()):
         worked = minutes / 60
-        if in_week(day) and worked > t.daily_hours:
-            flag("daily_hours", "warning", worked, t.daily_hours, [day],
-                 f"{worked:g} h of work on {day:%a %d %b}, above {t.daily_hours:g} h")
+        if in_week(date) and worked > t.daily_hours:
+            flag("daily_hours", "warning", worked, t.daily_hours, [date],
+                 _("{hours} h of work on {day}, above {limit} h").format(
+                     hours=number(worked), day=day(date), limit=number(t.daily_hours)))
     night_days, night_total = [], 0
-    for day in week_days:
-        parts = days[day]
-        span = (max(e for _, e in parts) - min(s for s, _ in parts)) / 60
+    for date in week_days:
+        parts = days[date]
+        span = (max(e for _s, e in parts) - min(s for s, _e in parts)) / 60
         if span > t.daily_span:
-            flag("daily_span", "warning", span, t.daily_span, [day],
-                 f"{span:g} h from first start to last end on {day:%a %d %b}, above {t.daily_span:g} h")
+            flag("daily_span", "warning", span, t.daily_span, [date],
+                 _("{hours} h from first start to last end on {day}, above {limit} h").format(
+                     hours=number(span), day=day(date), limit=number(t.daily_span)))
         gaps = [(b[0] - a[1]) / 60 for a, b in zip(parts, parts[1:])]
         if any(g >= t.split_gap for g in gaps) and span > t.split_span:
-            flag("split_shift", "warning", span, t.split_span, [day],
-                 f"{day:%a %d %b} is split in {len(parts)} parts over {span:g} h")
+            flag("split_shift", "warning", span, t.split_span, [date],
+                 _("{day} is split in {parts} parts over {hours} h").format(
+                     day=day(date), parts=len(parts), hours=number(span)))
         night = sum(_night_minutes(s, e, tz, t) for s, e in parts)
         if night:
-            night_days.append(day)
+            night_days.append(date)
             night_total += night
     if night_days:
         flag("night_work", "warning", night_total / 60, 0, night_days,
-             f"{night_total / 60:g} h of work between {t.night_start} and {t.night_end} on {len(night_days)} day(s)")
+             ngettext("{hours} h of work between {start} and {end} on {days} day(s)",
+                      "{hours} h of work between {start} and {end} on {days} day(s)", len(night_days)).format(
+                 hours=number(night_total / 60), start=t.night_start, end=t.night_end, days=len(night_days)))
 
     ordered = sorted(days)
     for before, after in zip(ordered, ordered[1:]):
         if not (in_week(before) or in_week(after)):
             continue
-        rest = (min(s for s, _ in days[after]) - max(e for _, e in days[before])) / 60
+        rest = (min(s for s, _e in days[after]) - max(e for _s, e in days[before])) / 60
         if rest < t.daily_rest:
             flag("daily_rest", "warning", rest, t.daily_rest, [before, after],
-                 f"{rest:g} h of rest between {before:%a %d %b} and {after:%a %d %b}, less than {t.daily_rest:g} h")
+                 _("{hours} h of rest between {first} and {second}, less than {limit} h").format(
+                     hours=number(rest), first=day(before), second=day(after), limit=number(t.daily_rest)))
 
     # The longest uninterrupted rest touching this week, however far it reaches outside it.
     edges = [lo - 7 * 1440] + [x for s, e in spans for x in (s, e)] + [hi + 7 * 1440]
@@ -243,7 +253,8 @@ def check_week(spans: Sequence[tuple[int, int]], tz: str, year: int, week: int, 
     longest = max(rests, default=0) / 60
     if longest < t.weekly_rest:
         flag("weekly_rest", "warning", longest, t.weekly_rest, week_days,
-             f"the longest rest this week is {longest:g} h, less than {t.weekly_rest:g} h")
+             _("the longest rest this week is {hours} h, less than {limit} h").format(
+                 hours=number(longest), limit=number(t.weekly_rest)))
     if unplaced:
         flags.append(unplaced_flag(unplaced, preset, format_week(year, week)))
     flags.sort(key=lambda f: (SEVERITY_ORDER[f.severity], f.rule, f.days))
@@ -260,7 +271,10 @@ def average_flag(weekly_hours: Sequence[float], weeks: Sequence[str], preset: st
         return None
     return WorkloadFlag("average_weekly_hours", "warning", round(average, 2), t.average_weekly, tuple(weeks),
                         _source("average_weekly_hours", preset),
-                        f"{average:g} h a week on average over {len(weekly_hours)} weeks, above {t.average_weekly:g} h",
+                        ngettext("{hours} h a week on average over {weeks} week, above {limit} h",
+                                 "{hours} h a week on average over {weeks} weeks, above {limit} h",
+                                 len(weekly_hours)).format(hours=number(average), weeks=len(weekly_hours),
+                                                           limit=number(t.average_weekly)),
                         f"{weeks[0]}..{weeks[-1]}")
 
 
@@ -272,7 +286,8 @@ def unplaced_flag(unplaced: Sequence, preset: str = "eu-wtd", week: str = "") ->
     live work's first.
     """
     live, async_ = unplaced_hours(unplaced, live=True), unplaced_hours(unplaced, live=False)
-    kinds = [f"{h:g} h of {kind} work" for h, kind in ((live, "live"), (async_, "async")) if h]
+    kinds = [text.format(hours=number(h)) for h, text in ((live, _("{hours} h of live work")),
+                                                          (async_, _("{hours} h of async work"))) if h]
     counts: dict[str, int] = {}
     live_reasons = set()
     for u in unplaced:
@@ -282,10 +297,13 @@ def unplaced_flag(unplaced: Sequence, preset: str = "eu-wtd", week: str = "") ->
             live_reasons.add(reason)
     # Live work first: it is what makes the flag critical.
     ordered = sorted(counts.items(), key=lambda item: (item[0] not in live_reasons, -item[1]))
-    reasons = "; ".join(f"{r}" + (f" ({n} blocks)" if n > 1 else "") for r, n in ordered[:3])
+    reasons = "; ".join(r + (ngettext(" ({n} block)", " ({n} blocks)", n).format(n=n) if n > 1 else "")
+                        for r, n in ordered[:3])
     if len(ordered) > 3:
-        reasons += f"; and {len(ordered) - 3} more"
+        reasons += ngettext("; and {n} more", "; and {n} more", len(ordered) - 3).format(n=len(ordered) - 3)
     blocks = len(unplaced)
-    message = (f"{blocks} block{'s' if blocks != 1 else ''} ({', '.join(kinds)}) could not be placed: {reasons}")
+    message = ngettext("{blocks} block ({kinds}) could not be placed: {reasons}",
+                       "{blocks} blocks ({kinds}) could not be placed: {reasons}", blocks).format(
+        blocks=blocks, kinds=", ".join(kinds), reasons=reasons)
     return WorkloadFlag("unplaced_work", "critical" if live else "warning", round(live + async_, 2), 0, (),
                         _source("unplaced_work", preset), message, week)

@@ -7,6 +7,7 @@ better-fitting rep did not get it, which rule stopped that rep.
 
 from __future__ import annotations
 
+from ..i18n import N_, _, amount, ngettext, number, percent
 from ..timezones import format_week
 from .fit import EPS
 from .plan import LeftOut, LockedProblem, Plan, PlannedAssignment, RepLoad
@@ -15,7 +16,7 @@ from .search import State, band_of, excess_of
 
 
 def _pct(x: float) -> str:
-    return f"{x:.0%}"
+    return percent(x)
 
 
 def why_not(p: Problem, state: State, k: int, band: float) -> tuple[str, str] | None:
@@ -26,55 +27,66 @@ def why_not(p: Problem, state: State, k: int, band: float) -> tuple[str, str] | 
     load = state.load[rep] - sum(p.loads[c] for c in state.mine[rep] if p.pairs[c][1] == market) + p.loads[k]
     cap = table.capacity[rep]
     if load > cap + EPS:
-        return "capacity", (f"{rep} has {state.load[rep]:g} of {cap:g} h planned and {market} needs "
-                            f"{p.loads[k]:g} h")
+        return "capacity", _("{rep} has {load} of {capacity} h planned and {market} needs {hours} h").format(
+            rep=rep, load=number(state.load[rep]), capacity=number(cap), market=market, hours=number(p.loads[k]))
     if load > band * cap + EPS:
-        return "balance", (f"{rep} would be at {_pct(load / cap)} of capacity, above the balance band "
-                           f"of {_pct(band)} (the team's average plus the margin)")
+        return "balance", _("{rep} would be at {share} of capacity, above the balance band of {band} (the team's "
+                            "average plus the margin)").format(rep=rep, share=_pct(load / cap), band=_pct(band))
     if len(cols) > settings.max_markets_per_rep:
-        return "focus_count", f"{rep} already covers {len(cols) - 1} markets, the focus limit"
+        return "focus_count", ngettext("{rep} already covers {n} market, the focus limit",
+                                       "{rep} already covers {n} markets, the focus limit", len(cols) - 1).format(
+            rep=rep, n=len(cols) - 1)
     offsets = [table.offsets[p.pairs[c][1]] for c in cols]
     if max(offsets) - min(offsets) > settings.max_offset_spread_hours + EPS:
-        return "focus_spread", (f"{rep}'s markets would span {max(offsets) - min(offsets):g} h of UTC offsets, "
-                                f"over the limit of {settings.max_offset_spread_hours:g} h")
+        return "focus_spread", _("{rep}'s markets would span {hours} h of UTC offsets, over the limit of {limit} h").format(
+            rep=rep, hours=number(max(offsets) - min(offsets)), limit=number(settings.max_offset_spread_hours))
     if rep in p.locked_broken:
         if p.fits_rep(rep, cols):
             return None
-        return "schedule", f"{rep}'s week cannot even hold the markets locked to {rep}"
+        return "schedule", _("{rep}'s week cannot even hold the markets locked to {rep}").format(rep=rep)
     if joint_violations(p, cols):
-        return "shared_hours", f"{rep}'s hours shared with {market} are already taken by the live work of other markets"
+        return "shared_hours", _("{rep}'s hours shared with {market} are already taken by the live work of other "
+                                 "markets").format(rep=rep, market=market)
     if p.check.keeps(rep, p.markets(cols)):
         return None
     unplaced = p.check.unplaced(rep, p.markets(cols))
     if not unplaced:
-        return "schedule", f"{rep}'s week could not hold a smaller set of these markets"
+        return "schedule", _("{rep}'s week could not hold a smaller set of these markets").format(rep=rep)
     live = [u for u in unplaced if p.scenario.activity(u.activity).live]
-    what = f"{len(live)} live blocks" if live else f"{len(unplaced)} blocks"
-    return "schedule", f"{rep}'s week could not place {what} ({unplaced[0].reason})"
+    what = (ngettext("{n} live block", "{n} live blocks", len(live)).format(n=len(live)) if live else
+            ngettext("{n} block", "{n} blocks", len(unplaced)).format(n=len(unplaced)))
+    return "schedule", _("{rep}'s week could not place {what} ({reason})").format(
+        rep=rep, what=what, reason=unplaced[0].reason)
 
 
 def _assigned_reason(p: Problem, state: State, k: int, band: float) -> str:
     rep, market = p.pairs[k]
     fit = p.table.get(rep, market)
     cap = p.table.capacity[rep]
-    shares = (f"shares {fit.overlap_hours:g} h a week with {market}'s business hours "
-              f"({_pct(fit.fit)} of its {fit.market_hours:g} h), enough for its {fit.live_hours:g} h of live work; "
-              f"it adds {fit.load_hours:g} h to {rep}'s week ({state.load[rep]:g} of {cap:g} h in all).")
+    shares = _("shares {shared} h a week with {market}'s business hours ({share} of its {hours} h), enough for its "
+               "{live} h of live work; it adds {load} h to {rep}'s week ({total} of {capacity} h in all).").format(
+        shared=number(fit.overlap_hours), market=market, share=_pct(fit.fit), hours=number(fit.market_hours),
+        live=number(fit.live_hours), load=number(fit.load_hours), rep=rep, total=number(state.load[rep]),
+        capacity=number(cap))
     reach = f"{rep} {shares}"
     better = sorted((j for j in p.by_market[market] if p.fits[j] > p.fits[k] + EPS), key=lambda j: (-p.fits[j], j))
     if not better:
         others = sorted((j for j in p.by_market[market] if j != k), key=lambda j: (-p.fits[j], j))
         if not others:
-            return f"{reach} No other rep's hours fit it."
-        lead = "has the best time-zone fit" if p.fits[others[0]] < p.fits[k] - EPS else "fits it as well as any rep"
-        also = ", ".join(f"{p.pairs[j][0]} ({p.table.get(*p.pairs[j]).overlap_hours:g} h shared)" for j in others[:2])
-        return f"{rep} {lead}: {shares} Others whose hours fit it: {also}."
+            return _("{reach} No other rep's hours fit it.").format(reach=reach)
+        lead = (_("{rep} has the best time-zone fit: {shares}") if p.fits[others[0]] < p.fits[k] - EPS
+                else _("{rep} fits it as well as any rep: {shares}"))
+        also = ", ".join(_("{rep} ({hours} h shared)").format(rep=p.pairs[j][0],
+                                                               hours=number(p.table.get(*p.pairs[j]).overlap_hours))
+                         for j in others[:2])
+        return _("{lead} Others whose hours fit it: {others}.").format(lead=lead.format(rep=rep, shares=shares),
+                                                                        others=also)
     stops = []
     for j in better[:2]:
         why = why_not(p, state, j, band)
         shared = p.table.get(*p.pairs[j]).overlap_hours
-        stops.append(f"{p.pairs[j][0]} would fit better ({shared:g} h shared) but "
-                     + (why[1] if why else "the plan's other choices weigh more"))
+        stops.append(_("{rep} would fit better ({hours} h shared) but {why}").format(
+            rep=p.pairs[j][0], hours=number(shared), why=why[1] if why else _("the plan's other choices weigh more")))
     return f"{reach} " + "; ".join(stops) + "."
 
 
@@ -91,12 +103,14 @@ def explain(p: Problem, chosen: list[int], *, status: str, gap: float, fit_gap: 
         rep, market = p.pairs[k]
         fit = table.get(rep, market)
         if p.pairs[k] in p.locked:
-            reason = f"Assigned to {rep} by hand." if p.pairs[k] in by_hand else f"Locked to {rep} by hand."
+            reason = (_("Assigned to {rep} by hand.") if p.pairs[k] in by_hand else
+                      _("Locked to {rep} by hand.")).format(rep=rep)
             if not fit.fits:
-                reason += (f" Warning: they share only {fit.overlap_hours:g} h a week, "
-                           f"less than its {fit.live_hours:g} h of live work.")
+                reason += _(" Warning: they share only {shared} h a week, less than its {live} h of live work.").format(
+                    shared=number(fit.overlap_hours), live=number(fit.live_hours))
             if rep in p.locked_broken:
-                reason += f" Warning: {rep}'s week cannot hold all the markets {_kept(p, rep, by_hand)} (see below)."
+                reason += _(" Warning: {rep}'s week cannot hold all the markets {kept} (see below).").format(
+                    rep=rep, kept=_kept(p, rep, by_hand))
         else:
             reason = _assigned_reason(p, state, k, band)
         assignments.append(PlannedAssignment(rep, market, fit.overlap_hours, fit.live_hours, fit.load_hours,
@@ -120,8 +134,9 @@ def _kept(p: Problem, rep: str, by_hand: frozenset) -> str:
     """How the markets kept for ``rep`` came to be: locked, assigned by hand, or both."""
     mine = {pair for pair in p.locked if pair[0] == rep}
     if not mine & by_hand:
-        return f"locked to {rep}"
-    return f"assigned to {rep} by hand" if mine <= by_hand else f"locked or assigned to {rep} by hand"
+        return _("locked to {rep}").format(rep=rep)
+    return (_("assigned to {rep} by hand") if mine <= by_hand else
+            _("locked or assigned to {rep} by hand")).format(rep=rep)
 
 
 def _locked_problem(p: Problem, rep: str, unplaced, by_hand: frozenset = frozenset()) -> LockedProblem:
@@ -129,8 +144,11 @@ def _locked_problem(p: Problem, rep: str, unplaced, by_hand: frozenset = frozens
     hours = sum(u.minutes for u in unplaced) / 60
     reasons = sorted({f"{u.market} {u.activity}: {u.reason}" for u in unplaced})
     return LockedProblem(rep, markets, len(unplaced), hours,
-                         f"{len(unplaced)} blocks ({hours:g} h) of the markets {_kept(p, rep, by_hand)} cannot be placed in "
-                         f"{rep}'s week: " + "; ".join(reasons[:3]) + ("; ..." if len(reasons) > 3 else ""))
+                         ngettext("{n} block ({hours} h) of the markets {kept} cannot be placed in {rep}'s week: ",
+                                  "{n} blocks ({hours} h) of the markets {kept} cannot be placed in {rep}'s week: ",
+                                  len(unplaced)).format(n=len(unplaced), hours=number(hours),
+                                                        kept=_kept(p, rep, by_hand), rep=rep)
+                         + "; ".join(reasons[:3]) + ("; ..." if len(reasons) > 3 else ""))
 
 
 def _left_out(p: Problem, state: State, market, band: float, as_assigned: bool = False) -> LeftOut:
@@ -144,43 +162,50 @@ def _left_out(p: Problem, state: State, market, band: float, as_assigned: bool =
     sharing = [f for f in fits if f.fits]
     if not sharing:
         return LeftOut(name, market.value, "no_overlap",
-                       f"No rep's working hours meet {name}'s business hours long enough: it needs "
-                       f"{live:g} h of live work a week; the most any rep shares with it is "
-                       f"{best.overlap_hours:g} h ({best.rep}).")
+                       _("No rep's working hours meet {market}'s business hours long enough: it needs {live} h "
+                         "of live work a week; the most any rep shares with it is {shared} h ({rep}).").format(
+                           market=name, live=number(live), shared=number(best.overlap_hours), rep=best.rep))
     fitting = [f for f in sharing if table.capacity[f.rep] > 0]
     if not fitting:
         return LeftOut(name, market.value, "no_capacity",
-                       f"The reps whose hours meet {name}'s ({', '.join(f.rep for f in sharing[:3])}) can take no "
-                       "work this week: public holidays or a maximum of 0 h.")
+                       _("The reps whose hours meet {market}'s ({reps}) can take no work this week: public "
+                         "holidays or a maximum of 0 h.").format(market=name,
+                                                                 reps=", ".join(f.rep for f in sharing[:3])))
     if not columns:
         if any(f.load_hours <= table.capacity[f.rep] + 1e-9 for f in fitting):
             limit = p.scenario.settings.max_live_run_minutes
             return LeftOut(name, market.value, "back_to_back",
-                           f"{name}'s {live:g} h of live work do not fit the hours any rep shares with it once "
-                           f"a 15-minute break follows every {limit} min of live work back to back.")
+                           _("{market}'s {live} h of live work do not fit the hours any rep shares with it once a "
+                             "15-minute break follows every {limit} min of live work back to back.").format(
+                               market=name, live=number(live), limit=limit))
         return LeftOut(name, market.value, "too_big",
-                       f"{name} needs {fitting[0].load_hours:g} h a week, more than any fitting rep can take "
-                       f"(at most {max(table.capacity[f.rep] for f in fitting):g} h).")
+                       _("{market} needs {hours} h a week, more than any fitting rep can take (at most {most} h).").format(
+                           market=name, hours=number(fitting[0].load_hours),
+                           most=number(max(table.capacity[f.rep] for f in fitting))))
     if market.value <= 0:
-        return LeftOut(name, market.value, "no_value", f"{name} has no value in the scenario, so no rep's "
-                       "hours are spent on it.")
+        return LeftOut(name, market.value, "no_value", _("{market} has no value in the scenario, so no rep's "
+                                                         "hours are spent on it.").format(market=name))
     blocked = []
     for k in sorted(columns, key=lambda k: (-p.fits[k], k)):
         why = why_not(p, state, k, band) or (
-            ("room", f"{p.pairs[k][0]} has room for it in this plan") if as_assigned else
-            ("not_reached", f"{p.pairs[k][0]} could take it, but the search ran out of time before it"))
+            ("room", _("{rep} has room for it in this plan").format(rep=p.pairs[k][0])) if as_assigned else
+            ("not_reached", _("{rep} could take it, but the search ran out of time before it").format(rep=p.pairs[k][0])))
         blocked.append(why)
     code = blocked[0][0]
-    details = "; ".join(text for _, text in blocked[:3])
-    lead = {"capacity": "The reps whose hours fit it best are full",
-            "balance": "The reps whose hours fit it best are at the balance band",
-            "focus_count": "The reps whose hours fit it best are at their focus limit",
-            "focus_spread": "Covering it would stretch a rep across too many time zones",
-            "shared_hours": "The hours it could use are taken by the live work of other markets",
-            "schedule": "The weeks of the reps whose hours fit it cannot hold its blocks",
-            "not_reached": "Not placed in the time given",
-            "room": "Nobody is assigned to it, and a rep could take it"}[code]
-    return LeftOut(name, market.value, code, f"{lead}: {details}. {_instead(p, state, blocked, columns, market)}")
+    details = "; ".join(text for _code, text in blocked[:3])
+    return LeftOut(name, market.value, code, _("{lead}: {details}. {instead}").format(
+        lead=_(LEADS[code]), details=details, instead=_instead(p, state, blocked, columns, market)))
+
+
+# Why a market is left out, by the rule that stopped the reps who fit it best.
+LEADS = {"capacity": N_("The reps whose hours fit it best are full"),
+         "balance": N_("The reps whose hours fit it best are at the balance band"),
+         "focus_count": N_("The reps whose hours fit it best are at their focus limit"),
+         "focus_spread": N_("Covering it would stretch a rep across too many time zones"),
+         "shared_hours": N_("The hours it could use are taken by the live work of other markets"),
+         "schedule": N_("The weeks of the reps whose hours fit it cannot hold its blocks"),
+         "not_reached": N_("Not placed in the time given"),
+         "room": N_("Nobody is assigned to it, and a rep could take it")}
 
 
 def _instead(p: Problem, state: State, blocked, columns, market) -> str:
@@ -189,5 +214,6 @@ def _instead(p: Problem, state: State, blocked, columns, market) -> str:
     mine = [p.pairs[k][1] for k in state.mine[rep]]
     worth = sum(p.values[k] for k in state.mine[rep])
     if any(p.values[k] < market.value for k in state.mine[rep]):
-        return f"{rep}'s week holds {', '.join(mine)} instead, worth {worth:,.0f} together."
-    return "Markets of higher value come first." if mine else ""
+        return _("{rep}'s week holds {markets} instead, worth {value} together.").format(
+            rep=rep, markets=", ".join(mine), value=amount(worth))
+    return _("Markets of higher value come first.") if mine else ""
