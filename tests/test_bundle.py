@@ -34,6 +34,7 @@ COMMANDS = [
     ["export-xlsx", "markets", "markets.xlsx"],  # the workbook's own clock is inside: read back instead
     ["import-xlsx", "markets", "markets.xlsx", "--dry-run"],
     ["overlap", "--week", WEEK],
+    ["--lang", "fr", "check", "--week", WEEK],  # the core's French catalogue and Babel's data are inside
     ["assign", "--week", "2027-W99"],  # a refusal: its message and exit code 2
 ]
 
@@ -83,6 +84,8 @@ def test_every_command_from_the_bundle_writes_what_the_installed_command_line_wr
                                 f"installed: {expected[1:]!r:.2000}\nbundle:    {got[1:]!r:.2000}"
     assert installed[0][1] == 0 and b"2 reps, 12 markets" in installed[0][2]
     assert installed[-2][1] == 2 and b"2027-W99" in installed[-2][3]
+    french = next(out for command, _code, out, _err in installed[:-1] if command[:2] == ["--lang", "fr"])
+    assert "h de temps de travail en 2027-W11".encode() in french
     assert b"BEGIN:VEVENT" in installed[-1][1]
 
 
