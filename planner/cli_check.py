@@ -5,10 +5,8 @@ weeks with the team's totals."""
 from __future__ import annotations
 
 from .cli import _emit, _store, _table, _week, command
-from .i18n import N_, _, number
-
-# How `check` names a severity on screen (the flag keeps its code, as --json shows it).
-SEVERITY_LABELS = {"critical": N_("CRITICAL"), "warning": N_("WARNING"), "info": N_("INFO")}
+from .i18n import _, number
+from .workload import SEVERITY_LABELS, severity_label
 
 
 def _flag_json(f) -> dict:
@@ -42,7 +40,7 @@ def cmd_check(args, today):
                      | {"accounts": [{"week": a.week} | a.account() for a in r["accounts"]],
                         "flags": [_flag_json(f) for f in r["flags"]]} for r in results]}
     lines = []
-    labels = {code: _(label) for code, label in SEVERITY_LABELS.items()}
+    labels = {code: severity_label(code) for code in SEVERITY_LABELS}
     width = max(8, *(len(label) for label in labels.values()))  # English: the 8 of "CRITICAL"
     for r in results:
         lines += [_account_line(r["rep"], a) for a in r["accounts"]]

@@ -26,6 +26,13 @@ from .schedule import unplaced_hours
 from .timezones import format_week, in_zone, local_to_utc
 
 SEVERITY_ORDER = {"critical": 0, "warning": 1, "info": 2}
+# A severity as a person reads it (a flag keeps its code, as --json shows it).
+SEVERITY_LABELS = {"critical": N_("CRITICAL"), "warning": N_("WARNING"), "info": N_("INFO")}
+
+
+def severity_label(severity: str) -> str:
+    """``CRITICAL`` (``CRITIQUE`` in French) for ``critical``."""
+    return _(SEVERITY_LABELS[severity]) if severity in SEVERITY_LABELS else severity.upper()
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,19 @@ def install_translator(app, language: str | None):
     return None
 
 
+def use_language(app, language: str | None):
+    """One choice of language for the whole window: Qt's catalogue for its chrome (menus, titles) and
+    planner.i18n's for the core's sentences it shows (flags, reasons, explanations), with ``--lang`` or
+    else the system's locale (LANG, as Qt reads it). Returns the Qt translator (None: English)."""
+    from PySide6.QtCore import QLocale
+
+    from planner import i18n
+
+    translator = install_translator(app, language)
+    i18n.use(i18n.Translator(language or QLocale.system().name()))
+    return translator
+
+
 def use_bundled_fonts(app, folder: Path = FONTS) -> str | None:
     """Register the fonts in ``folder`` (the bundle's); on a machine with no fonts of its own, make
     the first one the app's font, at the system's size, so that text is not drawn as empty boxes.
@@ -105,7 +118,7 @@ def main(argv=None) -> int:
     from PySide6.QtGui import QIcon
     app.setWindowIcon(QIcon(str(ICON)))  # SVG: sharp at any screen scale
     use_bundled_fonts(app)
-    install_translator(app, args.lang)
+    use_language(app, args.lang)
     today = dt.date.today()
     try:
         if args.week:

@@ -11,8 +11,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeade
                                QTableView, QToolButton, QVBoxLayout, QWidget)
 
 from planner.errors import PlannerError
+from planner.i18n import number
 from planner.quarter import CRITICAL, QUARTER_WEEKS, WARNING, Quarter
 from planner.timezones import add_weeks, parse_week, week_monday
+from planner.workload import severity_label
 
 from .models import BACKGROUND, DISPLAY, FONT, FOREGROUND, HORIZONTAL, TOOLTIP, VERTICAL
 from .palette import CIRCLE, HEAT, HEAT_FROM, TRIANGLE, draw_mark, heat_bin, ink_on
@@ -112,9 +114,9 @@ class QuarterModel(QAbstractTableModel):
     def _tip(self, r: int, w: int) -> str:
         a = self.quarter.accounts[r][w]
         lines = [tr("{rep}, {week}: {planned} h planned, {unplaced} h of work not placed, {outside} h outside "
-                    "working hours").format(rep=a.rep, week=a.week, planned=f"{a.working_hours:g}",
-                                            unplaced=f"{a.unplaced_hours:g}", outside=f"{a.outside_hours:g}")]
-        lines += [f"{f.severity.upper()}: {f.message}" for f in a.flags[:5]]
+                    "working hours").format(rep=a.rep, week=a.week, planned=number(a.working_hours),
+                                            unplaced=number(a.unplaced_hours), outside=number(a.outside_hours))]
+        lines += [f"{severity_label(f.severity)}: {f.message}" for f in a.flags[:5]]
         if len(a.flags) > 5:
             lines.append(tr("and {n} more flags").format(n=len(a.flags) - 5))
         lines.append(tr("Click or press Enter to open this week"))

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHeaderView, QLabel
                                QVBoxLayout, QWidget)
 
 from planner.team import by_risk, format_clock, rep_week
-from planner.workload import thresholds_for
+from planner.i18n import number
+from planner.workload import severity_label, thresholds_for
 
 from .figures import WEEKS, FiguresProgress
 from .models import DISPLAY, FOREGROUND, HORIZONTAL
@@ -98,11 +99,11 @@ def _cells(rep, week, overrides) -> tuple:
         return (rep.name,) + ("\u2026",) * 5, (), None
     t = thresholds_for(rep.rules, overrides)
     worst = min((f.severity for f in week.flags), key=SEVERITY.__getitem__, default=None)
-    flags = tr("{n} ({worst})").format(n=len(week.flags), worst=worst) if worst else tr("none")
-    unplaced = (tr("{hours:g} h ({blocks} blocks)").format(hours=week.unplaced_hours, blocks=week.unplaced_blocks)
+    flags = tr("{n} ({worst})").format(n=len(week.flags), worst=severity_label(worst).lower()) if worst else tr("none")
+    unplaced = (tr("{hours} h ({blocks} blocks)").format(hours=number(week.unplaced_hours), blocks=week.unplaced_blocks)
                 if week.unplaced_blocks else tr("none"))
-    texts = (rep.name, f"{week.working_hours:g} h", flags,
-             f"{format_clock(week.earliest_start)}-{format_clock(week.latest_end)}", f"{week.outside_hours:g} h",
+    texts = (rep.name, f"{number(week.working_hours)} h", flags,
+             f"{format_clock(week.earliest_start)}-{format_clock(week.latest_end)}", f"{number(week.outside_hours)} h",
              unplaced)
     red = tuple(c for c, is_red in ((2, worst == "critical"), (5, bool(week.unplaced_live_hours))) if is_red)
     return texts, red, (week.working_hours, t.weekly_warning, t.weekly_critical)
@@ -221,15 +222,16 @@ class WorkloadView(Lazy, QWidget):
         w = self.weeks[name]
         e = html.escape
         if w.unplaced_blocks:
-            summary = tr("{rep}: {hours:g} h of working time, {unplaced:g} h of work not placed").format(
-                rep=name, hours=w.working_hours, unplaced=w.unplaced_hours)
+            summary = tr("{rep}: {hours} h of working time, {unplaced} h of work not placed").format(
+                rep=name, hours=number(w.working_hours), unplaced=number(w.unplaced_hours))
         else:
-            summary = tr("{rep}: {hours:g} h of working time, all work placed").format(rep=name, hours=w.working_hours)
+            summary = tr("{rep}: {hours} h of working time, all work placed").format(rep=name,
+                                                                                       hours=number(w.working_hours))
         if not w.flags:
             text = f"<p>{e(summary)}; {e(tr('no flags.'))}</p>"
         else:
             colour = {"critical": "#c5221f", "warning": "#b06000", "info": "#1967d2"}
-            items = "".join(f"<li><b style='color:{colour[f.severity]}'>{e(f.severity.upper())}</b> "
+            items = "".join(f"<li><b style='color:{colour[f.severity]}'>{e(severity_label(f.severity))}</b> "
                             f"<b>{e(f.rule)}</b>: {e(f.message)}<br><small>{e(f.source)}</small></li>" for f in w.flags)
             text = f"<h3>{e(summary)}</h3><ul>{items}</ul>"
         self.flags.setHtml(text)
@@ -258,7 +260,7 @@ class WorkloadView(Lazy, QWidget):
         after = rep_week(scenario, name, year, week, stretch=self.stretch.isChecked(), markets=chosen,
                          busy=self.session.calendars.busy(name),
                          pins=self.session.calendars.pins(name, self.session.week_name))
-        self.what_if_result.setText(tr("{before:g} h and {nb} flags now; {after:g} h and {na} flags with these "
-                                       "markets.").format(before=before.working_hours, nb=len(before.flags),
-                                                          after=after.working_hours, na=len(after.flags)))
+        self.what_if_result.setText(tr("{before} h and {nb} flags now; {after} h and {na} flags with these "
+                                       "markets.").format(before=number(before.working_hours), nb=len(before.flags),
+                                                          after=number(after.working_hours), na=len(after.flags)))
         self.last_what_if = after

@@ -426,8 +426,8 @@ FR = {
     "{activity}: {minutes} min each": "{activity} : {minutes} min chacune",
     "{a} with {b} in {week}: work that does not fit a rep's hours is placed outside them, as the week would be worked.":
         "{a} avec {b} en {week} : le travail qui ne tient pas dans les heures d'un commercial est placé en dehors, comme la semaine serait travaillée.",
-    "{before:g} h and {nb} flags now; {after:g} h and {na} flags with these markets.":
-        "{before:g} h et {nb} alertes aujourd'hui ; {after:g} h et {na} alertes avec ces marchés.",
+    "{before} h and {nb} flags now; {after} h and {na} flags with these markets.":
+        "{before} h et {nb} alertes aujourd'hui ; {after} h et {na} alertes avec ces marchés.",
     "{change} in {market}": "{change} en {market}",
     "{count} change(s); Save what-if keeps them as a new alternative.":
         "{count} modification(s) ; « Enregistrer » les garde comme nouvelle variante.",
@@ -492,9 +492,9 @@ FR = {
     "{blocks} blocks ({hours:g} h) could not be placed:": "{blocks} blocs ({hours:g} h) n'ont pas pu être placés :",
     "Working time": "Temps de travail",
     "Not placed": "Non placé",
-    "{hours:g} h ({blocks} blocks)": "{hours:g} h ({blocks} blocs)",
-    "{rep}: {hours:g} h of working time, {unplaced:g} h of work not placed":
-        "{rep} : {hours:g} h de temps de travail, {unplaced:g} h de travail non placées",
+    "{hours} h ({blocks} blocks)": "{hours} h ({blocks} blocs)",
+    "{rep}: {hours} h of working time, {unplaced} h of work not placed":
+        "{rep} : {hours} h de temps de travail, {unplaced} h de travail non placées",
     "{rep}: {markets} markets, {load:g} h of work a week, {share:.0%} of the {capacity:g} h they can take.\nClick: sort the markets by the hours they share with {rep}, most first.\nShift+click: sort the reps by name, then by load.":
         "{rep} : {markets} marchés, {load:g} h de travail par semaine, {share:.0%} des {capacity:g} h qu'il "
         "peut prendre.\nClic : trier les marchés selon les heures partagées avec {rep}, le plus "
@@ -502,7 +502,7 @@ FR = {
     "{shown} of {markets} markets, {shown_reps} of {reps} reps shown":
         "{shown} marchés sur {markets}, {shown_reps} commerciaux sur {reps} affichés",
     "{shown} of {total} rows shown": "{shown} lignes sur {total} affichées",
-    "{rep}: {hours:g} h of working time, all work placed": "{rep} : {hours:g} h de temps de travail, tout le travail est placé",
+    "{rep}: {hours} h of working time, all work placed": "{rep} : {hours} h de temps de travail, tout le travail est placé",
     "no flags.": "aucune alerte.",
     "Fitting markets to time zones: within {gap:.1%} of the best ({seconds:.0f} s)":
         "Ajustement des marchés aux fuseaux horaires : à {gap:.1%} du meilleur ({seconds:.0f} s)",

@@ -830,18 +830,6 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
         <translation>Étirer (tout placer, comme s&apos;il fallait tout faire)</translation>
     </message>
     <message>
-        <source>{hours:g} h ({blocks} blocks)</source>
-        <translation>{hours:g} h ({blocks} blocs)</translation>
-    </message>
-    <message>
-        <source>{rep}: {hours:g} h of working time, {unplaced:g} h of work not placed</source>
-        <translation>{rep} : {hours:g} h de temps de travail, {unplaced:g} h de travail non placées</translation>
-    </message>
-    <message>
-        <source>{rep}: {hours:g} h of working time, all work placed</source>
-        <translation>{rep} : {hours:g} h de temps de travail, tout le travail est placé</translation>
-    </message>
-    <message>
         <source>Flags</source>
         <translation>Alertes</translation>
     </message>
@@ -874,8 +862,24 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
         <translation>Non placé</translation>
     </message>
     <message>
+        <source>{hours} h ({blocks} blocks)</source>
+        <translation>{hours} h ({blocks} blocs)</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;What if&lt;/b&gt; (untick a market, tick another):</source>
         <translation>&lt;b&gt;Et si&lt;/b&gt; (décochez un marché, cochez-en un autre) :</translation>
+    </message>
+    <message>
+        <source>{rep}: {hours} h of working time, {unplaced} h of work not placed</source>
+        <translation>{rep} : {hours} h de temps de travail, {unplaced} h de travail non placées</translation>
+    </message>
+    <message>
+        <source>{rep}: {hours} h of working time, all work placed</source>
+        <translation>{rep} : {hours} h de temps de travail, tout le travail est placé</translation>
+    </message>
+    <message>
+        <source>{before} h and {nb} flags now; {after} h and {na} flags with these markets.</source>
+        <translation>{before} h et {nb} alertes aujourd&apos;hui ; {after} h et {na} alertes avec ces marchés.</translation>
     </message>
     <message>
         <source>{n} ({worst})</source>
@@ -884,10 +888,6 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
     <message>
         <source>none</source>
         <translation>aucune</translation>
-    </message>
-    <message>
-        <source>{before:g} h and {nb} flags now; {after:g} h and {na} flags with these markets.</source>
-        <translation>{before:g} h et {nb} alertes aujourd&apos;hui ; {after:g} h et {na} alertes avec ces marchés.</translation>
     </message>
     <message>
         <source>{markets}: {time} {weekday} when it is {hour}:00 {day} for you</source>
@@ -1215,7 +1215,7 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
     </message>
     <message>
         <source>Carry on under a new name; the plan as it is now stays an alternative under the name it had, if any</source>
-        <translation>Continuer sous un nouveau nom ; le plan tel qu'il est reste une variante sous le nom qu'il avait, s'il en avait un</translation>
+        <translation>Continuer sous un nouveau nom ; le plan tel qu&apos;il est reste une variante sous le nom qu&apos;il avait, s&apos;il en avait un</translation>
     </message>
     <message>
         <source>Switch</source>
@@ -1239,7 +1239,7 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
     </message>
     <message>
         <source>Two alternatives side by side: the value they cover, their hours and their workload flags</source>
-        <translation>Deux variantes côte à côte : la valeur qu'elles couvrent, leurs heures et leurs alertes de charge</translation>
+        <translation>Deux variantes côte à côte : la valeur qu&apos;elles couvrent, leurs heures et leurs alertes de charge</translation>
     </message>
     <message>
         <source>What if...</source>
