@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .cli import _say, _store, _week, command
 from .errors import PlannerError
+from .i18n import _
 
 PAGES = ("A4", "Letter")
 
@@ -28,8 +29,8 @@ def _drawing():
     try:
         from ui import report_pdf
     except ImportError as exc:
-        raise PlannerError(f"report: the PDF is drawn with Qt, which cannot be loaded here ({exc}); "
-                           "see the README's list of system packages") from None
+        raise PlannerError(_("report: the PDF is drawn with Qt, which cannot be loaded here ({problem}); see the "
+                             "README's list of system packages").format(problem=exc)) from None
     return report_pdf
 
 
@@ -43,5 +44,6 @@ def cmd_report(args, today):
     year, week = _week(args, today)
     report = build_report(store, year, week, args.weeks)
     pages = report_pdf.write(report, args.output, args.page, database=store.path)
-    _say(f"Wrote {pages} pages ({args.page}) to {args.output}: {len(report.territory)} markets, "
-         f"{len({p.rep for p in report.rep_weeks})} reps' weeks, {len(report.flags)} workload flags")
+    _say(_("Wrote {pages} pages ({paper}) to {path}: {markets} markets, {reps} reps' weeks, {flags} workload "
+           "flags").format(pages=pages, paper=args.page, path=args.output, markets=len(report.territory),
+                           reps=len({p.rep for p in report.rep_weeks}), flags=len(report.flags)))

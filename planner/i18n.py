@@ -63,34 +63,39 @@ class Translator:
         """Hours and counts: ``78.5`` (``78,5`` in French), as many decimals as the value has."""
         if self.locale is None:
             return f"{value:g}"
-        from babel.numbers import format_decimal
-
-        return format_decimal(value, format="#,##0.####", locale=self.locale)
+        return self._decimal(value, "#,##0.####")
 
     def fixed(self, value: float, decimals: int = 2) -> str:
         """A figure with a set number of decimals: ``2.50`` (``2,50`` in French)."""
         if self.locale is None:
             return f"{value:.{decimals}f}"
-        from babel.numbers import format_decimal
-
-        return format_decimal(value, format="0." + "0" * decimals, locale=self.locale)
+        return self._decimal(value, "0." + "0" * decimals)
 
     def amount(self, value: float) -> str:
         """Market value, whole: ``1,234,567`` (``1 234 567`` in French)."""
         if self.locale is None:
             return f"{value:,.0f}"
-        from babel.numbers import format_decimal
-
-        return format_decimal(round(value), format="#,##0", locale=self.locale)
+        return self._decimal(round(value), "#,##0")
 
     def percent(self, share: float, decimals: int = 0) -> str:
         """``87%`` (``87 %`` in French) for a share of 1."""
         if self.locale is None:
             return f"{share:.{decimals}%}"
-        from babel.numbers import format_percent
+        # The language's own pattern ("87 %" in French, "87%" in Swiss French), with the decimals asked for.
+        pattern = self.locale.percent_formats[None].pattern.replace("0", "0." + "0" * decimals, 1) if decimals \
+            else self.locale.percent_formats[None].pattern
+        return self._decimal(share, pattern)  # "%" in a pattern multiplies by 100
 
-        return format_percent(share, format="#,##0" + ("." + "0" * decimals if decimals else "") + "%",
-                              locale=self.locale)
+    def _decimal(self, value: float, pattern: str) -> str:
+        from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
+
+        group = get_group_symbol(self.locale)
+        if group != "'":
+            return format_decimal(value, format=pattern, locale=self.locale)
+        # Swiss locales group with an apostrophe, which Babel (2.19) then drops as a quote mark
+        # ("5'060'000" came out "5060000"): written with English symbols, then given the locale's.
+        text = format_decimal(value, format=pattern, locale="en")
+        return text.replace(",", "\0").replace(".", get_decimal_symbol(self.locale)).replace("\0", group)
 
     def day(self, date: dt.date) -> str:
         """A day of a week: ``Mon 15 Mar`` (``lun. 15 mars`` in French)."""

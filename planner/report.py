@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .errors import PlannerError
+from .i18n import _
 from .model import Scenario
 from .team import RepWeek, check
 from .territories.assigned import explain_assigned
@@ -72,12 +73,13 @@ class Report:
 
     @property
     def period(self) -> str:
-        return self.weeks[0] if len(self.weeks) == 1 else f"{self.weeks[0]} to {self.weeks[-1]}"
+        return self.weeks[0] if len(self.weeks) == 1 else _("{first} to {last}").format(first=self.weeks[0],
+                                                                                         last=self.weeks[-1])
 
 
 def check_weeks(weeks: int) -> None:
     if not 1 <= weeks <= MAX_WEEKS:
-        raise PlannerError(f"--weeks: give 1 to {MAX_WEEKS} weeks (got {weeks})")
+        raise PlannerError(_("--weeks: give 1 to {n} weeks (got {weeks})").format(n=MAX_WEEKS, weeks=weeks))
 
 
 def build_report(store, year: int, week: int, weeks: int = 1, *, hire_budget: float = 10.0) -> Report:

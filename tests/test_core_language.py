@@ -76,6 +76,10 @@ def test_placeholders_are_the_same_in_french():
 def test_french_numbers_dates_and_plurals():
     fr = i18n.Translator("fr_CH.UTF-8")
     assert (fr.language, fr.number(78.5), fr.day(dt.date(2027, 3, 15))) == ("fr_CH", "78,5", "lun. 15 mars")
+    # Swiss French groups thousands with an apostrophe (Babel alone dropped it); French with a narrow space.
+    assert (fr.amount(5_060_000), fr.percent(0.87), fr.percent(0.0125, 1)) == ("5'060'000", "87%", "1,2%")
+    france = i18n.Translator("fr_FR")
+    assert (france.amount(5_060_000), france.percent(0.87)) == ("5\u202f060\u202f000", "87\xa0%")
     assert fr.ngettext("{n} block", "{n} blocks", 1) == "{n} bloc"
     assert fr.ngettext("{n} block", "{n} blocks", 3) == "{n} blocs"
     english = i18n.Translator("C.UTF-8")

@@ -125,8 +125,9 @@ def plan_html(plan) -> str:
                                                    blocks=plan.unplaced_blocks, hours=f"{plan.outside_hours:g}"))
                      + "</p>")
     if plan.out_of_reach:
-        parts.append(f"<h4>{e(tr('Out of reach'))}</h4><ul>")
-        parts += [f"<li><b>{e(o.market)}</b>: {e(tr('no rep and no candidate hire can take it'))}</li>"
-                  for o in plan.out_of_reach]
+        # tr() outside the f-strings: Qt's lupdate does not look inside one.
+        heading, why = tr("Out of reach"), tr("no rep and no candidate hire can take it")
+        parts.append(f"<h4>{e(heading)}</h4><ul>")
+        parts += [f"<li><b>{e(o.market)}</b>: {e(why)}</li>" for o in plan.out_of_reach]
         parts.append("</ul>")
     return "".join(parts)

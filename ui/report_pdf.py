@@ -22,6 +22,7 @@ from PySide6.QtGui import (QFont, QFontInfo, QGuiApplication, QPageLayout, QPage
 from PySide6.QtWidgets import QApplication
 
 from planner.errors import PlannerError
+from planner.i18n import amount, number, percent
 from planner.timezones import week_monday, zone as time_zone
 
 from .view_parts import tr
@@ -44,7 +45,21 @@ def application() -> QApplication:
         if not (os.environ.get("QT_QPA_PLATFORM") or os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
         app = QApplication(sys.argv[:1])
+        _as_the_app_starts(app)
     return app
+
+
+def _as_the_app_starts(app: QApplication) -> None:
+    """What ui.app gives the window, given to the command line's QApplication too: the bundle's fonts
+    (a machine with none would get a PDF without a word) and the report's own words in the language
+    of the core's sentences (``--lang``, else LANG)."""
+    from planner import i18n
+
+    from . import app as desktop
+
+    desktop.use_bundled_fonts(app, desktop.FONTS)  # read now: a test points FONTS at a folder of its own
+    if i18n.current().language != "en":
+        desktop.install_translator(app, i18n.current().language)
 
 
 def font_problem(font: QFont | None = None) -> str | None:
@@ -236,50 +251,56 @@ def _table(headers: list[str], rows: list[list[str]]) -> str:
     return f"<table cellspacing='0' border='0.5' width='99%'><thead><tr>{head}</tr></thead>{body}</table>"
 
 
+def _tag(name: str, text: str) -> str:
+    """``text`` as an HTML element. (Qt's lupdate finds no tr() inside an f-string: each is called outside.)"""
+    return f"<{name}>{html.escape(text)}</{name}>"
+
+
 def _summary_html(report) -> str:
     plan, e = report.plan, html.escape
     share = plan.value / plan.total_value if plan.total_value else 0.0
-    parts = [f"<h1>{e(tr('Plan for {period}: {name}').format(period=report.period, name=report.scenario.name))}</h1>",
-             "<p>" + e(tr("Value covered: {value} of {total} ({share:.0%}); {covered} of {markets} markets have a rep; "
-                          "the busiest rep is at {util:.0%} of capacity.").format(
-                 value=f"{plan.value:,.0f}", total=f"{plan.total_value:,.0f}", share=share,
-                 covered=report.covered_markets, markets=len(report.territory), util=plan.max_utilisation)) + "</p>"]
+    parts = [_tag("h1", tr("Plan for {period}: {name}").format(period=report.period, name=report.scenario.name)),
+             "<p>" + e(tr("Value covered: {value} of {total} ({share}); {covered} of {markets} markets have a rep; "
+                          "the busiest rep is at {util} of capacity.").format(
+                 value=amount(plan.value), total=amount(plan.total_value), share=percent(share),
+                 covered=report.covered_markets, markets=len(report.territory),
+                 util=percent(plan.max_utilisation))) + "</p>"]
     if plan.locked_problems:
-        parts.append(f"<h2>{e(tr('Assigned, and the week cannot hold them'))}</h2><ul>")
+        parts.append(_tag("h2", tr("Assigned, and the week cannot hold them")) + "<ul>")
         parts += [f"<li><b>{e(x.rep)}</b>: {e(x.reason)}</li>" for x in plan.locked_problems]
         parts.append("</ul>")
-    parts.append(f"<h2>{e(tr('Markets left out'))}</h2>")
+    parts.append(_tag("h2", tr("Markets left out")))
     if plan.unassigned:
-        parts.append("<ul>" + "".join(f"<li><b>{e(u.market)}</b> ({u.value:,.0f}): {e(u.reason)}</li>"
+        parts.append("<ul>" + "".join(f"<li><b>{e(u.market)}</b> ({amount(u.value)}): {e(u.reason)}</li>"
                                       for u in plan.unassigned) + "</ul>")
     else:
-        parts.append(f"<p>{e(tr('None: every market has a rep.'))}</p>")
-    parts.append(f"<h2>{e(tr('Where to hire next'))}</h2>")
+        parts.append(_tag("p", tr("None: every market has a rep.")))
+    parts.append(_tag("h2", tr("Where to hire next")))
     if plan.hire:
         parts.append("<ul>" + "".join("<li>" + e(tr("A rep in {zone} ({hours}) would take {markets}: {value}").format(
-            zone=h.timezone, hours=h.hours, markets=", ".join(h.markets), value=f"{h.value:,.0f}")) + "</li>"
+            zone=h.timezone, hours=h.hours, markets=", ".join(h.markets), value=amount(h.value))) + "</li>"
             for h in plan.hire) + "</ul>")
     else:
-        parts.append(f"<p>{e(tr('No hire suggested: no market is left out, or no new rep would take one.'))}</p>")
-    parts.append(f"<h2>{e(tr('Reps'))}</h2>")
+        parts.append(_tag("p", tr("No hire suggested: no market is left out, or no new rep would take one.")))
+    parts.append(_tag("h2", tr("Reps")))
     parts.append(_table([tr("Rep"), tr("Markets"), tr("Work planned (h)"), tr("Capacity (h)"), tr("Load")],
-                        [[r.rep, str(r.markets), f"{r.load_hours:g}", f"{r.capacity_hours:g}", f"{r.utilisation:.0%}"]
+                        [[r.rep, str(r.markets), number(r.load_hours), number(r.capacity_hours), percent(r.utilisation)]
                          for r in plan.reps]))
-    parts.append(f"<h2>{e(tr('Territory'))}</h2>")
+    parts.append(_tag("h2", tr("Territory")))
     parts.append(_table(
         [tr("Market"), tr("Time zone"), tr("Tier"), tr("Value"), tr("Rep"), tr("Shared h"), tr("Fit"), tr("Work h")],
-        [[t.market, t.timezone, t.tier, f"{t.value:,.0f}",
+        [[t.market, t.timezone, t.tier, amount(t.value),
           (t.rep + (" " + tr("(locked)") if t.locked else "")) if t.rep else tr("left out"),
-          f"{t.shared_hours:g}" if t.rep else "", f"{t.fit:.0%}" if t.rep else "",
-          f"{t.load_hours:g}" if t.rep else ""] for t in report.territory]))
+          number(t.shared_hours) if t.rep else "", percent(t.fit) if t.rep else "",
+          number(t.load_hours) if t.rep else ""] for t in report.territory]))
     return "".join(parts)
 
 
 def _flags_html(report) -> str:
     e = html.escape
-    parts = [f"<h2>{e(tr('Workload flags, {period}').format(period=report.period))}</h2>"]
+    parts = [_tag("h2", tr("Workload flags, {period}").format(period=report.period))]
     if not report.flags:
-        parts.append(f"<p>{e(tr('No workload flags: every week keeps the rules.'))}</p>")
+        parts.append(_tag("p", tr("No workload flags: every week keeps the rules.")))
         return "".join(parts)
     severity = {"critical": tr("critical"), "warning": tr("warning"), "info": tr("info")}
     head = "".join(f"<th>{e(h)}</th>" for h in (tr("Rep"), tr("Week"), tr("Severity"), tr("Rule"), tr("What, and why it matters")))

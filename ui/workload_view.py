@@ -228,7 +228,8 @@ class WorkloadView(Lazy, QWidget):
             summary = tr("{rep}: {hours} h of working time, all work placed").format(rep=name,
                                                                                        hours=number(w.working_hours))
         if not w.flags:
-            text = f"<p>{e(summary)}; {e(tr('no flags.'))}</p>"
+            none = tr("no flags.")
+            text = f"<p>{e(summary)}; {e(none)}</p>"
         else:
             colour = {"critical": "#c5221f", "warning": "#b06000", "info": "#1967d2"}
             items = "".join(f"<li><b style='color:{colour[f.severity]}'>{e(severity_label(f.severity))}</b> "

@@ -353,8 +353,8 @@ FR = {
     "Weeks:": "Semaines :",
     "What if...": "Et si...",
     "What-if {name}": "Et si {name}",
-    "Value covered: {value} of {total} ({share:.0%}); {covered} of {markets} markets have a rep; the busiest rep is at {util:.0%} of capacity.":
-        "Valeur couverte : {value} sur {total} ({share:.0%}) ; {covered} marchés sur {markets} ont un commercial ; le commercial le plus chargé est à {util:.0%} de sa capacité.",
+    "Value covered: {value} of {total} ({share}); {covered} of {markets} markets have a rep; the busiest rep is at {util} of capacity.":
+        "Valeur couverte : {value} sur {total} ({share}) ; {covered} marchés sur {markets} ont un commercial ; le commercial le plus chargé est à {util} de sa capacité.",
     "What, and why it matters": "Quoi, et pourquoi c'est important",
     "Where to hire next": "Où recruter ensuite",
     "Where:": "Où :",

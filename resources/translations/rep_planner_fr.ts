@@ -550,6 +550,14 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
         <translation>Le plan couvre {value} sur {total} de valeur de marché. La semaine de chaque commercial telle que le planificateur la construit : {blocks} blocs non placés, {hours} h hors des heures de travail.</translation>
     </message>
     <message>
+        <source>Out of reach</source>
+        <translation>Hors de portée</translation>
+    </message>
+    <message>
+        <source>no rep and no candidate hire can take it</source>
+        <translation>aucun commercial ni aucune embauche candidate ne peut le prendre</translation>
+    </message>
+    <message>
         <source>&lt;p&gt;&lt;b&gt;Optimise&lt;/b&gt; (Ctrl+R) finds who should cover which market: the most market value your team can serve inside their working hours, with no rep far above the team&apos;s average load, each market with the rep whose day best meets it. Every week it plans is one the schedule keeps. Locked assignments stay. Every choice comes with its reasons, and so does every market left out; the plan also says where to hire next.&lt;/p&gt;&lt;p&gt;Nothing changes until you press &lt;b&gt;Apply plan&lt;/b&gt;, and Undo reverts it.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Optimiser&lt;/b&gt; (Ctrl+R) trouve qui doit couvrir quel marché : le plus de valeur que votre équipe peut servir pendant ses heures de travail, sans commercial très au-dessus de la charge moyenne de l&apos;équipe, chaque marché avec le commercial dont la journée le rejoint le mieux. Chaque semaine prévue tient dans le planning. Les affectations verrouillées restent. Chaque choix est justifié, de même que chaque marché laissé de côté ; le plan indique aussi où recruter.&lt;/p&gt;&lt;p&gt;Rien ne change avant &lt;b&gt;Appliquer le plan&lt;/b&gt;, et Annuler le défait.&lt;/p&gt;</translation>
     </message>
@@ -634,12 +642,28 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
         <translation>{rep} ({zone}), {week} : du {first} au {last}</translation>
     </message>
     <message>
-        <source>Value covered: {value} of {total} ({share:.0%}); {covered} of {markets} markets have a rep; the busiest rep is at {util:.0%} of capacity.</source>
-        <translation>Valeur couverte : {value} sur {total} ({share:.0%}) ; {covered} marchés sur {markets} ont un commercial ; le commercial le plus chargé est à {util:.0%} de sa capacité.</translation>
+        <source>Value covered: {value} of {total} ({share}); {covered} of {markets} markets have a rep; the busiest rep is at {util} of capacity.</source>
+        <translation>Valeur couverte : {value} sur {total} ({share}) ; {covered} marchés sur {markets} ont un commercial ; le commercial le plus chargé est à {util} de sa capacité.</translation>
+    </message>
+    <message>
+        <source>Assigned, and the week cannot hold them</source>
+        <translation>Affectés, mais la semaine ne peut pas les contenir</translation>
+    </message>
+    <message>
+        <source>Markets left out</source>
+        <translation>Marchés laissés de côté</translation>
+    </message>
+    <message>
+        <source>None: every market has a rep.</source>
+        <translation>Aucun : chaque marché a un commercial.</translation>
     </message>
     <message>
         <source>A rep in {zone} ({hours}) would take {markets}: {value}</source>
         <translation>Un commercial à {zone} ({hours}) prendrait {markets} : {value}</translation>
+    </message>
+    <message>
+        <source>No hire suggested: no market is left out, or no new rep would take one.</source>
+        <translation>Aucun recrutement suggéré : aucun marché n&apos;est laissé de côté, ou aucun nouveau commercial n&apos;en prendrait.</translation>
     </message>
     <message>
         <source>Work planned (h)</source>
@@ -648,6 +672,10 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
     <message>
         <source>Capacity (h)</source>
         <translation>Capacité (h)</translation>
+    </message>
+    <message>
+        <source>Territory</source>
+        <translation>Territoire</translation>
     </message>
     <message>
         <source>Shared h</source>
@@ -668,6 +696,14 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
     <message>
         <source>left out</source>
         <translation>laissé de côté</translation>
+    </message>
+    <message>
+        <source>Workload flags, {period}</source>
+        <translation>Alertes de charge, {period}</translation>
+    </message>
+    <message>
+        <source>No workload flags: every week keeps the rules.</source>
+        <translation>Aucune alerte de charge : chaque semaine respecte les règles.</translation>
     </message>
     <message>
         <source>critical</source>
@@ -876,6 +912,10 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
     <message>
         <source>{rep}: {hours} h of working time, all work placed</source>
         <translation>{rep} : {hours} h de temps de travail, tout le travail est placé</translation>
+    </message>
+    <message>
+        <source>no flags.</source>
+        <translation>aucune alerte.</translation>
     </message>
     <message>
         <source>{before} h and {nb} flags now; {after} h and {na} flags with these markets.</source>
