@@ -494,15 +494,18 @@ def main(argv: Sequence[str] | None = None, *, today: dt.date | None = None,
 
 def _language_of(argv: Sequence[str]) -> tuple[str | None, bool]:
     """``--lang`` and ``--json`` read before the command line is parsed, so that its errors are in
-    the reader's language too."""
-    early = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
-    early.add_argument("--lang")
-    early.add_argument("--json", action="store_true")
-    try:
-        known, _rest = early.parse_known_args(argv)
-    except SystemExit:  # --lang with no value: the real parser says so
-        return None, False
-    return known.lang, known.json
+    the reader's language too (the parser itself checks them after)."""
+    language, wants_json = None, False
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--json":
+            wants_json = True
+        elif arg == "--lang" and i + 1 < len(argv):
+            language = argv[i + 1]
+        elif arg.startswith("--lang="):
+            language = arg.partition("=")[2]
+    return language, wants_json
 
 
 def _run(argv: Sequence[str], today: dt.date | None) -> int:

@@ -8,36 +8,39 @@ says whether the number of hires is proven minimal, or how many more than needed
 from __future__ import annotations
 
 from .cli import _emit, _week, command
-
-
-def _money(value: float) -> str:
-    return f"{value:,.0f}"
+from .i18n import _, amount, ngettext, number
 
 
 def lines_of(plan) -> list[str]:
     """The plan in words, as ``hire`` prints it."""
-    worth = f"every market worth at least {_money(plan.min_value)} ({len(plan.needed)} markets)"
+    worth = ngettext("every market worth at least {value} ({n} market)",
+                     "every market worth at least {value} ({n} markets)", len(plan.needed)).format(
+        value=amount(plan.min_value), n=len(plan.needed))
     if plan.status in ("infeasible", "none_found"):
-        lines = [f"Hiring plan for {plan.week}, {worth}: {plan.proof()}."]
+        lines = [_("Hiring plan for {week}, {worth}: {proof}.").format(week=plan.week, worth=worth, proof=plan.proof())]
     else:
         count = len(plan.hires)
-        who = "the team alone covers" if not count else \
-            f"{count} new rep{'s' if count != 1 else ''} and the team cover"
-        lines = [f"Hiring plan for {plan.week}: {who} {worth}; {plan.proof()}."]
+        who = (_("Hiring plan for {week}: the team alone covers {worth}; {proof}.") if not count else
+               ngettext("Hiring plan for {week}: {n} new rep and the team cover {worth}; {proof}.",
+                        "Hiring plan for {week}: {n} new reps and the team cover {worth}; {proof}.", count))
+        lines = [who.format(week=plan.week, n=count, worth=worth, proof=plan.proof())]
     for h in plan.hires:
-        lines.append(f"  {h.name}: {h.timezone} ({h.country}), {h.hours}, takes {', '.join(h.markets)}: adds "
-                     f"{_money(h.value)} ({h.load_hours:g} of {h.capacity_hours:g} h)")
+        lines.append(_("  {name}: {zone} ({country}), {hours}, takes {markets}: adds {value} ({load} of {capacity} h)")
+                     .format(name=h.name, zone=h.timezone, country=h.country, hours=h.hours,
+                             markets=", ".join(h.markets), value=amount(h.value), load=number(h.load_hours),
+                             capacity=number(h.capacity_hours)))
     if plan.weeks is not None:
         flagged = [f"{w.rep} ({', '.join(w.flags)})" for w in plan.weeks if w.flags]
-        lines.append(f"The plan covers {_money(plan.value)} of {_money(plan.total_value)} in market value; "
-                     f"every rep's week as the scheduler builds it: {plan.unplaced_blocks} blocks not placed, "
-                     f"{plan.outside_hours:g} h outside working hours"
-                     + (f"; flags: {'; '.join(flagged)}." if flagged else ", no flags."))
+        lines.append(_("The plan covers {value} of {total} in market value; every rep's week as the scheduler builds "
+                       "it: {blocks} blocks not placed, {hours} h outside working hours").format(
+            value=amount(plan.value), total=amount(plan.total_value), blocks=plan.unplaced_blocks,
+            hours=number(plan.outside_hours))
+            + (_("; flags: {flags}.").format(flags="; ".join(flagged)) if flagged else _(", no flags.")))
     if plan.out_of_reach:
-        lines.append("Out of reach (no rep and no candidate hire can take them):")
-        lines += [f"  {o.market} ({_money(o.value)}): {o.reason}" for o in plan.out_of_reach]
-    lines.append(f"Candidates: reps on the team's usual hours in {plan.candidates} zones whose weeks differ; "
-                 f"{plan.weeks_checked} weeks checked by the scheduler.")
+        lines.append(_("Out of reach (no rep and no candidate hire can take them):"))
+        lines += [f"  {o.market} ({amount(o.value)}): {o.reason}" for o in plan.out_of_reach]
+    lines.append(_("Candidates: reps on the team's usual hours in {zones} zones whose weeks differ; {weeks} weeks "
+                   "checked by the scheduler.").format(zones=plan.candidates, weeks=plan.weeks_checked))
     return lines
 
 

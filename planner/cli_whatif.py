@@ -21,6 +21,7 @@ import re
 from . import alternatives, whatif
 from .cli import _say, _store, command
 from .errors import PlannerError
+from .i18n import _
 
 _DETAILS = ("change", "add", "per", "minutes", "market")
 
@@ -36,12 +37,12 @@ class _Detail(argparse.Action):
     def __call__(self, parser, namespace, value, option_string=None):
         changes = getattr(namespace, "changes", None) or []
         if not changes:
-            raise PlannerError(f"{option_string}: give --activity NAME before it, naming the activity it changes "
-                               f"(got {value!r})")
+            raise PlannerError(_("{option}: give --activity NAME before it, naming the activity it changes "
+                                 "(got {value})").format(option=option_string, value=repr(value)))
         key = option_string.lstrip("-")
         if key in changes[-1]:
-            raise PlannerError(f"{option_string}: given twice for activity {changes[-1]['activity']!r}; start "
-                               "another change with --activity")
+            raise PlannerError(_("{option}: given twice for activity {activity}; start another change with "
+                                 "--activity").format(option=option_string, activity=repr(changes[-1]["activity"])))
         changes[-1][key] = value
 
 
@@ -49,11 +50,12 @@ class _Detail(argparse.Action):
 def cmd_whatif(args, today):
     store = _store(args)
     changes = [whatif.make(c["activity"], **{k: c.get(k) for k in _DETAILS}) for c in args.changes or ()]
-    _, steps = whatif.save(store, args.name, changes)
+    _revision, steps = whatif.save(store, args.name, changes)
     name, open_now = alternatives.check_name(args.name), alternatives.open_name(store)
-    _say([f'Saved what-if "{name}" as an alternative; "{open_now}" is still the plan open now.',
-          *(f"  {s.text}" for s in steps),
-          f'\'compare "{open_now}" "{name}"\' shows its effect; \'switch "{name}"\' opens it.'])
+    _say([_('Saved what-if "{name}" as an alternative; "{open}" is still the plan open now.').format(
+        name=name, open=open_now), *(f"  {s.text}" for s in steps),
+        _('\'compare "{open}" "{name}"\' shows its effect; \'switch "{name}"\' opens it.').format(
+            open=open_now, name=name)])
 
 
 def add_parsers(add) -> None:

@@ -151,7 +151,7 @@ def quarter(scenario, year: int, week: int, weeks: int = QUARTER_WEEKS, *, stret
     for :func:`planner.team.rep_week` (the app passes one that reuses weeks already worked out)."""
     account = account or rep_week
     days = weeks_from(year, week, weeks)
-    rows: list[list[RepWeek]] = [[] for _ in scenario.reps]
+    rows: list[list[RepWeek]] = [[] for _rep in scenario.reps]
     for y, w in days:
         busy, pins = calendars(y, w) if calendars else ({}, {})
         for row, rep in zip(rows, scenario.reps):

@@ -24,6 +24,7 @@ import dataclasses
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from .i18n import _, ngettext
 from . import alternatives, history
 from .errors import PlannerError, ValidationError
 from .model import Scenario
@@ -52,8 +53,9 @@ class ActivityChange:
         elif self.percent is not None:
             said = f"{self.activity} {signed(self.percent)}%"
         else:
-            said = f"{self.activity} {self.add:+d}" + (f" per {self.per}" if self.per else " a week")
-        return said + (f" in {self.market}" if self.market else "")
+            said = f"{self.activity} {self.add:+d}" + (_(" per {activity}").format(activity=self.per) if self.per
+                                                       else _(" a week"))
+        return said + (_(" in {market}").format(market=self.market) if self.market else "")
 
 
 def signed(value: Decimal) -> str:
@@ -70,9 +72,11 @@ def percent(text) -> Decimal:
     except InvalidOperation:
         value = None
     if value is None or not value.is_finite():
-        raise ValidationError("--change", text, "give a percentage such as -80% or +25%")
+        raise ValidationError("--change", text, _("give a percentage such as {minus} or {plus}").format(
+            minus="-80%", plus="+25%"))
     if not MIN_PERCENT <= value <= MAX_PERCENT:
-        raise ValidationError("--change", text, "a percentage runs from -100% (none left) to +1000%")
+        raise ValidationError("--change", text, _("a percentage runs from {lowest} (none left) to {highest}").format(
+            lowest="-100%", highest="+1000%"))
     return value
 
 
@@ -83,9 +87,9 @@ def whole(text, field: str, low: int, high: int, unit: str) -> int:
     except InvalidOperation:
         value = None
     if value is None or not value.is_finite() or value != value.to_integral_value():
-        raise ValidationError(field, text, f"give a whole number of {unit}")
+        raise ValidationError(field, text, _("give a whole number of {unit}").format(unit=unit))
     if not low <= value <= high:
-        raise ValidationError(field, text, f"give {unit} from {low} to {high}")
+        raise ValidationError(field, text, _("give {unit} from {low} to {high}").format(unit=unit, low=low, high=high))
     return int(value)
 
 
@@ -93,19 +97,20 @@ def make(activity: str, *, change=None, add=None, per=None, minutes=None, market
     """An :class:`ActivityChange` from what the command line or the app's dialog was given, each
     value checked (text or numbers); exactly one of ``change`` (a percentage), ``add`` or ``minutes``."""
     if per is not None and add is None:
-        raise ValidationError("--per", per, "goes with --add: --add 1 --per Demo adds one per demo")
+        raise ValidationError("--per", per, _("goes with --add: --add 1 --per Demo adds one per demo"))
     given = [k for k, v in (("--change", change), ("--add", add), ("--minutes", minutes)) if v is not None]
     if len(given) != 1:
-        raise ValidationError("--activity", activity, "give one of --change PERCENT, --add N [--per ACTIVITY] "
-                                                      "or --minutes N for it" + (f" (not {' and '.join(given)})"
-                                                                                 if given else ""))
+        raise ValidationError("--activity", activity, _("give one of --change PERCENT, --add N [--per ACTIVITY] "
+                                                        "or --minutes N for it")
+                              + (_(" (not {options})").format(options=_(" and ").join(given)) if given else ""))
     if minutes is not None and market is not None:
-        raise ValidationError("--market", market, "an activity takes the same minutes in every market; "
-                                                  "leave --market out with --minutes")
+        raise ValidationError("--market", market, _("an activity takes the same minutes in every market; "
+                                                    "leave --market out with --minutes"))
     return ActivityChange(
         activity, percent=None if change is None else percent(change),
-        add=None if add is None else whole(add, "--add", -MAX_ADD, MAX_ADD, "activities a week"),
-        per=per, minutes=None if minutes is None else whole(minutes, "--minutes", MIN_MINUTES, MAX_MINUTES, "minutes"),
+        add=None if add is None else whole(add, "--add", -MAX_ADD, MAX_ADD, _("activities a week")),
+        per=per, minutes=None if minutes is None else whole(minutes, "--minutes", MIN_MINUTES, MAX_MINUTES,
+                                                         _("minutes")),
         market=market)
 
 
@@ -122,9 +127,11 @@ class Step:
     def text(self) -> str:
         c = self.change
         if c.minutes is not None:
-            return f"{c.text}: {self.before} -> {self.after} minutes each"
-        where = c.market if c.market else f"{self.markets} markets"
-        return f"{c.text}: {self.before} -> {self.after} a week in {where}"
+            return _("{change}: {before} -> {after} minutes each").format(change=c.text, before=self.before,
+                                                                          after=self.after)
+        where = c.market if c.market else ngettext("{n} market", "{n} markets", self.markets).format(n=self.markets)
+        return _("{change}: {before} -> {after} a week in {where}").format(change=c.text, before=self.before,
+                                                                           after=self.after, where=where)
 
 
 def _scaled(count: int, pct: Decimal) -> int:
@@ -148,8 +155,9 @@ def _one(scenario: Scenario, c: ActivityChange) -> tuple[Scenario, Step]:
         else:
             new = count + c.add * (m.weekly.get(c.per, 0) if c.per else 1)
             if new < 0:
-                raise PlannerError(f"what-if {c.text}: market {m.name!r} has {count} {c.activity} a week, so it "
-                                   f"would have {new}; a count cannot go below 0")
+                raise PlannerError(_("what-if {change}: market {market} has {count} {activity} a week, so it would "
+                                     "have {new}; a count cannot go below 0").format(
+                    change=c.text, market=repr(m.name), count=count, activity=c.activity, new=new))
         before, after = before + count, after + new
         new_counts[m.name] = new
     markets = []
@@ -164,7 +172,7 @@ def apply(scenario: Scenario, changes) -> tuple[Scenario, tuple[Step, ...]]:
     """``scenario`` with ``changes`` applied in order, and what each did; refused (nothing returned)
     when a change names an unknown activity or market or would leave a count below 0."""
     if not changes:
-        raise PlannerError("what-if: give at least one change (--activity NAME with --change, --add or --minutes)")
+        raise PlannerError(_("what-if: give at least one change (--activity NAME with --change, --add or --minutes)"))
     steps = []
     for c in changes:
         scenario, step = _one(scenario, c)
@@ -174,7 +182,7 @@ def apply(scenario: Scenario, changes) -> tuple[Scenario, tuple[Step, ...]]:
 
 def text_of(name: str, changes) -> str:
     """The change history's line for a what-if."""
-    return f'What-if "{name}": ' + ", ".join(c.text for c in changes)
+    return _('What-if "{name}": {changes}').format(name=name, changes=", ".join(c.text for c in changes))
 
 
 def save(store, name: str, changes, *, source: str | None = None) -> tuple[int | None, tuple[Step, ...]]:

@@ -19,7 +19,7 @@ from planner.cli import main
 ROOT = Path(__file__).parent.parent
 PO = ROOT / "planner" / "locale" / "fr" / "LC_MESSAGES" / "rep_planner.po"
 # Words written the same in French: a msgstr equal to its msgid is a forgotten translation otherwise.
-SAME_IN_FRENCH = {"INFO", "optimal", "Date", "Total"}
+SAME_IN_FRENCH = {"INFO", "optimal", "minutes", "Date", "Total"}
 
 
 def _catalogue():
@@ -167,3 +167,19 @@ def test_a_sentence_without_french_reads_english():
     """A sentence missing from an old catalogue shows its English, never a crash or an empty line."""
     with i18n.using(i18n.Translator("fr")):
         assert i18n._("A sentence no catalogue has") == "A sentence no catalogue has"
+
+
+def test_no_module_hides_its_translation_function():
+    """A module that translates with ``_`` never binds ``_`` itself (``_, x = ...``, ``for _ in``):
+    in a function, that makes every ``_()`` there fail with UnboundLocalError, on a path tests may miss."""
+    import ast
+
+    hiding = []
+    for path in sorted((ROOT / "planner").rglob("*.py")):
+        tree = ast.parse(path.read_text("utf-8"))
+        imports = any(isinstance(n, ast.ImportFrom) and (n.module or "").endswith("i18n")
+                      and any(a.name == "_" for a in n.names) for n in ast.walk(tree))
+        if imports:
+            hiding += [f"{path.relative_to(ROOT)}:{n.lineno}" for n in ast.walk(tree)
+                       if isinstance(n, ast.Name) and n.id == "_" and isinstance(n.ctx, ast.Store)]
+    assert hiding == []

@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
+from ..i18n import _
 from ..errors import PlannerError, ValidationError
 from ..hours import WorkingHours, format_hours, parse_hours
 from ..model import Assignment, Rep, Scenario
@@ -125,11 +126,11 @@ class _Cover:
 
 def check_values(min_value: float, max_hires: int | None, time_limit: float) -> None:
     if not (math.isfinite(min_value) and min_value >= 0):
-        raise ValidationError("--min-value", min_value, "give a market value of 0 or more")
+        raise ValidationError("--min-value", min_value, _("give a market value of 0 or more"))
     if max_hires is not None and max_hires < 0:
-        raise ValidationError("--max-hires", max_hires, "give a whole number of new reps, 0 or more")
+        raise ValidationError("--max-hires", max_hires, _("give a whole number of new reps, 0 or more"))
     if not (math.isfinite(time_limit) and time_limit > 0):
-        raise ValidationError("--time-limit", time_limit, "give a finite number of seconds above 0")
+        raise ValidationError("--time-limit", time_limit, _("give a finite number of seconds above 0"))
 
 
 def plan_hires(scenario: Scenario, year: int, week: int, min_value: float, *, max_hires: int | None = None,
@@ -142,7 +143,7 @@ def plan_hires(scenario: Scenario, year: int, week: int, min_value: float, *, ma
     whether it is proven minimal, or how many hires more than needed it may have."""
     check_values(min_value, max_hires, time_limit)
     if not scenario.markets:
-        raise PlannerError("There are no markets to cover: add a market first")
+        raise PlannerError(_("There are no markets to cover: add a market first"))
     started = time.perf_counter()
     deadline = started + time_limit
     stop = should_stop or (lambda: False)
@@ -315,8 +316,8 @@ def _result(scenario, full, p, chosen, status, fewest, min_value, needed, out, y
     assignments = tuple(Assignment(names.get(r, r), m, (r, m) in locked) for r, m in (p.pairs[k] for k in chosen))
     planned = scenario.replace(reps=plan_reps, assignments=assignments)
     covered = {a.market for a in assignments}
-    reach = tuple(OutOfReach(m, value[m], "no rep on the team and no candidate hire can hold its live work in "
-                                          "the hours they share with it") for m in out)
+    why = _("no rep on the team and no candidate hire can hold its live work in the hours they share with it")
+    reach = tuple(OutOfReach(m, value[m], why) for m in out)
     return HiringPlan(format_week(year, week), min_value, status, tuple(hires), fewest, tuple(needed), reach,
                       planned, sum(value[m] for m in covered), sum(value.values()), kinds, check.calls,
                       verify(planned, year, week, busy or {}, pins or {}, holidays) if chosen else None,

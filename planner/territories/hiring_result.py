@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ..i18n import _, ngettext
 from ..model import Scenario
 from ..team import rep_week
 
@@ -78,15 +79,18 @@ class HiringPlan:
     def proof(self) -> str:
         """How sure the plan is, in words."""
         if self.status == "optimal":
-            return "proven minimal"
-        within = f"at most {self.max_hires} new rep{'s' if self.max_hires != 1 else ''}"
+            return _("proven minimal")
+        n = self.max_hires
         if self.status == "infeasible":
-            return f"proven: no plan with {within} covers them all"
+            return ngettext("proven: no plan with at most {n} new rep covers them all",
+                            "proven: no plan with at most {n} new reps covers them all", n).format(n=n)
         if self.status == "none_found":
-            return "no plan found in the time limit" if self.max_hires is None else \
-                f"no plan with {within} found in the time limit"
-        head = "best found in the time limit" if self.status == "feasible" else "stopped: best found so far"
-        return f"{head}, at most {self.more_than_needed} more than needed"
+            return _("no plan found in the time limit") if n is None else \
+                ngettext("no plan with at most {n} new rep found in the time limit",
+                         "no plan with at most {n} new reps found in the time limit", n).format(n=n)
+        head = (_("best found in the time limit, at most {n} more than needed") if self.status == "feasible" else
+                _("stopped: best found so far, at most {n} more than needed"))
+        return head.format(n=self.more_than_needed)
 
 
 def verify(planned: Scenario, year: int, week: int, busy: Mapping, pins: Mapping, holidays: bool) -> tuple[RepCheck, ...]:
