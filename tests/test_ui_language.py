@@ -69,3 +69,22 @@ def test_every_tr_in_ui_reaches_the_catalogue():
                     and node.args[0].value not in shipped):
                 missing.append(f"{path.name}:{node.lineno}: {node.args[0].value}")
     assert missing == []
+
+
+def test_a_tab_that_is_not_current_keeps_its_capitals_accent(french, qtbot, tmp_path):
+    """Fusion drew the tabs behind the current one lower and cut the top of their text: "Équipe"
+    read "Equipe". The tab drawn with its accent differs from the same tab without it."""
+    window = MainWindow(open_store(tmp_path / "app.db"), TODAY, now=NOW,
+                        settings=QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat))
+    qtbot.addWidget(window)
+    bring_to_front(qtbot, window)
+    go_to(qtbot, window, "workload")
+    bar = window.tabs.tabBar()
+    assert bar.tabText(0) == "Équipe"
+
+    def drawn():
+        return bar.grab(bar.tabRect(0)).toImage()
+
+    accented = drawn()
+    bar.setTabText(0, "Equipe")
+    assert drawn() != accented

@@ -26,6 +26,7 @@ from .session import Session
 from .team_view import TeamView
 from .territories_view import TerritoriesView
 from .undo_keys import PlanUndoThroughFields
+from .view_parts import give_tabs_room
 from .week_page import WeekView
 from .workload_view import WorkloadView
 
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        give_tabs_room(self.tabs)
         self.setCentralWidget(self.tabs)
         self.history_panel = HistoryPanel(self)
         self.addDockWidget(Qt.RightDockWidgetArea, self.history_panel)
