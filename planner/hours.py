@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from .errors import ValidationError
+from .i18n import _
 
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MINUTES_PER_DAY = 24 * 60
@@ -69,22 +70,22 @@ class WorkingHours:
 def _parse_time(text: str, where: str, *, is_end: bool) -> int:
     m = _TIME.match(text.strip())
     if not m:
-        raise ValidationError(where, text, "a time must look like HH:MM, e.g. 09:00")
+        raise ValidationError(where, text, _("a time must look like HH:MM, e.g. 09:00"))
     hour, minute = int(m.group(1)), int(m.group(2))
     if minute > 59:
-        raise ValidationError(where, text, "minutes must be 00 to 59")
+        raise ValidationError(where, text, _("minutes must be 00 to 59"))
     if hour == 24 and minute == 0 and is_end:
         return MINUTES_PER_DAY
     if hour > 23:
-        limit = "00:00 to 24:00" if is_end else "00:00 to 23:59"
-        raise ValidationError(where, text, f"a time must be {limit}")
+        raise ValidationError(where, text, _("a time must be {first} to {last}").format(
+            first="00:00", last="24:00" if is_end else "23:59"))
     return hour * 60 + minute
 
 
 def _parse_day(text: str, where: str) -> int:
     key = text.strip()[:3].capitalize()
     if len(text.strip()) != 3 or key not in DAY_NAMES:
-        raise ValidationError(where, text.strip(), "a day must be one of " + ", ".join(DAY_NAMES))
+        raise ValidationError(where, text.strip(), _("a day must be one of {days}").format(days=", ".join(DAY_NAMES)))
     return DAY_NAMES.index(key)
 
 
@@ -93,9 +94,9 @@ def _parse_days(text: str, where: str) -> list[int]:
     for item in text.split(","):
         item = item.strip()
         if not item:
-            raise ValidationError(where, text, "empty day in the day list")
+            raise ValidationError(where, text, _("empty day in the day list"))
         if "-" in item:
-            first, _, last = item.partition("-")
+            first, _sep, last = item.partition("-")
             a, b = _parse_day(first, where), _parse_day(last, where)
             # A range wraps around the week: Sun-Thu is Sun, Mon, ..., Thu.
             span = (b - a) % 7
@@ -103,7 +104,7 @@ def _parse_days(text: str, where: str) -> list[int]:
         else:
             days.append(_parse_day(item, where))
     if len(set(days)) != len(days):
-        raise ValidationError(where, text, "a day is listed twice")
+        raise ValidationError(where, text, _("a day is listed twice"))
     return days
 
 
@@ -123,23 +124,25 @@ def _parse_text(text: str) -> WorkingHours:
 
 def _parse(text) -> WorkingHours:
     if not isinstance(text, str) or not text.strip():
-        raise ValidationError("hours", text, "working hours are empty; write e.g. 'Mon-Fri 09:00-17:00'")
+        raise ValidationError("hours", text, _("working hours are empty; write e.g. {example}").format(
+            example="'Mon-Fri 09:00-17:00'"))
     shifts: list[Shift] = []
     for number, clause in enumerate(text.split(";"), start=1):
-        where = f"hours clause {number} ({clause.strip()!r})"
+        where = _("hours clause {n} ({clause})").format(n=number, clause=repr(clause.strip()))
         clause = clause.strip()
         m = _CLAUSE.match(clause)
         if not m:
-            raise ValidationError(where, clause, "a clause is days then times, e.g. 'Mon-Fri 09:00-17:00'")
+            raise ValidationError(where, clause, _("a clause is days then times, e.g. {example}").format(
+                example="'Mon-Fri 09:00-17:00'"))
         days = _parse_days(m.group(1), where)
         for rng in m.group(2).split(","):
             start_text, dash, end_text = rng.strip().partition("-")
             if not dash:
-                raise ValidationError(where, rng.strip(), "a time range must look like 09:00-17:00")
+                raise ValidationError(where, rng.strip(), _("a time range must look like {example}").format(example="09:00-17:00"))
             start = _parse_time(start_text, where, is_end=False)
             end = _parse_time(end_text, where, is_end=True)
             if end == start:
-                raise ValidationError(where, rng.strip(), "a range cannot end when it starts")
+                raise ValidationError(where, rng.strip(), _("a range cannot end when it starts"))
             if end < start:
                 end += MINUTES_PER_DAY  # runs past midnight
             shifts.extend(Shift(day, start, end) for day in days)
@@ -159,7 +162,7 @@ def _check_no_overlap(hours: WorkingHours, text: str) -> None:
     for (a_start, a_end, a), (b_start, _b_end, b) in zip(spans, spans[1:]):
         if b_start < a_end:
             raise ValidationError(
-                "hours", text, f"{_describe(a)} overlaps {_describe(b)}"
+                "hours", text, _("{first} overlaps {second}").format(first=_describe(a), second=_describe(b))
             )
 
 
@@ -213,4 +216,4 @@ def format_hours(hours: WorkingHours) -> str:
     for ranges, days in groups.items():
         runs = _day_runs(days)
         clauses.append((runs[0][0], ",".join(_fmt_run(*r) for r in runs) + " " + ", ".join(ranges)))
-    return "; ".join(text for _, text in sorted(clauses))
+    return "; ".join(text for _first, text in sorted(clauses))

@@ -17,12 +17,18 @@ from typing import Mapping
 
 from .errors import ValidationError
 from .hours import WorkingHours, parse_hours
+from .i18n import N_, _, number
 from .overlap import Side
 from .public_holidays import check_country
 from .timezones import check_zone
 
 TIERS = ("A", "B", "C")
 RULE_PRESETS = ("eu-wtd", "who-ilo", "ch-arg", "us-flsa")
+# Why a name is refused, by kind of thing named.
+TWICE = {"activity": N_("two activities have this name"), "rep": N_("two reps have this name"),
+         "market": N_("two markets have this name")}
+UNKNOWN = {"activity": N_("no activity type has this name"), "rep": N_("no rep has this name"),
+           "market": N_("no market has this name")}
 
 
 # Checks added after databases were written with values they refuse (control characters in
@@ -58,18 +64,19 @@ def check_no_control_characters(name: str, where: str) -> None:
     if (ch := _control_character(name)) is None:
         return
     if unicodedata.category(ch) == "Cs":  # a byte that is not UTF-8 in argv, or "\udcff" in a JSON file
-        raise ValidationError(where, name, f"a name cannot hold {ch!r}, a byte that is not UTF-8 or half a character")
-    raise ValidationError(where, name, f"a name cannot hold a control character ({ch!r}), "
-                                       "such as a newline, tab, escape or bell")
+        raise ValidationError(where, name, _("a name cannot hold {character}, a byte that is not UTF-8 or half a character").format(
+        character=repr(ch)))
+    raise ValidationError(where, name, _("a name cannot hold a control character ({character}), such as a newline, "
+                                         "tab, escape or bell").format(character=repr(ch)))
 
 
 def _check_name(name, where: str) -> None:
     if not isinstance(name, str) or not name.strip():
-        raise ValidationError(f"{where}.name", name, "a name must be non-empty text")
+        raise ValidationError(f"{where}.name", name, _("a name must be non-empty text"))
     if name != name.strip():
-        raise ValidationError(f"{where}.name", name, "a name cannot start or end with spaces")
+        raise ValidationError(f"{where}.name", name, _("a name cannot start or end with spaces"))
     if len(name) > 200:
-        raise ValidationError(f"{where}.name", name[:40] + "...", "a name must be at most 200 characters")
+        raise ValidationError(f"{where}.name", name[:40] + "...", _("a name must be at most 200 characters"))
     if not _STORED.get():
         check_no_control_characters(name, f"{where}.name")
 
@@ -77,10 +84,10 @@ def _check_name(name, where: str) -> None:
 def _check_number(value, where: str, *, low: float, high: float, integer: bool = False) -> None:
     ok_type = isinstance(value, int) if integer else isinstance(value, (int, float))
     if isinstance(value, bool) or not ok_type or (isinstance(value, float) and not math.isfinite(value)):
-        kind = "a whole number" if integer else "a number"
-        raise ValidationError(where, value, f"must be {kind}")
+        raise ValidationError(where, value, _("must be a whole number") if integer else _("must be a number"))
     if not low <= value <= high:
-        raise ValidationError(where, value, f"must be between {low:g} and {high:g}")
+        raise ValidationError(where, value, _("must be between {low} and {high}").format(low=number(low),
+                                                                                           high=number(high)))
 
 
 def _hours(value, where: str) -> WorkingHours:
@@ -104,7 +111,7 @@ class ActivityType:
         _check_name(self.name, "activity")
         _check_number(self.minutes, f"activity {self.name!r}.minutes", low=5, high=8 * 60, integer=True)
         if not isinstance(self.live, bool):
-            raise ValidationError(f"activity {self.name!r}.live", self.live, "must be true or false")
+            raise ValidationError(f"activity {self.name!r}.live", self.live, _("must be true or false"))
 
 
 @dataclass(frozen=True)
@@ -127,7 +134,8 @@ class Rep:
         object.__setattr__(self, "hours", _hours(self.hours, f"{where}.hours"))
         _check_number(self.max_weekly_hours, f"{where}.max_weekly_hours", low=0, high=168)
         if self.rules not in RULE_PRESETS:
-            raise ValidationError(f"{where}.rules", self.rules, "must be one of " + ", ".join(RULE_PRESETS))
+            raise ValidationError(f"{where}.rules", self.rules,
+                                  _("must be one of {choices}").format(choices=", ".join(RULE_PRESETS)))
 
     @property
     def side(self) -> Side:
@@ -154,10 +162,10 @@ class Market:
         check_country(self.country, self.subdivision, where)
         object.__setattr__(self, "hours", _hours(self.hours, f"{where}.hours"))
         if self.tier not in TIERS:
-            raise ValidationError(f"{where}.tier", self.tier, "must be A, B or C")
+            raise ValidationError(f"{where}.tier", self.tier, _("must be A, B or C"))
         _check_number(self.value, f"{where}.value", low=0, high=1e12)
         if not isinstance(self.weekly, Mapping):
-            raise ValidationError(f"{where}.weekly", self.weekly, "must map activity names to weekly counts")
+            raise ValidationError(f"{where}.weekly", self.weekly, _("must map activity names to weekly counts"))
         for activity, count in self.weekly.items():
             _check_number(count, f"{where}.weekly[{activity!r}]", low=0, high=1000, integer=True)
         object.__setattr__(self, "weekly", dict(self.weekly))
@@ -177,7 +185,7 @@ class Assignment:
 
     def __post_init__(self):
         if not isinstance(self.locked, bool):
-            raise ValidationError(f"assignment {self.market!r}.locked", self.locked, "must be true or false")
+            raise ValidationError(f"assignment {self.market!r}.locked", self.locked, _("must be true or false"))
 
 
 @dataclass(frozen=True)
@@ -200,7 +208,7 @@ class Settings:
         try:
             parse_hours(f"Mon {self.lunch_start}-23:59")
         except (ValidationError, TypeError):
-            raise ValidationError("settings.lunch_start", self.lunch_start, "a time like 12:00") from None
+            raise ValidationError("settings.lunch_start", self.lunch_start, _("a time like 12:00")) from None
 
     @property
     def lunch_start_minute(self) -> int:
@@ -234,11 +242,11 @@ class Scenario:
 
     def __post_init__(self):
         if not isinstance(self.name, str) or not self.name.strip():
-            raise ValidationError("name", self.name, "the scenario needs a name")
+            raise ValidationError("name", self.name, _("the scenario needs a name"))
         for attr in ("activities", "reps", "markets", "assignments"):
             object.__setattr__(self, attr, tuple(getattr(self, attr)))
         if not isinstance(self.thresholds, Mapping):
-            raise ValidationError("thresholds", self.thresholds, "must map threshold names to values")
+            raise ValidationError("thresholds", self.thresholds, _("must map threshold names to values"))
         from .workload import Thresholds
         Thresholds().override(self.thresholds)  # raises on an unknown name or a bad value
         object.__setattr__(self, "thresholds", dict(self.thresholds))
@@ -246,22 +254,21 @@ class Scenario:
             seen = set()
             for item in items:
                 if item.name in seen:
-                    plural = "activities" if kind == "activity" else f"{kind}s"
-                    raise ValidationError(f"{kind} {item.name!r}", item.name, f"two {plural} have this name")
+                    raise ValidationError(f"{kind} {item.name!r}", item.name, _(TWICE[kind]))
                 seen.add(item.name)
         activities = {a.name for a in self.activities}
         for market in self.markets:
             for activity in market.weekly:
                 if activity not in activities:
-                    raise ValidationError(f"market {market.name!r}.weekly", activity, "no activity type has this name")
+                    raise ValidationError(f"market {market.name!r}.weekly", activity, _("no activity type has this name"))
         reps, markets, covered = {r.name for r in self.reps}, {m.name for m in self.markets}, set()
         for a in self.assignments:
             if a.rep not in reps:
-                raise ValidationError(f"assignment of {a.market!r}.rep", a.rep, "no rep has this name")
+                raise ValidationError(f"assignment of {a.market!r}.rep", a.rep, _("no rep has this name"))
             if a.market not in markets:
-                raise ValidationError(f"assignment to {a.rep!r}.market", a.market, "no market has this name")
+                raise ValidationError(f"assignment to {a.rep!r}.market", a.market, _("no market has this name"))
             if a.market in covered:
-                raise ValidationError(f"assignment of {a.market!r}", a.market, "a market is covered by one rep only")
+                raise ValidationError(f"assignment of {a.market!r}", a.market, _("a market is covered by one rep only"))
             covered.add(a.market)
 
     @cached_property
@@ -273,8 +280,7 @@ class Scenario:
         try:
             return self._index[kind][name]
         except (KeyError, TypeError):
-            label = "activity type" if kind == "activity" else kind
-            raise ValidationError(kind, name, f"no {label} has this name") from None
+            raise ValidationError(kind, name, _(UNKNOWN[kind])) from None
 
     def rep(self, name: str) -> Rep:
         return self._lookup("rep", name)

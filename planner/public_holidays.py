@@ -16,6 +16,7 @@ from typing import Iterable
 import holidays
 
 from .errors import ValidationError
+from .i18n import _
 
 
 @lru_cache(maxsize=1)
@@ -26,10 +27,11 @@ def supported() -> dict[str, tuple[str, ...]]:
 
 def check_country(country: str, subdivision: str | None, where: str) -> None:
     if not isinstance(country, str) or country.upper() != country or country not in supported():
-        raise ValidationError(f"{where}.country", country, "not a supported ISO 3166 country code such as 'CH' or 'US'")
+        raise ValidationError(f"{where}.country", country, _("not a supported ISO 3166 country code such as {first} or {second}").format(
+            first="'CH'", second="'US'"))
     if subdivision is not None and subdivision not in supported()[country]:
         raise ValidationError(
-            f"{where}.subdivision", subdivision, f"not a subdivision of {country}"
+            f"{where}.subdivision", subdivision, _("not a subdivision of {country}").format(country=country)
         )
 
 
@@ -75,8 +77,9 @@ def incomplete_years(places: Iterable[tuple[str | None, str | None]], first: dt.
                 else:
                     runs.append([year])
             years = ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs)
-            notes.append(f"Public holidays for {where} are known only from {complete[0]} to {complete[1]}: "
-                         f"weeks in {years} are planned with some of them missing")
+            notes.append(_("Public holidays for {where} are known only from {first} to {last}: weeks in {years} are "
+                           "planned with some of them missing").format(where=where, first=complete[0],
+                                                                        last=complete[1], years=years))
     return notes
 
 

@@ -23,6 +23,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from .errors import ValidationError
+from .i18n import _
 
 UTC = dt.timezone.utc
 
@@ -78,8 +79,9 @@ def zone(name: str) -> ZoneInfo:
             close = [z for z in zone_names() if (z.lower() == name.lower() or z.endswith("/" + name))
                      and not canonical_problem(z)]
             if close:
-                hint = f"; did you mean {sorted(close)[0]!r}?"
-        raise ValidationError("timezone", name, "not an IANA time zone such as 'Europe/Zurich'" + hint)
+                hint = _("; did you mean {zone}?").format(zone=repr(sorted(close)[0]))
+        raise ValidationError("timezone", name, _("not an IANA time zone such as {example}").format(
+            example="'Europe/Zurich'") + hint)
     return _from_package(name)
 
 
@@ -146,7 +148,7 @@ def _links() -> dict[str, str]:
     links = {}
     for line in files.joinpath("tzdata.zi").read_text().splitlines():
         if line.startswith("L "):
-            _, target, alias = line.split()
+            _kind, target, alias = line.split()
             if alias not in listed and alias not in _KEPT_LINKS:
                 links[alias] = "UTC" if target == "Etc/UTC" else target
     return links
@@ -156,10 +158,11 @@ def canonical_problem(name: str) -> str | None:
     """Why an existing zone name should not be used for new input (None if it is canonical)."""
     if name in _LEGACY:
         place, kind = _LEGACY[name]
-        what = "a fixed offset" if kind == "fixed" else "a set of daylight-saving rules"
-        return f"{name} is {what}, not a place's clock: use {place}"
+        what = (_("{zone} is a fixed offset, not a place's clock: use {place}") if kind == "fixed" else
+                _("{zone} is a set of daylight-saving rules, not a place's clock: use {place}"))
+        return what.format(zone=name, place=place)
     if name in _links():
-        return f"{name} is an old alias: use {_links()[name]}"
+        return _("{zone} is an old alias: use {place}").format(zone=name, place=_links()[name])
     return None
 
 
@@ -215,10 +218,11 @@ def parse_week(text: str) -> tuple[int, int]:
         year, week = int(year_text), int(week_text)
         dt.date.fromisocalendar(year, week, 1)
     except (ValueError, AttributeError):
-        raise ValidationError("week", text, "an ISO week looks like 2027-W11") from None
+        raise ValidationError("week", text, _("an ISO week looks like {example}").format(example="2027-W11")) from None
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise ValidationError("week", text, f"weeks from {FIRST_YEAR} to {LAST_YEAR} are supported "
-                                            "(the years the time-zone data and holiday calendars cover)")
+        raise ValidationError("week", text, _("weeks from {first} to {last} are supported (the years the time-zone "
+                                              "data and holiday calendars cover)").format(first=FIRST_YEAR,
+                                                                                          last=LAST_YEAR))
     return year, week
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Mapping
 
 from .errors import ValidationError
+from .i18n import _
 from .model import ActivityType, Market, Rep
 
 
@@ -20,7 +21,7 @@ def number(field_name: str, value):
     try:
         number = float(value.replace(",", "").strip())
     except ValueError:
-        raise ValidationError(field_name, value, "must be a number") from None
+        raise ValidationError(field_name, value, _("must be a number")) from None
     return int(number) if number.is_integer() else number
 
 

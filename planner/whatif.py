@@ -24,9 +24,9 @@ import dataclasses
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from .i18n import _, ngettext
 from . import alternatives, history
 from .errors import PlannerError, ValidationError
+from .i18n import _, ngettext
 from .model import Scenario
 
 MIN_PERCENT, MAX_PERCENT = Decimal(-100), Decimal(1000)

@@ -19,9 +19,9 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
-from ..i18n import _
 from ..errors import PlannerError, ValidationError
 from ..hours import WorkingHours, format_hours, parse_hours
+from ..i18n import _
 from ..model import Assignment, Rep, Scenario
 from ..timezones import format_week
 from ..working_time import working_spans
