@@ -28,11 +28,13 @@ from dataclasses import dataclass
 
 from . import history
 from .errors import PlannerError, ValidationError
+from .i18n import N_, _
 from .model import _check_name, check_no_control_characters, stored_data
 from .scenario_file import scenario_from_dict, scenario_to_dict
 
 #: The name ``compare`` takes for the plan open now, whatever its name: never an alternative's name.
 CURRENT = "current"
+TAKEN = N_("an alternative has this name already; pick another or delete that one first")
 
 # plan NULL: the open alternative, whose plan is the one in the plan's tables. One at most, kept so by
 # the functions below, not by a unique index: an undo writes a switch's two rows back one at a time.
@@ -54,8 +56,8 @@ def check_name(name: str) -> str:
     name = name.strip() if isinstance(name, str) else name
     _check_name(name, "alternative")
     if name.casefold() == CURRENT:
-        raise ValidationError("alternative.name", name, f"'{CURRENT}' is the plan open now, whatever its name; "
-                                                        "pick another name")
+        raise ValidationError("alternative.name", name, _("{current} is the plan open now, whatever its name; pick "
+                                                          "another name").format(current=repr(CURRENT)))
     return name
 
 
@@ -77,8 +79,9 @@ def _stored(store, name: str):
     row = store.db.execute("SELECT plan FROM alternatives WHERE name = ?", [name]).fetchone()
     if row is None:
         known = [a.name for a in listing(store)]
-        hint = f"; the alternatives are {', '.join(known)}" if known else "; none saved yet ('alternatives save NAME')"
-        raise ValidationError("alternative", name, "no alternative has this name" + hint)
+        hint = (_("; the alternatives are {names}").format(names=", ".join(known)) if known else
+                _("; none saved yet ('alternatives save NAME')"))
+        raise ValidationError("alternative", name, _("no alternative has this name") + hint)
     return row[0]
 
 
@@ -128,10 +131,9 @@ def stored_plan(store, name: str) -> Stored:
 def save_as(store, name: str, *, source: str | None = None) -> int | None:
     """Keep the open plan under its name (if it has one) and carry on as ``name``; the revision."""
     name = check_name(name)
-    with history.recording(store, f'Save the plan as alternative "{name}"', source=source) as rec:
+    with history.recording(store, _('Save the plan as alternative "{name}"').format(name=name), source=source) as rec:
         if _exists(store, name):
-            raise ValidationError("alternative", name, "an alternative has this name already; pick another "
-                                                       "or delete that one first")
+            raise ValidationError("alternative", name, _(TAKEN))
         store.db.execute("UPDATE alternatives SET plan = ? WHERE plan IS NULL", [_plan_text(store.load())])
         store.db.execute("INSERT INTO alternatives VALUES (?, (SELECT coalesce(max(position) + 1, 0) "
                          "FROM alternatives), NULL)", [name])
@@ -141,7 +143,7 @@ def save_as(store, name: str, *, source: str | None = None) -> int | None:
 def switch(store, name: str, *, source: str | None = None) -> int | None:
     """Store the open plan whole under its name and open alternative ``name``; the revision (None:
     ``name`` was open already)."""
-    with history.recording(store, f'Switch to alternative "{name}"', source=source) as rec:
+    with history.recording(store, _('Switch to alternative "{name}"').format(name=name), source=source) as rec:
         if _stored(store, name) is None:
             return None
         chosen, current = stored_plan(store, name), store.load()
@@ -167,10 +169,10 @@ def _bring_back(store, table: str, columns, rows, reps: set[str]) -> None:
 
 def delete(store, name: str, *, source: str | None = None) -> int | None:
     """Delete alternative ``name``, which must not be the open one; the revision."""
-    with history.recording(store, f'Delete alternative "{name}"', source=source) as rec:
+    with history.recording(store, _('Delete alternative "{name}"').format(name=name), source=source) as rec:
         if _stored(store, name) is None:
-            raise PlannerError(f'alternative "{name}" is the plan open now; switch to another one before '
-                               "deleting it")
+            raise PlannerError(_('alternative "{name}" is the plan open now; switch to another one before deleting '
+                                 'it').format(name=name))
         store.db.execute("DELETE FROM alternatives WHERE name = ?", [name])
     return rec.revision
 
@@ -178,10 +180,11 @@ def delete(store, name: str, *, source: str | None = None) -> int | None:
 def rename(store, old: str, new: str, *, source: str | None = None) -> int | None:
     """Give alternative ``old`` the name ``new``; the revision."""
     new = check_name(new)
-    with history.recording(store, f'Rename alternative "{old}" to "{new}"', source=source) as rec:
+    with history.recording(store, _('Rename alternative "{old}" to "{new}"').format(old=old, new=new),
+                           source=source) as rec:
         _stored(store, old)
         if new != old and _exists(store, new):
-            raise ValidationError("alternative", new, "an alternative has this name already")
+            raise ValidationError("alternative", new, _("an alternative has this name already"))
         store.db.execute("UPDATE alternatives SET name = ? WHERE name = ?", [new, old])
     return rec.revision
 
@@ -217,13 +220,12 @@ def add(store, name: str, scenario, *, source: str | None = None) -> int | None:
     and unchanged (a what-if); the revision. The plan open now needs a name first, so that switching
     to ``name`` keeps it."""
     name = check_name(name)
-    with history.recording(store, f'Add alternative "{name}"', source=source) as rec:
+    with history.recording(store, _('Add alternative "{name}"').format(name=name), source=source) as rec:
         if _exists(store, name):
-            raise ValidationError("alternative", name, "an alternative has this name already; pick another "
-                                                       "or delete that one first")
+            raise ValidationError("alternative", name, _(TAKEN))
         if open_name(store) is None:
-            raise PlannerError("the plan has no name yet: 'alternatives save NAME' names it first, so that it is "
-                               "kept when you switch to the what-if")
+            raise PlannerError(_("the plan has no name yet: 'alternatives save NAME' names it first, so that it is "
+                                 "kept when you switch to the what-if"))
         store.db.execute("INSERT INTO alternatives VALUES (?, (SELECT coalesce(max(position) + 1, 0) "
                          "FROM alternatives), ?)", [name, _plan_text(scenario)])
     return rec.revision

@@ -15,10 +15,11 @@ from . import alternatives
 from .cli import _emit, _say, _store, _table, _week, command
 from .comparison import COLUMNS, HEADINGS, SUMMARY, cell_text, cells, compare_alternatives, summary_text
 from .errors import PlannerError
+from .i18n import N_, _
 
-
-SUMMARY_LABELS = dict(zip(SUMMARY, ("Value covered", "Value of every market", "Markets covered", "Markets",
-                                    "Work to do", "Planned hours", "Outside working hours", "Work not placed", "Workload flags")))
+SUMMARY_LABELS = dict(zip(SUMMARY, (N_("Value covered"), N_("Value of every market"), N_("Markets covered"),
+                                    N_("Markets"), N_("Work to do"), N_("Planned hours"), N_("Outside working hours"),
+                                    N_("Work not placed"), N_("Workload flags"))))
 
 
 def _q(name: str) -> str:
@@ -33,9 +34,9 @@ def cmd_alternatives(args, today):
         found = alternatives.listing(store)
         data = [{"name": a.name, "open": a.open} for a in found]
         if not found:
-            lines = ["The plan has no name yet: 'alternatives save NAME' names it, and keeps it as an alternative."]
+            lines = [_("The plan has no name yet: 'alternatives save NAME' names it, and keeps it as an alternative.")]
         else:
-            lines = [f"Alternatives in {store.path} (* the plan open now):",
+            lines = [_("Alternatives in {path} (* the plan open now):").format(path=store.path),
                      *(f"{'*' if a.open else ' '} {a.name}" for a in found)]
         _emit(args, data, lines)
         return
@@ -43,14 +44,14 @@ def cmd_alternatives(args, today):
         was = alternatives.open_name(store)
         alternatives.save_as(store, args.name)
         name = alternatives.open_name(store)
-        _say(f"Saved the plan as alternative {_q(name)}, the plan open now"
-             + (f"; {_q(was)} keeps the plan as it was." if was else "."))
+        _say(_("Saved the plan as alternative {name}, the plan open now").format(name=_q(name))
+             + (_("; {was} keeps the plan as it was.").format(was=_q(was)) if was else "."))
     elif action == "delete":
         alternatives.delete(store, args.name)
-        _say(f"Deleted alternative {_q(args.name)}.")
+        _say(_("Deleted alternative {name}.").format(name=_q(args.name)))
     elif action == "rename":
         alternatives.rename(store, args.old, args.new)
-        _say(f"Renamed alternative {_q(args.old)} to {_q(alternatives.check_name(args.new))}.")
+        _say(_("Renamed alternative {old} to {new}.").format(old=_q(args.old), new=_q(alternatives.check_name(args.new))))
 
 
 @command("switch")
@@ -58,17 +59,17 @@ def cmd_switch(args, today):
     store = _store(args)
     was = alternatives.open_name(store)
     if alternatives.switch(store, args.name) is None and was == args.name:
-        _say(f"Alternative {_q(args.name)} is the plan open now already; nothing changed.")
+        _say(_("Alternative {name} is the plan open now already; nothing changed.").format(name=_q(args.name)))
         return
-    _say(f"Switched to alternative {_q(args.name)}; {_q(was)} is kept as it was.")
+    _say(_("Switched to alternative {name}; {was} is kept as it was.").format(name=_q(args.name), was=_q(was)))
 
 
 def compare_plans(args, today) -> None:
     """``compare A B``: two plans side by side (planner.comparison)."""
     if len(args.plans) != 2:
-        raise PlannerError(f"compare: give two plans to compare (alternatives' names, or "
-                           f"'{alternatives.CURRENT}'), or none for cover all against the optimised plan "
-                           f"(got {len(args.plans)})")
+        raise PlannerError(_("compare: give two plans to compare (alternatives' names, or {current}), or none for "
+                             "cover all against the optimised plan (got {n})").format(
+            current=repr(alternatives.CURRENT), n=len(args.plans)))
     store = _store(args)
     year, week = _week(args, today)
     sides = []
@@ -77,19 +78,21 @@ def compare_plans(args, today) -> None:
         sides.append((name, stored.scenario, alternatives.calendars_of(store, stored)))
     c = compare_alternatives(sides[0], sides[1], year, week)
     a, b = c.a.name, c.b.name
-    summary = [(label, *(summary_text(key, f.summary()[key]) for f in (c.a, c.b)))
+    summary = [(_(label), *(summary_text(key, f.summary()[key]) for f in (c.a, c.b)))
                for key, label in SUMMARY_LABELS.items()]
-    lines = [f"{a} against {b}, {c.week} (work that does not fit is placed outside working hours):",
-             *_table(("", a, b), summary), ""]
-    headings = ("Rep", *(f"{a}: {HEADINGS[k]}" if i == 0 else HEADINGS[k] for i, k in enumerate(COLUMNS)),
-                *(f"{b}: {HEADINGS[k]}" if i == 0 else HEADINGS[k] for i, k in enumerate(COLUMNS)))
+    lines = [_("{a} against {b}, {week} (work that does not fit is placed outside working hours):").format(
+        a=a, b=b, week=c.week), *_table(("", a, b), summary), ""]
+    heads = {k: _(text) for k, text in HEADINGS.items()}
+    headings = (_("Rep"), *(f"{a}: {heads[k]}" if i == 0 else heads[k] for i, k in enumerate(COLUMNS)),
+                *(f"{b}: {heads[k]}" if i == 0 else heads[k] for i, k in enumerate(COLUMNS)))
     lines += _table(headings, [(r, *map(cell_text, cells(c.a.weeks.get(r))), *map(cell_text, cells(c.b.weeks.get(r))))
                                for r in c.reps])
     if c.differences:
-        lines += [f"Assignments that differ ({len(c.differences)}):"]
-        lines += [f"  {d.market}: {d.a or 'nobody'} -> {d.b or 'nobody'}" for d in c.differences]
+        lines += [_("Assignments that differ ({n}):").format(n=len(c.differences))]
+        nobody = _("nobody")
+        lines += [f"  {d.market}: {d.a or nobody} -> {d.b or nobody}" for d in c.differences]
     else:
-        lines += ["The same markets go to the same reps in both."]
+        lines += [_("The same markets go to the same reps in both.")]
     _emit(args, c.to_dict(), lines)
 
 

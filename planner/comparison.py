@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .i18n import N_, amount, number
 from .model import Scenario
 from .team import RepWeek, format_clock, rep_week
 from .timezones import format_week
@@ -20,8 +21,8 @@ from .timezones import format_week
 SUMMARY = ("value", "total_value", "markets_covered", "markets", "work_hours", "hours", "outside_hours", "unplaced_hours", "flags")
 #: The figures of a rep's week, per plan, in the order they are shown.
 COLUMNS = ("hours", "day", "outside", "unplaced", "flags")
-HEADINGS = {"hours": "planned h", "day": "day", "outside": "outside h", "unplaced": "not placed h",
-            "flags": "flags"}
+HEADINGS = {"hours": N_("planned h"), "day": N_("day"), "outside": N_("outside h"), "unplaced": N_("not placed h"),
+            "flags": N_("flags")}
 
 
 @dataclass(frozen=True)
@@ -103,16 +104,16 @@ def cell_text(value) -> str:
     if value is None:
         return "-"
     if isinstance(value, float):
-        return f"{value:g}"
+        return number(value)
     return str(value)
 
 
 def summary_text(key: str, value) -> str:
     """A plan's figure as both the command line and the app show it."""
     if key in ("value", "total_value"):
-        return f"{value:,.0f}"
+        return amount(value)
     if key.endswith("hours"):
-        return f"{value:g} h"
+        return f"{number(value)} h"
     return str(value)
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping, Sequence
 
+from .i18n import _, number
 from .model import Assignment, Scenario
 from .overlap import from_minute, merge, to_minute, week_window
 from .schedule import Schedule, build_week
@@ -209,12 +210,13 @@ def cover_choices(scenario: Scenario, year: int, week: int) -> list[CoverChoice]
         rep = max(shared, key=lambda name: (shared[name], -load[name], -order[name]))
         tied = [name for name in shared if name != rep and shared[name] == shared[rep]]
         if not shared[rep]:
-            reason = f"no rep shares any hours with it; least work already assigned: {load[rep]:g} h"
+            reason = _("no rep shares any hours with it; least work already assigned: {load} h").format(
+                load=number(load[rep]))
         elif tied:
-            reason = (f"most shared hours: {shared[rep]:g} h, as many as {', '.join(tied)}; "
-                      f"least work already assigned: {load[rep]:g} h")
+            reason = _("most shared hours: {shared} h, as many as {tied}; least work already assigned: {load} h").format(
+                shared=number(shared[rep]), tied=", ".join(tied), load=number(load[rep]))
         else:
-            reason = f"most shared hours: {shared[rep]:g} h"
+            reason = _("most shared hours: {shared} h").format(shared=number(shared[rep]))
         choices.append(CoverChoice(market.name, rep, shared[rep], reason))
         load[rep] += table.get(rep, market.name).load_hours
     return choices
