@@ -17,17 +17,18 @@ from typing import Callable
 from . import commands, typed_values
 from .errors import ValidationError
 from .hours import format_hours
+from .i18n import N_, _, amount, ngettext, number
 from .scenario_file import scenario_to_dict
 from .terminal import escape
 
 # Command-line field name -> (model field, words for it).
-REP_FIELDS = {"timezone": ("timezone", "time zone"), "country": ("country", "country"),
-              "region": ("subdivision", "region"), "hours": ("hours", "working hours"),
-              "max-hours": ("max_weekly_hours", "max hours a week"), "rules": ("rules", "rules")}
-MARKET_FIELDS = {"timezone": ("timezone", "time zone"), "country": ("country", "country"),
-                 "region": ("subdivision", "region"), "hours": ("hours", "business hours"),
-                 "tier": ("tier", "tier"), "value": ("value", "value")}
-ACTIVITY_FIELDS = {"minutes": ("minutes", "minutes"), "kind": ("live", "kind")}
+REP_FIELDS = {"timezone": ("timezone", N_("time zone")), "country": ("country", N_("country")),
+              "region": ("subdivision", N_("region")), "hours": ("hours", N_("working hours")),
+              "max-hours": ("max_weekly_hours", N_("max hours a week")), "rules": ("rules", N_("rules"))}
+MARKET_FIELDS = {"timezone": ("timezone", N_("time zone")), "country": ("country", N_("country")),
+                 "region": ("subdivision", N_("region")), "hours": ("hours", N_("business hours")),
+                 "tier": ("tier", N_("tier")), "value": ("value", N_("value"))}
+ACTIVITY_FIELDS = {"minutes": ("minutes", N_("minutes")), "kind": ("live", N_("kind"))}
 
 
 def shown(text) -> str:
@@ -37,14 +38,14 @@ def shown(text) -> str:
 
 def _value(field: str, value) -> str:
     if value is None:
-        return "none"
+        return _("none")
     if field == "hours":
         return format_hours(value)
     if field == "value":
-        return f"{value:,.0f}"
+        return amount(value)
     if field == "live":
-        return "live" if value else "async"
-    return shown(f"{value:g}" if isinstance(value, float) else value)
+        return _("live") if value else _("async")
+    return shown(number(value) if isinstance(value, float) else value)
 
 
 class _Seen:
@@ -97,10 +98,14 @@ def _place(obj) -> str:
 
 
 def _set_text(kind: str, name: str, label: str, field: str, old, new) -> str:
-    who = f"{shown(name)}'s" if kind != "activity" else f"activity {shown(name)}'s"
+    label = _(label)
     if old == new:
-        return f"{who} {label} is already {_value(field, new)}; nothing changed"
-    return f"Changed {who} {label}: {_value(field, old)} -> {_value(field, new)}"
+        text = (_("activity {name}'s {label} is already {value}; nothing changed") if kind == "activity" else
+                _("{name}'s {label} is already {value}; nothing changed"))
+        return text.format(name=shown(name), label=label, value=_value(field, new))
+    text = (_("Changed activity {name}'s {label}: {old} -> {new}") if kind == "activity" else
+            _("Changed {name}'s {label}: {old} -> {new}"))
+    return text.format(name=shown(name), label=label, old=_value(field, old), new=_value(field, new))
 
 
 def rep_add(args):
@@ -108,8 +113,9 @@ def rep_add(args):
                                args.region)
 
     def say(before, after):
-        return (f"Added rep {shown(rep.name)} ({rep.timezone}, {_place(rep)}, {format_hours(rep.hours)}, "
-                f"{rep.max_weekly_hours:g} h a week at most, {rep.rules} rules)"), {"rep": _rep_data(after, rep.name)}
+        return (_("Added rep {name} ({zone}, {place}, {hours}, {max} h a week at most, {rules} rules)").format(
+            name=shown(rep.name), zone=rep.timezone, place=_place(rep), hours=format_hours(rep.hours),
+            max=number(rep.max_weekly_hours), rules=rep.rules), {"rep": _rep_data(after, rep.name)})
     return commands.AddRep(rep), say
 
 
@@ -124,8 +130,13 @@ def rep_set(args):
 
 def _renamed(kind: str, old: str, new: str) -> str:
     if old == new:
-        return f"The {kind} is already called {shown(new)}; nothing changed"
-    return f"Renamed {kind} {shown(old)} to {shown(new)}"
+        return _(ALREADY_CALLED[kind]).format(name=shown(new))
+    return _(RENAMED[kind]).format(old=shown(old), new=shown(new))
+
+
+ALREADY_CALLED = {"rep": N_("The rep is already called {name}; nothing changed"),
+                  "market": N_("The market is already called {name}; nothing changed")}
+RENAMED = {"rep": N_("Renamed rep {old} to {new}"), "market": N_("Renamed market {old} to {new}")}
 
 
 def rep_rename(args):
@@ -138,8 +149,10 @@ def rep_rename(args):
 def rep_remove(args):
     def say(before, after):
         freed = [m.name for m in before.markets_of(args.name)]
-        note = f"; {', '.join(map(shown, freed))} now {'have' if len(freed) > 1 else 'has'} no rep" if freed else ""
-        return f"Removed rep {shown(args.name)}{note}", {"removed": _rep_data(before, args.name), "unassigned": freed}
+        note = ngettext("; {markets} now has no rep", "; {markets} now have no rep", len(freed)).format(
+            markets=", ".join(map(shown, freed))) if freed else ""
+        return (_("Removed rep {name}").format(name=shown(args.name)) + note,
+                {"removed": _rep_data(before, args.name), "unassigned": freed})
     return commands.RemoveRep(args.name), say
 
 
@@ -148,7 +161,7 @@ def _workload_pairs(pairs) -> dict[str, str]:
     for pair in pairs or ():
         activity, sep, count = pair.rpartition("=")
         if not sep or not activity.strip():
-            raise ValidationError("--workload", pair, "give ACTIVITY=COUNT, such as Demo=3")
+            raise ValidationError("--workload", pair, _("give ACTIVITY=COUNT, such as Demo=3"))
         weekly[activity.strip()] = count
     return weekly
 
@@ -159,9 +172,11 @@ def market_add(args):
 
     def say(before, after):
         load = after.workload(market)
-        text = (f"Added market {shown(market.name)} ({market.timezone}, {_place(market)}, "
-                f"{format_hours(market.hours)}, tier {market.tier}, value {market.value:,.0f}, "
-                f"{load.live_hours:g} h live and {load.async_hours:g} h async work a week)")
+        text = _("Added market {name} ({zone}, {place}, {hours}, tier {tier}, value {value}, {live} h live and "
+                 "{async_hours} h async work a week)").format(name=shown(market.name), zone=market.timezone, place=_place(market),
+                                               hours=format_hours(market.hours), tier=market.tier,
+                                               value=amount(market.value), live=number(load.live_hours),
+                                               async_hours=number(load.async_hours))
         return text, {"market": _market_data(after, market.name)}
     return commands.AddMarket(market), say
 
@@ -178,7 +193,8 @@ def market_set(args):
 def market_workload(args):
     def say(before, after):
         old, new = (s.market(args.name).weekly.get(args.activity, 0) for s in (before, after))
-        return (_set_text("market", args.name, f"weekly {shown(args.activity)}", "count", old, new),
+        label = _("weekly {activity}").format(activity=shown(args.activity))
+        return (_set_text("market", args.name, label, "count", old, new),
                 {"market": _market_data(after, args.name)})
     return commands.SetWorkload(args.name, args.activity, args.count), say
 
@@ -193,7 +209,8 @@ def market_rename(args):
 def market_remove(args):
     def say(before, after):
         rep = before.rep_of(args.name)
-        return (f"Removed market {shown(args.name)}" + (f" (it was {shown(rep)}'s)" if rep else ""),
+        return (_("Removed market {name}").format(name=shown(args.name))
+                + (_(" (it was {rep}'s)").format(rep=shown(rep)) if rep else ""),
                 {"removed": _market_data(before, args.name)})
     return commands.RemoveMarket(args.name), say
 
@@ -201,12 +218,14 @@ def market_remove(args):
 def market_assign(args):
     def say(before, after):
         old, locked = before.rep_of(args.name), _locked(after, args.name)
-        lock = ", locked" if locked else ""
+        lock = _(", locked") if locked else ""
         if old == args.rep and locked == _locked(before, args.name):
-            text = f"{shown(args.name)} is already {shown(args.rep)}'s{lock}; nothing changed"
+            text = _("{market} is already {rep}'s{lock}; nothing changed").format(
+                market=shown(args.name), rep=shown(args.rep), lock=lock)
         else:
-            was = f" (was {shown(old)}'s)" if old and old != args.rep else ""
-            text = f"Assigned {shown(args.name)} to {shown(args.rep)}{lock}{was}"
+            was = _(" (was {rep}'s)").format(rep=shown(old)) if old and old != args.rep else ""
+            text = _("Assigned {market} to {rep}{lock}{was}").format(market=shown(args.name), rep=shown(args.rep),
+                                                                      lock=lock, was=was)
         return text, {"market": _market_data(after, args.name)}
     return commands.Assign(args.name, args.rep, True if args.lock else None), say
 
@@ -214,8 +233,8 @@ def market_assign(args):
 def market_unassign(args):
     def say(before, after):
         old = before.rep_of(args.name)
-        text = f"Unassigned {shown(args.name)} (was {shown(old)}'s)" if old else \
-            f"{shown(args.name)} has no rep; nothing changed"
+        text = (_("Unassigned {market} (was {rep}'s)") if old else _("{market} has no rep; nothing changed")).format(
+            market=shown(args.name), rep=shown(old))
         return text, {"market": _market_data(after, args.name)}
     return commands.Assign(args.name, None), say
 
@@ -223,12 +242,14 @@ def market_unassign(args):
 def _market_lock(locked: bool):
     def build(args):
         def say(before, after):
-            rep, verb = after.rep_of(args.name), "Locked" if locked else "Unlocked"
+            rep = after.rep_of(args.name)
             if _locked(before, args.name) == locked:
-                text = f"{shown(args.name)} is already {verb.lower()}; nothing changed"
+                text = (_("{market} is already locked; nothing changed") if locked else
+                        _("{market} is already unlocked; nothing changed"))
             else:
-                text = f"{verb} {shown(args.name)} to {shown(rep)}" + (
-                    ": the optimiser keeps it there" if locked else ": the optimiser may move it")
+                text = (_("Locked {market} to {rep}: the optimiser keeps it there") if locked else
+                        _("Unlocked {market} to {rep}: the optimiser may move it"))
+            text = text.format(market=shown(args.name), rep=shown(rep))
             return text, {"market": _market_data(after, args.name)}
         return commands.SetLocked(args.name, locked), say
     return build
@@ -238,7 +259,8 @@ def activity_add(args):
     activity = typed_values.new_activity(args.name, args.minutes, args.live)
 
     def say(before, after):
-        return (f"Added activity {shown(activity.name)} ({activity.minutes} min, {_value('live', activity.live)})",
+        return (_("Added activity {name} ({minutes} min, {kind})").format(
+            name=shown(activity.name), minutes=activity.minutes, kind=_value("live", activity.live)),
                 {"activity": _activity_data(after, activity.name)})
     return commands.AddActivity(activity), say
 
@@ -255,9 +277,10 @@ def activity_set(args):
 def activity_remove(args):
     def say(before, after):
         used = [m.name for m in before.markets if args.name in m.weekly]
-        note = f" and its weekly count from {len(used)} market{'s' if len(used) != 1 else ''}" if used else ""
-        return f"Removed activity {shown(args.name)}{note}", {"removed": _activity_data(before, args.name),
-                                                               "markets": used}
+        note = ngettext(" and its weekly count from {n} market", " and its weekly count from {n} markets",
+                        len(used)).format(n=len(used)) if used else ""
+        return (_("Removed activity {name}").format(name=shown(args.name)) + note,
+                {"removed": _activity_data(before, args.name), "markets": used})
     return commands.RemoveActivity(args.name), say
 
 

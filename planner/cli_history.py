@@ -11,6 +11,7 @@ from __future__ import annotations
 from . import history
 from .cli import _emit, _store, _table, command
 from .errors import ValidationError
+from .i18n import _, ngettext
 from .timezones import check_zone, in_zone, reader_zone
 
 LIMIT = 20
@@ -37,19 +38,19 @@ def _revision_json(r: history.Revision, zone: str) -> dict:
 @command("history")
 def cmd_history(args, today):
     if args.limit < 1:
-        raise ValidationError("--limit", args.limit, "give how many revisions to show, 1 or more")
+        raise ValidationError("--limit", args.limit, _("give how many revisions to show, 1 or more"))
     zone = _zone(args)
     store = _store(args)
     found = history.revisions(store, args.limit + 1)
     more, found = len(found) > args.limit, found[:args.limit]
     if not found:
-        lines = [f"No changes recorded in {store.path} yet."]
+        lines = [_("No changes recorded in {path} yet.").format(path=store.path)]
     else:
         rows = [(r.number, _when(r, zone), r.source, r.text, r.counts_text()) for r in found]
-        lines = [f"Changes to {store.path}, newest first (times in {zone}):",
-                 *_table(("Revision", "Time", "Source", "Change", "Rows changed"), rows)]
+        lines = [_("Changes to {path}, newest first (times in {zone}):").format(path=store.path, zone=zone),
+                 *_table((_("Revision"), _("Time"), _("Source"), _("Change"), _("Rows changed")), rows)]
         if more:
-            lines.append(f"Older revisions: 'history --limit {args.limit * 2}' shows more.")
+            lines.append(_("Older revisions: 'history --limit {n}' shows more.").format(n=args.limit * 2))
     _emit(args, [_revision_json(r, zone) for r in found], lines)
 
 
@@ -61,14 +62,15 @@ def _lines(rows: list[history.Row]) -> list[str]:
     ordered = sorted((r for r in rows if r.table not in history.CALENDAR_RECORDS), key=lambda r: bool(moved_only(r)))
     lines = [f"  {r.undo_line()}" for r in ordered[:SHOWN_ROWS]]
     if len(ordered) > SHOWN_ROWS:
-        lines.append(f"  and {len(ordered) - SHOWN_ROWS} more rows")
+        left = len(ordered) - SHOWN_ROWS
+        lines.append(ngettext("  and {n} more rows", "  and {n} more rows", left).format(n=left))
     return lines
 
 
 @command("undo")
 def cmd_undo(args, today):
     if args.revision is not None and args.revision < 1:
-        raise ValidationError("--revision", args.revision, "give a revision number that 'history' lists")
+        raise ValidationError("--revision", args.revision, _("give a revision number that 'history' lists"))
     zone = _zone(args)
     store = _store(args)
     try:
@@ -78,10 +80,11 @@ def cmd_undo(args, today):
             raise
         raise ValidationError("--revision", exc.value, exc.problem) from None
     target = done.target
-    head = (f"{'Would undo' if args.dry_run else 'Undid'} revision {target.number} ({target.source}, "
-            f"{_when(target, zone)} {zone}): {target.text}")
-    tail = ("Nothing saved (--dry-run)" if args.dry_run else
-            f"Saved as revision {done.revision}: {done.text} ('undo' again reverts it)")
+    head = (_("Would undo revision {n} ({source}, {when} {zone}): {text}") if args.dry_run else
+            _("Undid revision {n} ({source}, {when} {zone}): {text}")).format(
+        n=target.number, source=target.source, when=_when(target, zone), zone=zone, text=target.text)
+    tail = (_("Nothing saved (--dry-run)") if args.dry_run else
+            _("Saved as revision {n}: {text} ('undo' again reverts it)").format(n=done.revision, text=done.text))
     data = {"undone": _revision_json(target, zone), "revision": done.revision, "text": done.text,
             "dry_run": args.dry_run,
             "rows": [{"kind": JSON_NAMES.get(r.table, r.table), "key": list(r.key), "was": r.after, "now": r.before}
