@@ -103,7 +103,7 @@ def _calendar_rows(store, table: str, columns, reps) -> list[dict]:
     if not reps:
         return []
     select = ", ".join(f'"{c}"' for c in columns)
-    rows = store.db.execute(f"SELECT {select} FROM [{table}] WHERE rep IN ({', '.join('?' * len(reps))}) "
+    rows = store.db.execute(f"SELECT {select} FROM \"{table}\" WHERE rep IN ({', '.join('?' * len(reps))}) "
                             f"ORDER BY {select}", reps).fetchall()
     return [dict(zip(columns, r)) for r in rows]
 
@@ -160,10 +160,11 @@ def switch(store, name: str, *, source: str | None = None) -> int | None:
 
 def _bring_back(store, table: str, columns, rows, reps: set[str]) -> None:
     """The rows kept with the alternative, for its reps who hold none in ``table`` now."""
-    held = {r for (r,) in store.db.execute(f"SELECT DISTINCT rep FROM [{table}]")}
+    held = {r for (r,) in store.db.execute(f'SELECT DISTINCT rep FROM "{table}"')}
     wanted = [tuple(row[c] for c in columns) for row in rows if row["rep"] in reps and row["rep"] not in held]
     if wanted:
-        store.db.conn.executemany(f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
+        names = ", ".join(f'"{c}"' for c in columns)
+        store.db.conn.executemany(f'INSERT INTO "{table}" ({names}) '
                                   f"VALUES ({', '.join('?' * len(columns))})", wanted)
 
 
@@ -197,7 +198,7 @@ def calendars_of(store, stored: Stored):
     from .calendars import calendar_inputs
     from .timezones import format_week
 
-    held = {table: {r for (r,) in store.db.execute(f"SELECT DISTINCT rep FROM [{table}]")} for table in ("busy", "pins")}
+    held = {table: {r for (r,) in store.db.execute(f'SELECT DISTINCT rep FROM "{table}"')} for table in ("busy", "pins")}
 
     def inputs(year: int, week: int):
         busy, pins = calendar_inputs(store, stored.scenario, year, week)

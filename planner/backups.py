@@ -223,26 +223,27 @@ def _at_current_schema(source: sqlite3.Connection, path: Path) -> sqlite3.Connec
     return copy
 
 
-def _take_rows(store, source: sqlite3.Connection, text: str) -> None:
-    """Make the plan, busy times and pinned blocks hold what ``source`` (a database at this schema)
-    holds, as one revision of the history. Export records stay as they are: they say what the
-    calendars hold now, which a restore does not change."""
+def _take_rows(store, source: sqlite3.Connection, text: str, *, source_name: str = "restore") -> None:
+    """Make the plan, busy times and pinned blocks hold what ``source`` (a SQLite database at this
+    schema) holds, as one revision of the history, on either engine. Export records stay as they are:
+    they say what the calendars hold now, which a restore does not change."""
     from . import history
 
-    db = store.db
-    with history.recording(store, text, source="restore"):
-        db.execute("PRAGMA defer_foreign_keys = ON")
+    db, engine = store.db, store.engine
+    with history.recording(store, text, source=source_name):
+        engine.defer_foreign_keys(db)
         wanted, stored = {}, {}
         for table in history.PLAN:  # parents first
-            columns, keys = history.table_columns(db, table)
-            select = f"SELECT {', '.join(f'[{c}]' for c in columns)} FROM [{table}]"
+            columns, keys = history.table_columns(db, table, engine)
+            names = ", ".join(f'"{c}"' for c in columns)
+            select = f'SELECT {names} FROM "{table}"'
             at = [columns.index(k) for k in keys]
-            wanted[table] = {tuple(r[i] for i in at): r for r in source.execute(select)}
-            stored[table] = {tuple(r[i] for i in at): r for r in db.execute(select)}
+            wanted[table] = {tuple(r[i] for i in at): tuple(r) for r in source.execute(select)}
+            stored[table] = {tuple(r[i] for i in at): tuple(r) for r in db.execute(select)}
             db.conn.executemany(history.upsert_sql(table, columns, keys),
                                 [r for k, r in wanted[table].items() if stored[table].get(k) != r])
         for table in reversed(history.PLAN):  # children first
-            db.conn.executemany(history.delete_sql(table, history.table_columns(db, table)[1]),
+            db.conn.executemany(history.delete_sql(table, history.table_columns(db, table, engine)[1]),
                                 [k for k in stored[table] if k not in wanted[table]])
 
 

@@ -8,7 +8,6 @@ Events live at an address made from their UID, so a record needs no address of i
 from __future__ import annotations
 
 import re
-import sqlite3
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
@@ -71,6 +70,6 @@ def save(store, calendar: str, published) -> None:
     try:
         with store.db.atomic():
             store.db["published"].upsert_all(rows, pk=("calendar", "uid"))
-    except sqlite3.DatabaseError as exc:
+    except store.engine.errors as exc:
         raise PlannerError(f"{store.path}: what was published was not recorded ({exc}); the next publish "
                            "reads the calendar again and completes it") from None

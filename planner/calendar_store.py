@@ -8,12 +8,11 @@ records are not (they say what the calendars hold).
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from pathlib import Path
 
 from . import history
 from .errors import PlannerError
-from .storage import Store, _explain
+from .storage import Store
 
 
 class CalendarStore:
@@ -43,8 +42,9 @@ class CalendarStore:
             with self.db.atomic():
                 if rows:
                     self.db["exports"].upsert_all(rows, pk="uid")
-        except sqlite3.DatabaseError as exc:
-            raise PlannerError(f"{self.path}: the export record was not saved ({_explain(exc)})") from None
+        except self.store.engine.errors as exc:
+            raise PlannerError(f"{self.path}: the export record was not saved ({self.store.engine.explain(exc)})"
+                               ) from None
 
     def _replace_rows(self, table: str, where: str, params: list, rows: list[dict], what: str,
                       text: str = "Change the calendars", source: str | None = None) -> None:
@@ -55,8 +55,9 @@ class CalendarStore:
                     self.db[table].delete_where(where, params)
                     if rows:
                         self.db[table].insert_all(rows)
-            except sqlite3.DatabaseError as exc:
-                raise PlannerError(f"{self.path}: {what} not saved ({_explain(exc)}); nothing changed") from None
+            except self.store.engine.errors as exc:
+                raise PlannerError(f"{self.path}: {what} not saved ({self.store.engine.explain(exc)}); "
+                                   "nothing changed") from None
 
     def replace_busy(self, rep: str, busy, source: str) -> int:
         """Replace the rep's busy times from ``source`` with ``busy``, in one transaction."""

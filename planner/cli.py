@@ -402,7 +402,8 @@ def version_line() -> str:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="rep-planner", description="Plan sales reps' weeks across time zones.")
-    parser.add_argument("--db", default=None, help=f"database file (default: {default_path()})")
+    parser.add_argument("--db", default=None, help=f"database file (default: {default_path()}), or a team's "
+                                                     "plan on a server: postgresql://user@host:port/dbname")
     parser.add_argument("--read-only", action="store_true", help=READ_ONLY_HELP)
     parser.add_argument("--lang", default=None, help=LANG_HELP)
     parser.add_argument("--version", action="version", version=version_line())
@@ -412,7 +413,7 @@ def build_parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, description=help_text)
         if reads:
             p.add_argument("--json", action="store_true", help="print JSON")
-        p.add_argument("--db", default=argparse.SUPPRESS, help="database file")
+        p.add_argument("--db", default=argparse.SUPPRESS, help="database file or postgresql:// URL")
         p.add_argument("--read-only", action="store_true", default=argparse.SUPPRESS, help=READ_ONLY_HELP)
         p.add_argument("--lang", default=argparse.SUPPRESS, help=LANG_HELP)
         return p

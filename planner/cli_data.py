@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import backups, history, scenario_file
 from .cli import _emit, _say, _table, command
+from .engines import is_server
 from .errors import PlannerError
 from .storage import DEMO_PATH, NotWritable, Store, default_path, new_scenario, replace_scenario
 
@@ -43,13 +44,25 @@ def _opening(store: Store) -> Store:
     return store
 
 
-def db_path(args) -> Path:
+def db_path(args) -> Path | str:
+    """The database file named by ``--db`` (or the default one), or its ``postgresql://`` URL."""
+    if is_server(args.db):
+        return args.db
     path = Path(args.db) if args.db else default_path()
     try:
         path.exists()  # a name too long, a folder we may not enter: said here, not as a traceback later
     except OSError as exc:
         raise PlannerError(f"{path}: cannot open the database ({exc.strerror})") from None
     return path
+
+
+def shown(path: Path | str) -> str:
+    """``path`` as a message shows it: a server's URL without its password."""
+    if is_server(path):
+        from .engines import postgres
+
+        return postgres.redacted(path)
+    return str(path)
 
 
 def refuse_writes(args) -> None:
@@ -67,14 +80,26 @@ def refuse_writes(args) -> None:
     raise PlannerError(f"--read-only: {what} changes the database; run it without --read-only")
 
 
-def _absent(path: Path) -> bool:
-    """No database there yet: no file, or an empty one (SQLite would write a new database into it)."""
+def _absent(path: Path | str) -> bool:
+    """No database there yet: no file, or an empty one (SQLite would write a new database into it); on a
+    server, a database without the plan's tables."""
+    if is_server(path):
+        from .engines import postgres
+
+        return postgres.holds_no_plan(path)
     return not path.exists() or (path.is_file() and path.stat().st_size == 0)
 
 
 def existing_store(args) -> Store:
     """The database named by ``--db`` (or the default one), which must exist already."""
     path = db_path(args)
+    if is_server(path):
+        from .engines import postgres
+
+        if _absent(path):
+            raise PlannerError(f"{postgres.redacted(path)}: no plan in this database yet, and this command creates "
+                               f"none; {CREATE_HINT}")
+        return _opening(Store(path, create=False, read_only=getattr(args, "read_only", False)))
     if not path.exists():
         raise PlannerError(f"{path}: no such database, and this command creates none; {CREATE_HINT}")
     if _absent(path):  # a read command wrote a database into it, then said it held no plan
@@ -118,7 +143,7 @@ def _replace(args, scenario, cause: str, text: str) -> tuple[Store, backups.Back
         current = store.load()
         if current != scenario:
             raise PlannerError(
-                f"{path} already holds {current.name!r} ({len(current.reps)} reps, {len(current.markets)} markets, "
+                f"{store.path} already holds {current.name!r} ({len(current.reps)} reps, {len(current.markets)} markets, "
                 f"{len(current.assignments)} assignments); add --replace to replace it (a backup is kept first)")
     return store, replace_scenario(store, scenario, cause, text)
 
@@ -145,7 +170,12 @@ def cmd_import(args, today):
           f"{len(scenario.markets)} markets, {len(scenario.assignments)} assignments", *_kept_line(kept)])
 
 
-def _listed(path: Path) -> list[backups.Backup]:
+def _listed(path: Path | str) -> list[backups.Backup]:
+    if is_server(path):
+        from .engines import postgres
+
+        raise PlannerError(f"{postgres.redacted(path)}: a plan on a server has no backup files: the server's own "
+                           "backups keep it, and 'history' and 'undo' take back any change")
     found = backups.listing(path)
     if not path.exists() and not found:
         raise PlannerError(f"{path}: no such database, and no backups of it")

@@ -41,7 +41,7 @@ def _import(args, module) -> None:
     elif counts.added or counts.changed:
         commands.apply(store, change, source="import", text=text)
     _say(f"Imported {len(result.items)} {args.kind} from {source}{',' * bool(result.sheet)} into "
-         f"{cli_data.db_path(args)}: {counts}")
+         f"{cli_data.shown(cli_data.db_path(args))}: {counts}")
 
 
 def _export(args, module) -> None:

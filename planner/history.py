@@ -3,7 +3,7 @@
 A revision has a number that only grows, the UTC time, where it came from (``app``, ``cli``,
 ``import``, ``restore``, ``optimiser``), the operating-system user who made it, its text in the
 user's words ("Assign Sydney to Laura"), and the rows it changed, each with its value before and
-after. The rows are caught as SQLite writes them, by temporary triggers on the writing connection,
+after. The rows are caught as the database writes them, by triggers (:mod:`planner.engines`),
 so whatever a change does is caught, a cascade included (removing a rep removes their busy times):
 no writer has to say what it wrote. An edit stores only its rows; a change that changes nothing
 records no revision.
@@ -27,7 +27,6 @@ import dataclasses
 import datetime as dt
 import getpass
 import json
-import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -49,6 +48,17 @@ SCHEMA = (
         revision INTEGER NOT NULL REFERENCES history(revision) ON DELETE CASCADE,
         table_name TEXT NOT NULL, key TEXT NOT NULL, before TEXT, after TEXT,
         PRIMARY KEY (revision, table_name, key)) WITHOUT ROWID""",
+    "CREATE INDEX history_rows_by_row ON history_rows (table_name, key, revision)",
+)
+# The same on PostgreSQL: numbers given under the change lock (planner.engines.postgres), not by a sequence.
+SCHEMA_POSTGRES = (
+    """CREATE TABLE history (
+        revision BIGINT PRIMARY KEY, time TEXT NOT NULL, source TEXT NOT NULL,
+        author TEXT NOT NULL, text TEXT NOT NULL, undoes BIGINT)""",
+    """CREATE TABLE history_rows (
+        revision BIGINT NOT NULL REFERENCES history(revision) ON DELETE CASCADE,
+        table_name TEXT NOT NULL, key TEXT NOT NULL, before TEXT, after TEXT,
+        PRIMARY KEY (revision, table_name, key))""",
     "CREATE INDEX history_rows_by_row ON history_rows (table_name, key, revision)",
 )
 
@@ -134,60 +144,22 @@ class Recording:
 
 # --- catching rows -------------------------------------------------------------------------------
 
-def table_columns(db, table: str) -> tuple[list[str], list[str]]:
-    info = db.execute(f"PRAGMA main.table_info([{table}])").fetchall()
-    columns = [r[1] for r in info]
-    keys = [r[1] for r in sorted((r for r in info if r[5]), key=lambda r: r[5])]
-    return columns, keys
+def table_columns(db, table: str, engine=None) -> tuple[list[str], list[str]]:
+    """The table's columns and its primary key's, in order."""
+    from .engines.sqlite import ENGINE
+
+    return (engine or ENGINE).table_columns(db, table)
 
 
 def capture(store) -> None:
-    """Catch, on this (writable) connection, every row a recorded change writes.
-
-    Temporary triggers, so nothing is added to the file and another program writing it is not slowed;
-    they fire only while a change is being recorded (a row in ``history_open``), so an export's records
-    or a test's direct write are not caught.
-    """
-    db = store.db
-    script = ["PRAGMA temp_store = MEMORY;",
-              """CREATE TEMP TABLE IF NOT EXISTS history_capture (table_name TEXT NOT NULL, key TEXT NOT NULL,
-                 before TEXT, after TEXT, PRIMARY KEY (table_name, key));""",
-              "CREATE TEMP TABLE IF NOT EXISTS history_open (open INTEGER);"]
-    for table in RECORDED:
-        columns, keys = table_columns(db, table)
-        if not columns:
-            continue
-
-        def row(of: str) -> str:
-            return "json_object(" + ", ".join(f"'{c}', {of}.\"{c}\"" for c in columns) + ")"
-
-        def key(of: str) -> str:
-            return "json_array(" + ", ".join(f'{of}."{c}"' for c in keys) + ")"
-
-        def caught(k: str, before: str, after: str) -> str:
-            # The first write to a row keeps its value before the change; every write sets the value after.
-            return (f"INSERT INTO history_capture VALUES ('{table}', {k}, {before}, {after}) "
-                    "ON CONFLICT (table_name, key) DO UPDATE SET after = excluded.after;")
-
-        when = "WHEN EXISTS (SELECT 1 FROM history_open)"
-        for event, body in (("INSERT", caught(key("NEW"), "NULL", row("NEW"))),
-                            ("DELETE", caught(key("OLD"), row("OLD"), "NULL")),
-                            # a changed key is the old row gone and a new one added
-                            ("UPDATE", caught(key("OLD"), row("OLD"), "NULL") + caught(key("NEW"), "NULL", row("NEW")))):
-            script.append(f"CREATE TEMP TRIGGER IF NOT EXISTS history_{table}_{event.lower()} AFTER {event} "
-                          f"ON main.[{table}] {when} BEGIN {body} END;")
-    if db.conn.in_transaction:  # executescript would commit it first
-        for statement in script:
-            db.execute(statement)
-    else:  # one call: opening a database stays quick
-        db.conn.executescript("\n".join(script))
-    store._capturing = True
+    """Catch, on this (writable) connection, every row a recorded change writes, into ``history_capture``
+    (the engine says how: :mod:`planner.engines`)."""
+    store.engine.capture(store)
 
 
-def _not_saved(store, exc: sqlite3.DatabaseError) -> PlannerError:
-    from .storage import _explain
-
-    return PlannerError(f"{store.path}: the change was not saved ({_explain(exc)}); the database is unchanged")
+def _not_saved(store, exc) -> PlannerError:
+    return PlannerError(f"{store.path}: the change was not saved ({store.engine.explain(exc)}); "
+                        "the database is unchanged")
 
 
 @contextmanager
@@ -203,22 +175,23 @@ def recording(store, text: str, *, source: str | None = None, undoes: int | None
         yield store._recording
         return
     if store.read_only:
-        raise _not_saved(store, sqlite3.OperationalError("attempt to write a readonly database"))
+        raise PlannerError(f"{store.path}: the change was not saved (attempt to write a readonly database: it was "
+                           "opened read-only; save a copy to keep changes); the database is unchanged")
     rec = Recording(text, source or getattr(store, "source", "cli"), undoes)
-    db = store.db
+    db, engine = store.db, store.engine
     nested = db.conn.in_transaction
-    if not getattr(store, "_capturing", False):
-        capture(store)
     try:
-        db.execute("SAVEPOINT history_change" if nested else "BEGIN IMMEDIATE")
-    except sqlite3.DatabaseError as exc:
+        if not getattr(store, "_capturing", False):
+            capture(store)
+        engine.begin_change(db, nested)
+    except engine.errors as exc:
         raise _not_saved(store, exc) from None
     store._recording = rec
     try:
         db.execute("DELETE FROM history_capture")
-        db.execute("INSERT INTO history_open VALUES (1)")
+        engine.capture_on(db)
         yield rec
-        db.execute("DELETE FROM history_open")
+        engine.capture_off(db)
         rec.revision = _write_revision(store, rec)
         db.execute("RELEASE history_change" if nested else "COMMIT")
     except BaseException as exc:
@@ -229,7 +202,7 @@ def recording(store, text: str, *, source: str | None = None, undoes: int | None
             else:
                 db.conn.rollback()
         rec.revision = None
-        if isinstance(exc, sqlite3.DatabaseError):
+        if isinstance(exc, engine.errors):
             raise _not_saved(store, exc) from None
         raise
     finally:
@@ -251,13 +224,11 @@ def author() -> str:
 
 def _write_revision(store, rec: Recording) -> int | None:
     db = store.db
-    changed = "FROM history_capture WHERE before IS NOT after"
+    changed = f"FROM history_capture WHERE before {store.engine.differs} after"
     if not db.execute(f"SELECT EXISTS (SELECT 1 {changed})").fetchone()[0]:
         return None
     time = store.clock().astimezone(dt.timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
-    cursor = db.execute("INSERT INTO history (time, source, author, text, undoes) VALUES (?, ?, ?, ?, ?)",
-                        [time, rec.source, author(), rec.text, rec.undoes])
-    revision = cursor.lastrowid
+    revision = store.engine.new_revision(db, [time, rec.source, author(), rec.text, rec.undoes])
     db.execute(f"INSERT INTO history_rows SELECT ?, table_name, key, before, after {changed}", [revision])
     db.execute("DELETE FROM history_capture")
     return revision
@@ -311,9 +282,9 @@ def rows_of(store, number: int) -> list[Row]:
 
 def changed_since(store, table: str, key: tuple, revision: int) -> int | None:
     """The latest revision after ``revision`` that changed this row (None: none did)."""
-    spelled = f"json_array({', '.join('?' * len(key))})"  # the key as the triggers spell it
+    spelled, params = store.engine.key_match(key)  # the key as the triggers spell it
     return store.db.execute(f"SELECT max(revision) FROM history_rows WHERE table_name = ? AND key = {spelled} "
-                            "AND revision > ?", [table, *key, revision]).fetchone()[0]
+                            "AND revision > ?", [table, *params, revision]).fetchone()[0]
 
 
 # --- undo ----------------------------------------------------------------------------------------
@@ -352,19 +323,19 @@ def _quoted(names) -> str:
 def upsert_sql(table: str, columns: list[str], keys: list[str]) -> str:
     """SQL writing a row whole, by key, without deleting it first (a delete would cascade to its children)."""
     updates = ", ".join(f'"{c}" = excluded."{c}"' for c in columns if c not in keys)
-    return (f"INSERT INTO [{table}] ({_quoted(columns)}) VALUES ({', '.join('?' * len(columns))}) "
+    return (f'INSERT INTO "{table}" ({_quoted(columns)}) VALUES ({", ".join("?" * len(columns))}) '
             f"ON CONFLICT ({_quoted(keys)}) " + (f"DO UPDATE SET {updates}" if updates else "DO NOTHING"))
 
 
 def delete_sql(table: str, keys: list[str]) -> str:
-    return f"DELETE FROM [{table}] WHERE " + " AND ".join(f'"{k}" = ?' for k in keys)
+    return f'DELETE FROM "{table}" WHERE ' + " AND ".join(f'"{k}" = ?' for k in keys)
 
 
 def _write_back(store, rows: list[Row]) -> None:
     """Make every row of ``rows`` hold its value before: parents first, removals children first."""
     db = store.db
-    keys = {table: table_columns(db, table)[1] for table in {r.table for r in rows}}
-    db.execute("PRAGMA defer_foreign_keys = ON")  # a child and its parent come back in one transaction
+    keys = {table: table_columns(db, table, store.engine)[1] for table in {r.table for r in rows}}
+    store.engine.defer_foreign_keys(db)  # a child and its parent come back in one transaction
     for row in rows:
         if row.table in CALENDAR_RECORDS:  # the records follow a rename back, nothing more
             if row.before and row.after:
@@ -382,7 +353,7 @@ def _conflict(store, target: Revision, rows: list[Row]) -> Row | None:
     not hold what the target left there, or a row the undo changed beyond them (a cascade)."""
     captured = {(t, tuple(json.loads(k))): json.loads(b) if b else None
                 for t, k, b, a in store.db.execute("SELECT table_name, key, before, after FROM history_capture "
-                                                   "WHERE before IS NOT after")}
+                                                   f"WHERE before {store.engine.differs} after")}
     for row in rows:
         if row.table in CALENDAR_RECORDS:
             continue

@@ -1,10 +1,10 @@
-"""The scenario in SQLite, through sqlite-utils.
+"""The scenario in a database: a SQLite file, or a PostgreSQL server's database for a team
+(:mod:`planner.engines`: one code path here, what differs in the engine).
 
-One database holds one scenario. Every connection turns foreign keys on and
-uses WAL; every write is one transaction (``db.atomic()``), so a crash leaves
-either the old or the new scenario, never a mix. The schema is versioned
-with sqlite-utils ``Migrations`` (:mod:`planner.schema`); a database written by a newer
-version of the app is refused rather than changed. What the calendar side remembers (busy
+One database holds one scenario. Every write is one transaction (``db.atomic()``), so a crash leaves
+either the old or the new scenario, never a mix. The schema is versioned by the migration steps of
+:mod:`planner.schema`, the same on both engines; a database written by a newer version of the app is
+refused rather than changed. What the calendar side remembers (busy
 times, pinned blocks, export records) is read and written by :mod:`planner.calendar_store`.
 
 :meth:`Store.save` writes only the rows that differ from what is stored, so
@@ -17,16 +17,16 @@ import dataclasses
 import datetime
 import json
 import os
-import sqlite3
 from pathlib import Path
 from typing import Mapping
 
 import platformdirs
-import sqlite_utils
 
 from . import backups as backup_files
 from . import history
-from .schema import check_version, migrations
+from .engines import is_server
+from .engines import sqlite as sqlite_engine
+from .engines.sqlite import DamagedDatabase  # noqa: F401  (raised on opening a damaged file)
 from .errors import PlannerError
 from .hours import format_hours
 from .model import ActivityType, Assignment, Market, Rep, Scenario, Settings, stored_data
@@ -43,17 +43,6 @@ _TABLES = {
     "activities": ("name",),
     "meta": ("key",),
 }
-
-
-def _explain(exc: sqlite3.DatabaseError) -> str:
-    text = str(exc)
-    if "locked" in text or "busy" in text:
-        return f"{text}: another program is writing to it; try again in a moment"
-    if "readonly" in text:
-        return f"{text}: it was opened read-only; save a copy to keep changes"
-    if "full" in text:
-        return f"{text}: free some disk space and try again"
-    return text
 
 
 def default_path() -> Path:
@@ -157,22 +146,38 @@ def _number(value: float):
     return int(value) if float(value).is_integer() else value
 
 
-class DamagedDatabase(PlannerError):
-    """The file is not a database, or its pages are damaged: only a restore or another file helps."""
-
-
 class NotWritable(PlannerError):
     """The database or its folder cannot be written: it can only be opened read-only."""
 
 
-class Store:
-    """A scenario database. Open with a path; ``":memory:"`` for tests.
+def check_file(path: str, *, create: bool, read_only: bool) -> None:
+    """Refuse a missing file unless it may be created, and a file or folder that cannot be written unless
+    it is only read; make the folder of a new file."""
+    if path == ":memory:":
+        return
+    p = Path(path)
+    if not p.exists() and (read_only or not create):
+        raise PlannerError(f"{p}: no such database")
+    if read_only:
+        return
+    if p.exists() and not os.access(p, os.W_OK):
+        raise NotWritable(f"{p}: the file is read-only; open it read-only or save a copy elsewhere")
+    if p.exists() and not os.access(p.parent, os.W_OK):
+        raise NotWritable(f"{p.parent}: the folder is read-only, and a database writes its journal "
+                          "beside it; open it read-only or copy it elsewhere")
+    try:
+        p.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise PlannerError(f"{p.parent}: cannot create the folder ({exc.strerror})") from None
 
-    ``create=False`` refuses a missing file instead of creating it. ``read_only=True`` never
-    writes, and creates nothing next to the file: a file with no -wal or -journal beside it is
-    read as immutable (SQLite would otherwise make -wal and -shm files to read a WAL database,
-    and cannot in a read-only folder); one with a -wal (the app has it open, or it was not closed)
-    is read through SQLite's read-only mode, which reads that -wal too.
+
+class Store:
+    """A scenario database. Open with a path (``":memory:"`` for tests) or a ``postgresql://`` URL.
+
+    ``create=False`` refuses a missing file (a server database without the plan's tables) instead of
+    creating it. ``read_only=True`` never writes and creates nothing (:mod:`planner.engines.sqlite`
+    says how for a file; on a server, every transaction is read-only). ``path`` is what messages show:
+    a URL without its password.
 
     Every change is recorded in the change history (:mod:`planner.history`) with ``source`` ("cli",
     "app"...) unless the caller records it under another; ``clock`` gives its UTC time.
@@ -180,78 +185,29 @@ class Store:
 
     def __init__(self, path: str | Path, *, create: bool = True, read_only: bool = False,
                  clock=None, keep_backups: int = backup_files.KEEP, source: str = "cli"):
-        self.path = str(path)
         self.read_only = read_only
         self.source = source
         self.clock = clock or (lambda: datetime.datetime.now(datetime.timezone.utc))
         self.keep_backups = keep_backups
-        if self.path != ":memory:":
-            p = Path(self.path)
-            if not p.exists() and (read_only or not create):
-                raise PlannerError(f"{p}: no such database")
-            if not read_only:
-                if p.exists() and not os.access(p, os.W_OK):
-                    raise NotWritable(f"{p}: the file is read-only; open it read-only or save a copy elsewhere")
-                if p.exists() and not os.access(p.parent, os.W_OK):
-                    raise NotWritable(f"{p.parent}: the folder is read-only, and a database writes its journal "
-                                      "beside it; open it read-only or copy it elsewhere")
-                try:
-                    p.parent.mkdir(parents=True, exist_ok=True)
-                except OSError as exc:
-                    raise PlannerError(f"{p.parent}: cannot create the folder ({exc.strerror})") from None
-        try:
-            if read_only:
-                self.db = sqlite_utils.Database(self._read_only_connection())
-            else:
-                self.db = sqlite_utils.Database(self.path)
-            self.db.execute("PRAGMA foreign_keys = ON")
-            self.db.execute("PRAGMA busy_timeout = 5000")
-            self._check_health()
-            self._check_version()
-            pending = migrations.pending(self.db)
-            if read_only:
-                if pending:
-                    raise PlannerError(f"{self.path}: this database needs an upgrade, which a read-only database "
-                                       "cannot get; open it normally or save a copy")
-                return
-            if self.path != ":memory:":
-                self.db.enable_wal()
-                self.db.execute("PRAGMA synchronous = NORMAL")
-            if pending and self.db.table_names():
-                self.backup(f"before upgrade {pending[0].name}")
-            migrations.apply(self.db)
-            history.capture(self)
-        except sqlite3.DatabaseError as exc:
-            damaged = any(word in str(exc) for word in ("malformed", "not a database"))
-            raise (DamagedDatabase if damaged else PlannerError)(
-                f"{self.path}: cannot open the database ({exc}){self._way_out()}") from None
+        if is_server(path):
+            from .engines import postgres
 
-    def _read_only_connection(self) -> sqlite3.Connection:
-        wal, shm, journal = (Path(self.path + s) for s in ("-wal", "-shm", "-journal"))
-        live = (wal.exists() and wal.stat().st_size > 0) or shm.exists() or journal.exists()
-        conn = sqlite3.connect(backup_files.uri(self.path, immutable=not live), uri=True)
-        if live:  # reading a -wal needs its -shm, which a read-only folder cannot get
-            try:
-                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            except sqlite3.OperationalError as exc:
-                conn.close()
-                if "unable to open" not in str(exc) and "readonly" not in str(exc):
-                    raise
-                raise PlannerError(f"{wal if wal.exists() else journal}: holds changes not yet written into the "
-                                   "database, and reading them needs a folder that can be written; copy the "
-                                   "files elsewhere") from None
-        return conn
+            self.path = postgres.redacted(path)  # what messages and the app show: never a password
+            self.engine = postgres.ENGINE
+            self.db = postgres.open_database(self, path, create=create, read_only=read_only)
+        else:
+            self.path = str(path)
+            check_file(self.path, create=create, read_only=read_only)
+            self.engine = sqlite_engine.ENGINE
+            self.db = sqlite_engine.open_database(self, create=create, read_only=read_only)
 
-    def _check_health(self) -> None:
-        """Refuse a damaged file before anything is written to it."""
-        if self.path == ":memory:":
-            return
-        problems = [row[0] for row in self.db.execute("PRAGMA quick_check").fetchall() if row[0] != "ok"]
-        if problems:
-            raise DamagedDatabase(f"{self.path}: the database is damaged ({problems[0]}){self._way_out()}")
+    @property
+    def on_server(self) -> bool:
+        """The plan is on a PostgreSQL server (a team's), not in a file."""
+        return self.engine.name != "sqlite"
 
     def _way_out(self) -> str:
-        kept = self.backups() if self.path != ":memory:" else []
+        kept = self.backups() if self.path != ":memory:" and not self.on_server else []
         if kept:
             return f"; restore a backup (newest: {kept[-1].name}, {kept[-1].cause}) or open another database"
         return "; open another database or import a scenario file"
@@ -260,17 +216,17 @@ class Store:
         return backup_files.folder_of(self.path)
 
     def backups(self) -> list[backup_files.Backup]:
-        """This database's backups, oldest first (:mod:`planner.backups`)."""
-        return backup_files.listing(self.path)
+        """This database's backups, oldest first (:mod:`planner.backups`); none on a server."""
+        return [] if self.on_server else backup_files.listing(self.path)
 
-    def backup(self, cause: str, *, spare: Path | None = None) -> backup_files.Backup:
+    def backup(self, cause: str, *, spare: Path | None = None) -> backup_files.Backup | None:
         """A consistent copy through SQLite's backup API, named by the time and ``cause``
-        ("before import of plan.json"); only the newest ``keep_backups`` are kept."""
+        ("before import of plan.json"); only the newest ``keep_backups`` are kept. None on a server:
+        there the server's own backups keep the database, and the history keeps every change."""
+        if self.on_server:
+            return None
         return backup_files.make(self.db.conn, self.path, cause, now=self.clock(), keep=self.keep_backups,
                                  spare=spare)
-
-    def _check_version(self) -> None:
-        check_version(self.db, self.path)
 
     def close(self) -> None:
         self.db.close()
@@ -335,10 +291,10 @@ class Store:
             with self.db.atomic():
                 if renamed_reps:
                     # Checked at commit, when the renamed rep's row exists again.
-                    self.db.execute("PRAGMA defer_foreign_keys = ON")
+                    self.engine.defer_foreign_keys(self.db)
                     for old, new_name in renamed_reps.items():
                         for table in ("busy", "pins", "exports", "published"):
-                            self.db.execute(f"UPDATE [{table}] SET rep = ? WHERE rep = ?", [new_name, old])
+                            self.db.execute(f'UPDATE "{table}" SET rep = ? WHERE rep = ?', [new_name, old])
                 for old, new_name in (renamed_markets or {}).items():
                     self.db.execute("UPDATE pins SET market = ? WHERE market = ?", [new_name, old])
                 gone, write = _changes(previous, scenario) if previous is not None else self._changes_read(scenario)
@@ -352,8 +308,8 @@ class Store:
                     if rows:
                         self.db[table].upsert_all(rows, pk=keys if len(keys) > 1 else keys[0])
                         changed += len(rows)
-        except sqlite3.DatabaseError as exc:
-            raise PlannerError(f"{self.path}: the change was not saved ({_explain(exc)}); "
+        except self.engine.errors as exc:
+            raise PlannerError(f"{self.path}: the change was not saved ({self.engine.explain(exc)}); "
                                "the database is unchanged") from None
         return changed
 

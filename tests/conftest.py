@@ -32,3 +32,22 @@ def demo_db(tmp_path, _prepared_demo_db) -> str:
     path = tmp_path / "p.db"
     shutil.copyfile(_prepared_demo_db, path)
     return str(path)
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """One PostgreSQL server for the session (tests/pg_server.py): skipped where none can be had,
+    a failure in CI."""
+    from tests import pg_server
+
+    cluster = pg_server.start()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture
+def pg_url(pg_cluster) -> str:
+    """A fresh, empty PostgreSQL database for this test: its URL (a superuser's)."""
+    from tests import pg_server
+
+    return pg_server.fresh_database(pg_cluster)
