@@ -35,13 +35,20 @@ def demo_db(tmp_path, _prepared_demo_db) -> str:
 
 
 @pytest.fixture(scope="session")
-def pg_cluster():
+def pg_cluster(tmp_path_factory):
     """One PostgreSQL server for the session (tests/pg_server.py): skipped where none can be had,
     a failure in CI."""
     from tests import pg_server
 
     cluster = pg_server.start()
+    folder = tmp_path_factory.mktemp("libpq")
+    before = os.environ.get("PGPASSFILE")
+    os.environ["PGPASSFILE"] = str(cluster.pgpass(folder))
     yield cluster
+    if before is None:
+        os.environ.pop("PGPASSFILE", None)
+    else:
+        os.environ["PGPASSFILE"] = before
     cluster.stop()
 
 

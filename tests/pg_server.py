@@ -3,7 +3,9 @@
 One cluster per test session (:func:`cluster`), in a temporary folder: initdb, then pg_ctl start
 listening on 127.0.0.1 only, on a free port, with its unix socket in that folder. As root, initdb
 refuses to run, so the server runs as the ``postgres`` user. ``REP_PLANNER_PG_URL`` (a superuser's
-URL, e.g. in CI with a server of its own) is used instead when set. One fresh database per test
+URL, e.g. in CI with a server of its own) is used instead when set. Over TCP the server asks for a
+password (SCRAM): the superuser's is made for the session and given to libpq in a password file
+(``PGPASSFILE``, as a team member's ~/.pgpass), so no URL here holds it. One fresh database per test
 (:func:`fresh_database`: CREATE DATABASE ... TEMPLATE template0).
 
 Where no server can be had the PostgreSQL tests are skipped with the reason, except in CI
@@ -15,6 +17,7 @@ from __future__ import annotations
 import glob
 import itertools
 import os
+import secrets
 import shutil
 import subprocess
 import tempfile
@@ -52,8 +55,15 @@ class Cluster:
     password: str | None = None
 
     def url(self, dbname: str = "postgres") -> str:
-        auth = f"{self.user}:{self.password}" if self.password else self.user
-        return f"postgresql://{auth}@{self.host}:{self.port}/{dbname}"
+        """No password in it: libpq finds it in the session's password file (:func:`pgpass`)."""
+        return f"postgresql://{self.user}@{self.host}:{self.port}/{dbname}"
+
+    def pgpass(self, folder: Path) -> Path:
+        """A libpq password file for this server (as a team member's ~/.pgpass), mode 0600."""
+        path = folder / "pgpass"
+        path.write_text(f"{self.host}:{self.port}:*:{self.user}:{self.password or ''}\n")
+        path.chmod(0o600)
+        return path
 
     def admin(self, sql: str) -> None:
         import psycopg
@@ -91,8 +101,14 @@ def start() -> Cluster:
         shutil.chown(folder, SUPERUSER, SUPERUSER)
     os.chmod(folder, 0o700)
     data = folder / "data"
-    made = _as_postgres([str(bin_ / "initdb"), "-D", str(data), "-U", SUPERUSER, "--auth=trust", "-E", "UTF8",
-                         "--locale=C", "--no-sync"])
+    # Over TCP a password is asked for (SCRAM), as on a team's server, so that the tests see where
+    # Rep Planner takes it from; the superuser's is random, made here.
+    password = secrets.token_urlsafe(16)
+    (folder / "pwfile").write_text(password + "\n")
+    if os.geteuid() == 0:
+        shutil.chown(folder / "pwfile", SUPERUSER, SUPERUSER)
+    made = _as_postgres([str(bin_ / "initdb"), "-D", str(data), "-U", SUPERUSER, "--pwfile", str(folder / "pwfile"),
+                         "--auth-host=scram-sha-256", "--auth-local=trust", "-E", "UTF8", "--locale=C", "--no-sync"])
     if made.returncode != 0:
         shutil.rmtree(folder, ignore_errors=True)
         _unavailable(f"initdb failed: {made.stderr.strip().splitlines()[-1:]}")
@@ -106,7 +122,7 @@ def start() -> Cluster:
         log = (folder / "server.log").read_text(errors="replace") if (folder / "server.log").exists() else ""
         shutil.rmtree(folder, ignore_errors=True)
         _unavailable(f"pg_ctl start failed: {started.stderr.strip() or log.strip()[-300:]}")
-    return Cluster("127.0.0.1", port, SUPERUSER, folder, bin_)
+    return Cluster("127.0.0.1", port, SUPERUSER, folder, bin_, password)
 
 
 def fresh_database(cluster: Cluster) -> str:

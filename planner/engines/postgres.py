@@ -74,7 +74,8 @@ def _where(params: dict) -> str:
 
 def _reason(text: str) -> str:
     """libpq's message on one line, without its "connection to server ... failed:" preamble."""
-    text = " ".join(line.strip() for line in text.splitlines() if line.strip())
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    text = "; ".join(line[:1].lower() + line[1:] if i else line for i, line in enumerate(lines))
     text = text.split(" failed: ")[-1].removeprefix("connection failed: ")
     text = text.replace("FATAL:  ", "").strip()
     if "password" in text and ("no password supplied" in text or "authentication failed" in text):
