@@ -472,6 +472,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--time-limit", type=float, default=30.0)
     cli_caldav.add_parsers(add)
     cli_report.add_parsers(add)
+    cli_team.add_parsers(add)
     from .cli_edit import add_edit_commands  # rep, market, activity: editing for automation
     COMMANDS.update(add_edit_commands(sub, _store, _emit))
     return parser
@@ -533,6 +534,7 @@ from . import cli_alternatives  # noqa: E402  (registers alternatives and switch
 from . import cli_sheets  # noqa: E402  (registers import-csv, export-csv, import-xlsx, export-xlsx)
 from . import cli_whatif  # noqa: E402  (registers whatif)
 from . import cli_report  # noqa: E402  (registers report; draws with ui.report_pdf when it runs)
+from . import cli_team  # noqa: E402  (registers push)
 
 LANG_HELP = "language of the messages, e.g. fr (default: LANG; --json output is always English)"
 READ_ONLY_HELP = "open the database without writing or creating anything (commands that only read)"

@@ -26,6 +26,8 @@ and ``store.engine``, what differs between the two (:class:`planner.engines.sqli
 - ``differs``: the SQL operator "not equal, NULL included"; ``key_match(key)``: SQL and parameters
   matching a history key; ``new_revision(db, values)``: insert a history row, its number;
 - ``defer_foreign_keys(db)``: check foreign keys at commit (a rename, an undo);
+- ``rows_copied(db)``: rows were written with another database's keys (a push): PostgreSQL's busy-time
+  identity goes on past them;
 - ``table_columns(db, table)``: (columns, primary-key columns).
 """
 

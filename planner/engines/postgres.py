@@ -159,6 +159,13 @@ class PostgresEngine:
         db.execute("SET CONSTRAINTS ALL DEFERRED")
 
     @staticmethod
+    def rows_copied(db) -> None:
+        """Rows were written with the keys another database gave them (a push): the busy times' identity
+        goes on from the highest id there is, so the next one made here takes none of theirs."""
+        db.execute("SELECT setval(pg_get_serial_sequence('busy', 'id'), coalesce((SELECT max(id) FROM busy), 0) + 1, "
+                   "false)")
+
+    @staticmethod
     def table_columns(db, table: str) -> tuple[list[str], list[str]]:
         return db.columns_of(table)
 

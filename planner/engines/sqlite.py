@@ -64,6 +64,11 @@ class SqliteEngine:
         db.execute("PRAGMA defer_foreign_keys = ON")
 
     @staticmethod
+    def rows_copied(db) -> None:
+        """Rows were written with the keys another database gave them: nothing to do (SQLite's row ids
+        follow the highest one there is)."""
+
+    @staticmethod
     def table_columns(db, table: str) -> tuple[list[str], list[str]]:
         info = db.execute(f"PRAGMA main.table_info([{table}])").fetchall()
         columns = [r[1] for r in info]

@@ -1,0 +1,36 @@
+"""A team's plan on a server from the command line: ``push --to postgresql://...`` copies a file's plan
+there (planner.push); every other command reaches the server with ``--db postgresql://...``."""
+
+from __future__ import annotations
+
+from . import cli_data
+from . import push as pushing
+from .cli import _emit, command
+from .engines import is_server
+from .errors import PlannerError
+
+
+@command("push")
+def cmd_push(args, today):
+    if not is_server(args.to):
+        raise PlannerError(f"push --to: {cli_data.shown(args.to)!r} is not a server's URL; give "
+                           "postgresql://user@host:port/dbname")
+    done = pushing.push(cli_data.existing_store(args), args.to, replace=args.replace)
+    data = {"to": done.target, "scenario": done.scenario, "reps": done.reps, "markets": done.markets,
+            "alternatives": done.alternatives, "busy_times": done.busy, "revision": done.revision}
+    if done.revision is None:
+        text = f"{done.target} holds this plan already: nothing pushed."
+    else:
+        counts = ", ".join(f"{n} {word}{'s' * (n != 1)}" for n, word in (
+            (done.reps, "rep"), (done.markets, "market"), (done.alternatives, "alternative"), (done.busy, "busy time")))
+        text = (f"Pushed {done.scenario!r} to {done.target}: {counts}; revision {done.revision} there "
+                "('history' on the server lists it)")
+    _emit(args, data, text)
+
+
+def add_parsers(add) -> None:
+    p = add("push", "copy this plan (file) to a team's PostgreSQL server: scenario, busy times, pinned blocks, "
+                    "alternatives", reads=True)
+    p.add_argument("--to", required=True, metavar="URL", help="postgresql://user@host:port/dbname")
+    p.add_argument("--replace", action="store_true", help="replace a different plan held there (undo on the "
+                                                           "server brings it back)")
