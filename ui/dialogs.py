@@ -1,4 +1,4 @@
-"""Dialogs: calendar export; reps or markets imported from a CSV file or an Excel workbook."""
+"""Dialogs: calendar export; reps or markets imported from, or exported to, a CSV file or an Excel workbook."""
 
 from __future__ import annotations
 
@@ -186,3 +186,25 @@ class SpreadsheetImportDialog(QDialog):
             QMessageBox.warning(self, tr("Cannot import"), problem)
             return
         self.accept()
+
+
+def export_sheet(window, kind: str, form: str) -> None:
+    """File > Export reps or markets as CSV (``form`` "csv") or as an Excel workbook ("xlsx")."""
+    from planner import csv_io, xlsx_io
+    from planner.files import write_whole
+
+    title, files = ((tr("Export to CSV"), tr("CSV files (*.csv)")) if form == "csv" else
+                    (tr("Export to Excel"), tr("Excel workbooks (*.xlsx)")))
+    path, _ = QFileDialog.getSaveFileName(window, title, f"{kind}.{form}", files)
+    if not path:
+        return
+    module = csv_io if form == "csv" else xlsx_io
+    try:
+        data = module.write_reps(window.session.scenario) if kind == "reps" else module.write_markets(
+            window.session.scenario)
+        write_whole(path, data.encode("utf-8") if isinstance(data, str) else data,
+                    database=window.session.store.path)
+    except PlannerError as exc:
+        QMessageBox.warning(window, tr("Cannot export"), str(exc))
+        return
+    window.statusBar().showMessage(tr("Wrote {path}").format(path=path), 8000)

@@ -18,11 +18,12 @@ from planner.storage import Store, new_scenario, open_store
 
 from .alternatives_bar import PlanPicker
 from .backups_dialog import RestoreDialog
-from .dialogs import ExportDialog, SpreadsheetImportDialog
+from .dialogs import ExportDialog, SpreadsheetImportDialog, export_sheet
 from .history_panel import HistoryPanel
 from .markets_view import MarketsView
 from .quarter_view import QuarterView
 from .session import Session
+from .team_plan import TeamPlanDialog
 from .team_view import TeamView
 from .territories_view import TerritoriesView
 from .undo_keys import PlanUndoThroughFields
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
         file = bar.addMenu(self.tr("&File"))
         self._action(file, self.tr("&New..."), self.new_database, QKeySequence.New)
         self._action(file, self.tr("&Open..."), self.open_database, QKeySequence.Open)
+        self._action(file, self.tr("Open &team plan..."), lambda: TeamPlanDialog.ask(self), "Ctrl+Shift+O")
         self._action(file, self.tr("Save &As..."), self.save_as, QKeySequence.SaveAs)
         self._action(file, self.tr("&Restore backup..."), self.restore_dialog)
         self.recent_menu = file.addMenu(self.tr("Open &Recent"))
@@ -126,10 +128,10 @@ class MainWindow(QMainWindow):
         self._action(file, self.tr("&Export calendar (.ics)..."), self.export_calendar, "Ctrl+E")
         self._action(file, self.tr("&Publish to calendar server..."), self.publish_dialog, "Ctrl+Shift+E")
         self._action(file, self.tr("Export &scenario (JSON)..."), self.export_scenario)
-        self._action(file, self.tr("Export reps (CSV)..."), lambda: self.export_sheet("reps", "csv"))
-        self._action(file, self.tr("Export markets (CSV)..."), lambda: self.export_sheet("markets", "csv"))
-        self._action(file, self.tr("Export reps (Excel)..."), lambda: self.export_sheet("reps", "xlsx"))
-        self._action(file, self.tr("Export markets (Excel)..."), lambda: self.export_sheet("markets", "xlsx"))
+        self._action(file, self.tr("Export reps (CSV)..."), lambda: export_sheet(self, "reps", "csv"))
+        self._action(file, self.tr("Export markets (CSV)..."), lambda: export_sheet(self, "markets", "csv"))
+        self._action(file, self.tr("Export reps (Excel)..."), lambda: export_sheet(self, "reps", "xlsx"))
+        self._action(file, self.tr("Export markets (Excel)..."), lambda: export_sheet(self, "markets", "xlsx"))
         self._action(file, self.tr("Export report (P&DF)..."), self.export_report, "Ctrl+P")
         file.addSeparator()
         self._action(file, self.tr("&Quit"), self.close, QKeySequence.Quit)
@@ -230,6 +232,10 @@ class MainWindow(QMainWindow):
 
     def copy_to(self, path: str) -> bool:
         """A consistent copy through SQLite's backup API, then work on the copy."""
+        if self.session.store.on_server:  # File > Export scenario writes the team's plan to a file
+            QMessageBox.warning(self, self.tr("Cannot save"), self.tr(
+                "Save As copies a plan's file; a team plan on a server is exported with File > Export scenario."))
+            return False
         try:
             target = sqlite3.connect(path)
             with target:
@@ -334,27 +340,6 @@ class MainWindow(QMainWindow):
         dialog = SpreadsheetImportDialog(self.session, kind, path, self)
         dialog.open()
         return dialog
-
-    def export_sheet(self, kind: str, form: str) -> None:
-        """File > Export reps or markets as CSV (``form`` "csv") or as an Excel workbook ("xlsx")."""
-        from planner import csv_io, xlsx_io
-        from planner.files import write_whole
-
-        title, files = ((self.tr("Export to CSV"), self.tr("CSV files (*.csv)")) if form == "csv" else
-                        (self.tr("Export to Excel"), self.tr("Excel workbooks (*.xlsx)")))
-        path, _ = QFileDialog.getSaveFileName(self, title, f"{kind}.{form}", files)
-        if not path:
-            return
-        module = csv_io if form == "csv" else xlsx_io
-        try:
-            data = module.write_reps(self.session.scenario) if kind == "reps" else module.write_markets(
-                self.session.scenario)
-            write_whole(path, data.encode("utf-8") if isinstance(data, str) else data,
-                        database=self.session.store.path)
-        except PlannerError as exc:
-            QMessageBox.warning(self, self.tr("Cannot export"), str(exc))
-            return
-        self.statusBar().showMessage(self.tr("Wrote {path}").format(path=path), 8000)
 
     def export_report(self):
         from .report_dialog import ReportDialog  # Qt's PDF writer is loaded only when it is used

@@ -63,8 +63,14 @@ def redacted(url: str) -> str:
 
 
 def remember_password(url: str, password: str) -> None:
-    """Use ``password`` for ``url`` in this process (the app's prompt); never written anywhere."""
+    """Use ``password`` for ``url`` in this process (the app's prompt, a URL that held one), so that the
+    app's workers, which open connections of their own to ``redacted(url)``, can log in too; never
+    written anywhere."""
     _PASSWORDS[redacted(url)] = password
+
+
+def forget_password(url: str) -> None:
+    _PASSWORDS.pop(redacted(url), None)
 
 
 def _where(params: dict) -> str:
@@ -105,6 +111,8 @@ def connect(url: str, *, read_only: bool = False) -> psycopg.Connection:
         if secret and len(secret) > 2:
             reason = reason.replace(secret, "***")
         raise PlannerError(f"{shown}: cannot connect to {_where(params)} ({reason})") from None
+    if params.get("password"):
+        remember_password(url, params["password"])  # what opens redacted(url) later logs in the same way
     raw.execute("SET lock_timeout = '10s'")  # as SQLite's busy timeout: a writer waits, then is told
     if read_only:
         raw.execute("SET default_transaction_read_only = on")

@@ -44,6 +44,8 @@ FR = {
     "<p>Looking for the best assignment...</p>": "<p>Recherche de la meilleure affectation...</p>",
     "<p>Looking for the fewest new reps...</p>": "<p>Recherche du plus petit nombre de nouveaux commerciaux...</p>",
     "<p>The fewest new reps, each in a market's or the team's zone on the team's usual hours, with whom the team covers every market worth at least this value inside working hours. Every week of the plan is one the schedule keeps. Nothing is saved.</p>": "<p>Le moins de nouveaux commerciaux, chacun dans le fuseau d'un marché ou de l'équipe, aux horaires habituels de l'équipe, avec qui l'équipe couvre chaque marché valant au moins cette valeur pendant les heures de travail. Chaque semaine du plan est une semaine que le planning tient. Rien n'est enregistré.</p>",
+    "A plan the team shares on a PostgreSQL server. The password is used for this session only and never stored.":
+        "Un plan que l'équipe partage sur un serveur PostgreSQL. Le mot de passe ne sert que pour cette session et n'est jamais enregistré.",
     "A rep in {zone} ({hours}) would take {markets}: {value}": "Un commercial à {zone} ({hours}) prendrait {markets} : {value}",
     "APAC": "APAC",
     "About Rep Planner": "À propos de Rep Planner",
@@ -91,6 +93,8 @@ FR = {
     "Each change applies to what the ones before it left; the plan open now stays as it is.":
         "Chaque modification s'applique au résultat des précédentes ; le plan ouvert reste tel quel.",
     "Every change to the plan, newest first. Select one and Undo this change to revert it.": "Toutes les modifications du plan, la plus récente en tête. Choisissez-en une, puis Annuler cette modification.",
+    "Give the server's URL: postgresql://user@host:port/database":
+        "Indiquez l'URL du serveur : postgresql://utilisateur@hôte:port/base",
     "Hiring plan for {week}": "Plan d'embauche pour {week}",
     "History": "Historique",
     "Keep the plan as it is now, and carry on as:": "Garder le plan tel qu'il est, et continuer sous le nom :",
@@ -119,6 +123,9 @@ FR = {
     "No workload flags: every week keeps the rules.": "Aucune alerte de charge : chaque semaine respecte les règles.",
     "None: every market has a rep.": "Aucun : chaque marché a un commercial.",
     "Not placed: {hours} h of work ({blocks} blocks)": "Non placé : {hours} h de travail ({blocks} créneaux)",
+    "Open": "Ouvrir",
+    "Open &team plan...": "Ouvrir le plan d'é&quipe...",
+    "Open team plan": "Ouvrir le plan d'équipe",
     "Open the alternative chosen in the list; the plan open now is kept under its name":
         "Ouvrir la variante choisie dans la liste ; le plan ouvert est gardé sous son nom",
     "Out of reach": "Hors de portée",
@@ -148,6 +155,8 @@ FR = {
     "Revision": "Révision",
     "Revision {n}, {time} UTC, by {author}": "Révision {n}, {time} UTC, par {author}",
     "Rows changed": "Lignes modifiées",
+    "Save As copies a plan's file; a team plan on a server is exported with File > Export scenario.":
+        "Enregistrer sous copie le fichier d'un plan ; un plan d'équipe sur un serveur s'exporte par Fichier > Exporter le scénario.",
     "Save as alternative": "Enregistrer comme variante",
     "Save as alternative {name}": "Enregistrer comme variante {name}",
     "Save as alternative...": "Enregistrer comme variante...",
@@ -158,6 +167,7 @@ FR = {
     "Saved what-if {name}; {open} is still the plan open now. Compare shows its effect.":
         "« Et si » {name} enregistré ; {open} reste le plan ouvert. Comparer montre son effet.",
     "Searching...": "Recherche...",
+    "Server URL:": "URL du serveur :",
     "Solid: live work; pale: async work; dashed red outline: outside working hours; outlined: placed by hand; coloured strips: the markets' business hours.":
         "Plein : travail en direct ; pâle : travail asynchrone ; contour rouge en tirets : hors des heures de travail ; encadré : placé à la main ; bandes de couleur : heures d'ouverture des marchés.",
     "Source": "Origine",
@@ -398,6 +408,7 @@ FR = {
         "p. ex. Mon-Fri 09:00-17:00 ; plusieurs plages : Mon-Thu 07:00-12:00, 13:00-17:00",
     "every market": "tous les marchés",
     "flags": "alertes",
+    "from PGPASSWORD or ~/.pgpass when empty": "pris dans PGPASSWORD ou ~/.pgpass si vide",
     "iCalendar files (*.ics)": "Fichiers iCalendar (*.ics)",
     "import": "import",
     "in {week}": "en {week}",

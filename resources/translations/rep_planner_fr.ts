@@ -132,6 +132,26 @@
         <translation>Import impossible</translation>
     </message>
     <message>
+        <source>Export to CSV</source>
+        <translation>Exporter en CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>Exporter vers Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Classeurs Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Wrote {path}</source>
+        <translation>{path} écrit</translation>
+    </message>
+    <message>
         <source>e.g. Mon-Fri 09:00-17:00; several ranges: Mon-Thu 07:00-12:00, 13:00-17:00</source>
         <translation>p. ex. Mon-Fri 09:00-17:00 ; plusieurs plages : Mon-Thu 07:00-12:00, 13:00-17:00</translation>
     </message>
@@ -1513,6 +1533,30 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
         <source>Wrote {path} ({pages} pages, {paper})</source>
         <translation>{path} écrit ({pages} pages, {paper})</translation>
     </message>
+    <message>
+        <source>Open team plan</source>
+        <translation>Ouvrir le plan d&apos;équipe</translation>
+    </message>
+    <message>
+        <source>from PGPASSWORD or ~/.pgpass when empty</source>
+        <translation>pris dans PGPASSWORD ou ~/.pgpass si vide</translation>
+    </message>
+    <message>
+        <source>Server URL:</source>
+        <translation>URL du serveur :</translation>
+    </message>
+    <message>
+        <source>A plan the team shares on a PostgreSQL server. The password is used for this session only and never stored.</source>
+        <translation>Un plan que l&apos;équipe partage sur un serveur PostgreSQL. Le mot de passe ne sert que pour cette session et n&apos;est jamais enregistré.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Give the server&apos;s URL: postgresql://user@host:port/database</source>
+        <translation>Indiquez l&apos;URL du serveur : postgresql://utilisateur@hôte:port/base</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1563,6 +1607,10 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
     <message>
         <source>&amp;Open...</source>
         <translation>&amp;Ouvrir...</translation>
+    </message>
+    <message>
+        <source>Open &amp;team plan...</source>
+        <translation>Ouvrir le plan d&apos;é&amp;quipe...</translation>
     </message>
     <message>
         <source>Save &amp;As...</source>
@@ -1725,6 +1773,10 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
         <translation>Enregistrement impossible</translation>
     </message>
     <message>
+        <source>Save As copies a plan&apos;s file; a team plan on a server is exported with File &gt; Export scenario.</source>
+        <translation>Enregistrer sous copie le fichier d&apos;un plan ; un plan d&apos;équipe sur un serveur s&apos;exporte par Fichier &gt; Exporter le scénario.</translation>
+    </message>
+    <message>
         <source>Import a scenario</source>
         <translation>Importer un scénario</translation>
     </message>
@@ -1803,14 +1855,6 @@ Le plan actuel est d&apos;abord sauvegardé : Fichier &gt; Restaurer une sauvega
     <message>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Classeurs Excel (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>Export to CSV</source>
-        <translation>Exporter en CSV</translation>
-    </message>
-    <message>
-        <source>Export to Excel</source>
-        <translation>Exporter vers Excel</translation>
     </message>
     <message>
         <source>Import busy times</source>
