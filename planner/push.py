@@ -39,7 +39,7 @@ def push(source: Store, url: str, *, replace: bool = False) -> Pushed:
         raise PlannerError(f"{source.path}: push copies a plan from a file to a server; this plan is on a server "
                            "already")
     scenario = source.load()
-    target = Store(url)
+    target = Store(url, clock=source.clock)  # the push's time as the file's own changes tell it
     try:
         if target.holds_plan and not replace and not _same(source, target):
             current = target.load()
