@@ -13,6 +13,7 @@ import pytest
 
 from planner.cli import main
 from planner.engines import postgres
+from planner.errors import PlannerError
 from planner.storage import Store
 from tests.caldav_servers import free_port
 
@@ -129,3 +130,26 @@ def test_urls_lose_their_password_wherever_it_is_given():
     assert postgres.redacted("postgres://ann@host/plans?password=s3cret&sslmode=prefer") == \
         "postgres://ann@host/plans?sslmode=prefer"
     assert postgres.redacted("postgresql://ann@host/plans") == "postgresql://ann@host/plans"
+
+
+def test_a_connection_lost_mid_change_leaves_nothing_of_it_and_says_so(capsys, pg_url):
+    import dataclasses
+
+    from planner import history
+
+    assert run(capsys, "--db", pg_url, "demo")[0] == 0
+    store = Store(pg_url)
+    before = store.load()
+    pid = store.db.execute("SELECT pg_backend_pid()").fetchone()[0]
+    changed = dataclasses.replace(before, assignments=before.assignments[1:])
+    with pytest.raises(PlannerError) as refused:
+        with history.recording(store, "Drop an assignment"):
+            store.save(changed, previous=before)
+            with psycopg.connect(pg_url, autocommit=True) as other:   # the server drops this client
+                other.execute("SELECT pg_terminate_backend(%s)", [pid])
+            store.db.execute("SELECT 1")
+    assert str(refused.value).startswith(f"{pg_url}: the change was not saved (")
+    assert "\n" not in str(refused.value) and "the database is unchanged" in str(refused.value)
+    again = Store(pg_url, create=False)
+    assert again.load() == before and history.latest(again) == 1
+    again.close()

@@ -17,6 +17,8 @@ import psycopg
 from psycopg.rows import dict_row
 
 _savepoints = itertools.count(1)
+_OPEN = (psycopg.pq.TransactionStatus.INTRANS, psycopg.pq.TransactionStatus.INERROR,
+         psycopg.pq.TransactionStatus.ACTIVE)
 
 
 @functools.lru_cache(maxsize=512)
@@ -37,7 +39,8 @@ class _Connection:
 
     @property
     def in_transaction(self) -> bool:
-        return self.raw.info.transaction_status != psycopg.pq.TransactionStatus.IDLE
+        """In a transaction, an aborted one included (not on a lost connection: there is none to end)."""
+        return self.raw.info.transaction_status in _OPEN
 
     def execute(self, sql: str, params=()):
         return self.raw.execute(translated(sql), list(params))
@@ -49,8 +52,13 @@ class _Connection:
                 cursor.executemany(translated(sql), rows)
 
     def rollback(self) -> None:
+        """End the transaction without its changes; on a lost connection the server has dropped them."""
         if self.in_transaction:
-            self.raw.execute("ROLLBACK")
+            try:
+                self.raw.execute("ROLLBACK")
+            except psycopg.OperationalError:
+                if not self.raw.broken:
+                    raise
 
     def commit(self) -> None:
         if self.in_transaction:
@@ -156,8 +164,7 @@ class PostgresDatabase:
             try:
                 yield self
             except BaseException:
-                if self.conn.raw.info.transaction_status == psycopg.pq.TransactionStatus.INERROR or \
-                        self.conn.in_transaction:
+                if self.conn.in_transaction:
                     self.execute(f"ROLLBACK TO SAVEPOINT {name}")
                     self.execute(f"RELEASE SAVEPOINT {name}")
                 raise
