@@ -27,7 +27,6 @@ READS = {
     "assign": lambda args: not args.apply,
     "import-csv": lambda args: args.dry_run, "import-xlsx": lambda args: args.dry_run,
     "alternatives": lambda args: getattr(args, "action", None) in (None, "list"),
-    "push": None,  # reads the file; writes only the server it pushes to
 }
 CREATE_HINT = "'demo', 'import FILE' or 'import-csv reps FILE' create one"
 _opened: list[Store] = []
