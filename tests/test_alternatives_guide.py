@@ -2,16 +2,14 @@
 demo, and prints what the guide shows ("..." in the guide stands for lines left out)."""
 
 import datetime as dt
-import functools
-import shlex
 import shutil
 from pathlib import Path
 
 import pytest
 
-from planner import history
 from planner.cli import main
-from planner.storage import Store
+
+from .guides import console_lines, guide_clock
 
 ROOT = Path(__file__).parent.parent
 GUIDE = ROOT / "docs" / "alternatives.md"
@@ -21,10 +19,7 @@ GUIDE = ROOT / "docs" / "alternatives.md"
 def cli(capsys, monkeypatch, tmp_path, demo_db):
     """The command line on plans.db (the demo) in the current folder, with a clock that moves on a
     minute a change, read in Zurich, by "ana"."""
-    ticks = (dt.datetime(2027, 3, 17, 9, 30, tzinfo=dt.timezone.utc) + dt.timedelta(minutes=m) for m in range(1000))
-    monkeypatch.setattr("planner.cli_data.Store", functools.partial(Store, clock=lambda: next(ticks)))
-    monkeypatch.setattr(history, "_AUTHOR", ["ana"])
-    monkeypatch.setenv("TZ", "Europe/Zurich")
+    guide_clock(monkeypatch)
     monkeypatch.chdir(tmp_path)
     shutil.copyfile(demo_db, tmp_path / "plans.db")
 
@@ -33,19 +28,6 @@ def cli(capsys, monkeypatch, tmp_path, demo_db):
         out, err = capsys.readouterr()
         return code, out + err
     return run
-
-
-def steps(guide: Path = GUIDE) -> list[tuple[list[str], list[str]]]:
-    """Each ``$ rep-planner`` line of the guide's console blocks, and the lines it shows printed."""
-    found, block = [], False
-    for line in guide.read_text(encoding="utf-8").splitlines():
-        if line.startswith("```"):
-            block = line == "```console"
-        elif block and line.startswith("$ rep-planner "):
-            found.append((shlex.split(line[len("$ rep-planner "):]), []))
-        elif block:
-            found[-1][1].append(line)
-    return found
 
 
 def shows(printed: list[str], expected: list[str]) -> bool:
@@ -58,7 +40,7 @@ def shows(printed: list[str], expected: list[str]) -> bool:
 
 
 def test_the_guide_shows_real_commands_and_their_real_output(cli):
-    found = steps()
+    found = console_lines(GUIDE.read_text(encoding="utf-8"))
     assert len(found) >= 10
     for argv, expected in found:
         code, out = cli(*argv)

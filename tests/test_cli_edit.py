@@ -21,6 +21,7 @@ from planner.cli import main
 from planner.model import Market, Rep
 from planner.storage import DEMO_PATH, Store
 
+from .guides import console_steps, runs_as_written
 from .test_corpus import table_dump
 
 ROOT = Path(__file__).parent.parent
@@ -260,25 +261,11 @@ def test_a_cell_typed_in_the_app_and_the_same_text_on_the_command_line_agree(qap
     assert plan_dump(cli_db) == plan_dump(app_db)
 
 
-def console_steps(path: Path) -> list[tuple[list[str], str]]:
-    """Each ``$ rep-planner ...`` line of a doc's console blocks and the output printed under it."""
-    import shlex
-
-    steps, in_block = [], False
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("```"):
-            in_block = line == "```console"
-        elif in_block and line.startswith("$ rep-planner "):
-            steps.append((shlex.split(line[len("$ rep-planner "):]), []))
-        elif in_block:
-            steps[-1][1].append(line)
-    return [(argv, "\n".join(out)) for argv, out in steps]
-
-
 def test_the_editing_guide_shows_real_commands_and_their_real_output(capsys, db):
     steps = console_steps(ROOT / "docs" / "editing.md")
     assert len(steps) >= 20
-    for argv, expected in steps:
+
+    def run(argv):
         code, out, err = cli(capsys, db, *argv)
-        assert (out + err).rstrip("\n") == expected, argv
-        assert code == (2 if expected.startswith("error: ") else 0), argv
+        return code, out + err
+    runs_as_written(steps, run)

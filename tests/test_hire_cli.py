@@ -3,12 +3,13 @@
 import datetime as dt
 import hashlib
 import json
-import shlex
 from pathlib import Path
 
 import pytest
 
 from planner.cli import main
+
+from .guides import console_steps, runs_as_written
 
 ROOT = Path(__file__).parent.parent
 
@@ -24,26 +25,10 @@ def cli(capsys, monkeypatch, tmp_path):
     return run
 
 
-def guide_steps() -> list[tuple[list[str], str]]:
-    """The ``$ rep-planner`` lines of docs/hiring.md and what each prints."""
-    steps, block = [], False
-    for line in (ROOT / "docs" / "hiring.md").read_text(encoding="utf-8").splitlines():
-        if line.startswith("```"):
-            block = line == "```console"
-        elif block and line.startswith("$ rep-planner "):
-            steps.append((shlex.split(line[len("$ rep-planner "):]), []))
-        elif block:
-            steps[-1][1].append(line)
-    return [(argv, "\n".join(out)) for argv, out in steps]
-
-
 def test_the_guide_shows_real_commands_and_their_real_output(cli):
-    steps = guide_steps()
+    steps = console_steps(ROOT / "docs" / "hiring.md")
     assert len(steps) >= 5
-    for argv, expected in steps:
-        code, out = cli(*argv)
-        assert out.rstrip("\n") == expected, argv
-        assert code == (2 if expected.startswith("error: ") else 0), argv
+    runs_as_written(steps, lambda argv: cli(*argv))
 
 
 def test_json_lists_each_hire_and_every_week_and_the_file_is_untouched(cli, tmp_path):

@@ -2,17 +2,16 @@
 examples, run as written."""
 
 import datetime as dt
-import functools
 import hashlib
 import json
-import shlex
 from pathlib import Path
 
 import pytest
 
-from planner import history
 from planner.cli import main
 from planner.storage import Store
+
+from .guides import console_steps, guide_clock, runs_as_written
 
 ROOT = Path(__file__).parent.parent
 
@@ -20,10 +19,7 @@ ROOT = Path(__file__).parent.parent
 @pytest.fixture
 def cli(capsys, monkeypatch, tmp_path):
     """The command line with a clock that moves on a minute a change, read in Zurich, by "ana"."""
-    ticks = (dt.datetime(2027, 3, 17, 9, 30, tzinfo=dt.timezone.utc) + dt.timedelta(minutes=m) for m in range(1000))
-    monkeypatch.setattr("planner.cli_data.Store", functools.partial(Store, clock=lambda: next(ticks)))
-    monkeypatch.setattr(history, "_AUTHOR", ["ana"])
-    monkeypatch.setenv("TZ", "Europe/Zurich")
+    guide_clock(monkeypatch)
     monkeypatch.chdir(tmp_path)
 
     def run(*argv):
@@ -33,28 +29,10 @@ def cli(capsys, monkeypatch, tmp_path):
     return run
 
 
-def guide_steps() -> list[tuple[list[str], str]]:
-    """The ``$ rep-planner`` lines of the history section of docs/databases.md and what each prints."""
-    text = (ROOT / "docs" / "databases.md").read_text(encoding="utf-8")
-    section = text.split("## The change history")[1].split("\n## ")[0]
-    steps, block = [], False
-    for line in section.splitlines():
-        if line.startswith("```"):
-            block = line == "```console"
-        elif block and line.startswith("$ rep-planner "):
-            steps.append((shlex.split(line[len("$ rep-planner "):]), []))
-        elif block:
-            steps[-1][1].append(line)
-    return [(argv, "\n".join(out)) for argv, out in steps]
-
-
 def test_the_guide_shows_real_commands_and_their_real_output(cli):
-    steps = guide_steps()
+    steps = console_steps(ROOT / "docs" / "databases.md", "The change history")
     assert len(steps) >= 10
-    for argv, expected in steps:
-        code, out = cli(*argv)
-        assert out.rstrip("\n") == expected, argv
-        assert code == (2 if expected.startswith("error: ") else 0), argv
+    runs_as_written(steps, lambda argv: cli(*argv))
 
 
 def digest(path: Path) -> str:

@@ -12,7 +12,7 @@ from planner.errors import ValidationError
 from planner.timezones import add_weeks, format_week
 
 from .test_cli import run
-from .test_cli_edit import ROOT, console_steps
+from .guides import ROOT, console_steps
 
 
 def quarter_json(capsys, db, *extra, week="2027-W11", weeks=13):
