@@ -18,10 +18,8 @@ P; plan Q is P with every other market given to the next rep or to nobody. Timed
 from __future__ import annotations
 
 import argparse
-import gc
 import statistics
 import tempfile
-import time
 from pathlib import Path
 
 from planner import alternatives, history
@@ -31,19 +29,9 @@ from planner.storage import Store
 from planner.team import check
 
 from .bench_backups import scenario_of
+from .timing import timed
 
 YEAR, WEEK = 2027, 11
-
-
-def timed(fn) -> float:
-    gc.collect()
-    gc.disable()
-    try:
-        start = time.perf_counter()
-        fn()
-        return time.perf_counter() - start
-    finally:
-        gc.enable()
 
 
 def other_plan(p):

@@ -19,8 +19,6 @@ paused while timing.
 from __future__ import annotations
 
 import datetime as dt
-import gc
-import time
 
 import icalendar
 
@@ -28,6 +26,8 @@ from planner.ics_export import export_weeks
 from planner.model import ActivityType, Market, Rep, Scenario
 from planner.schedule import Event, Schedule
 from planner.timezones import add_weeks, format_week, local_to_utc, zone
+
+from .timing import timed
 
 UTC = dt.timezone.utc
 NOW = dt.datetime(2027, 1, 1, tzinfo=UTC)
@@ -85,18 +85,6 @@ def baseline(values: list[dict]) -> bytes:
             v.add_component(alarm)
         cal.add_component(v)
     return cal.to_ical()
-
-
-def timed(fn) -> float:
-    """One run with the garbage collector paused: its pauses over 10,000 objects vary a lot."""
-    gc.collect()
-    gc.disable()
-    try:
-        start = time.perf_counter()
-        fn()
-        return time.perf_counter() - start
-    finally:
-        gc.enable()
 
 
 def best_pair(ours, base, runs=5) -> tuple[float, float]:

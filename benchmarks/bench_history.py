@@ -21,17 +21,16 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import gc
 import shutil
 import statistics
 import tempfile
-import time
 from pathlib import Path
 
 from planner import commands, history
 from planner.storage import Store
 
 from .bench_backups import scenario_of
+from .timing import timed
 
 
 @contextlib.contextmanager
@@ -75,17 +74,6 @@ def edits(scenario, n: int) -> list:
         else:
             out.append(lambda s, m=market: commands.SetWorkload(m, activity, s.market(m).weekly.get(activity, 0) % 5 + 1))
     return out
-
-
-def timed(fn) -> float:
-    gc.collect()
-    gc.disable()
-    try:
-        start = time.perf_counter()
-        fn()
-        return time.perf_counter() - start
-    finally:
-        gc.enable()
 
 
 def measure(size: str, folder: Path, n: int) -> dict:
