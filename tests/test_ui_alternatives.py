@@ -3,7 +3,6 @@ by the app's Undo, and compared with the same figures as ``rep-planner compare A
 
 import datetime as dt
 import json
-import sqlite3
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -14,8 +13,9 @@ from planner.cli import main
 from planner.storage import Store
 from ui.main_window import MainWindow
 
+from .test_alternatives import rows
+
 TODAY = dt.date(2027, 3, 17)
-TABLES = ("meta", "activities", "reps", "markets", "workload", "assignments", "busy", "pins", "alternatives")
 
 
 @pytest.fixture
@@ -27,14 +27,6 @@ def window(qtbot, tmp_path, demo_db):
     w.show()
     w.session.set_week(2027, 11)
     return w
-
-
-def rows(db) -> dict:
-    conn = sqlite3.connect(db)
-    try:
-        return {t: sorted(conn.execute(f"SELECT * FROM [{t}]").fetchall(), key=repr) for t in TABLES}
-    finally:
-        conn.close()
 
 
 def press(qtbot, window, action):

@@ -9,16 +9,16 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QLineEdit
 
-from benchmarks.generate import generate
-from planner.calendar_store import CalendarStore
 from planner.calendars import inputs_of
 from planner.cli import main
 from planner.storage import Store
-from planner.team import cover_everything, team_week
+from planner.team import team_week
 from planner.territories import fit_table
 from ui.figures import FIT, WEEKS, Figures
 from ui.main_window import MainWindow
 from ui.models import work_text
+
+from .generated_plans import plan_with_calendars
 
 TODAY = dt.date(2027, 3, 17)  # 2027-W11
 REPS = 20
@@ -27,20 +27,7 @@ REPS = 20
 @pytest.fixture
 def plan_db(tmp_path):
     """A generated plan, every market covered; one rep with a meeting, another with a pinned block."""
-    scenario = cover_everything(generate(REPS, 50, seed=7), 2027, 11)
-    path = tmp_path / "big.db"
-    store = Store(path)
-    store.save(scenario)
-    calendars = CalendarStore(store)
-    busy, pinned = scenario.reps[0].name, scenario.reps[1].name
-    calendars._replace_rows("busy", "rep = ?", [busy], [{
-        "rep": busy, "start": "2027-03-16T08:00:00+00:00", "end": "2027-03-16T16:00:00+00:00",
-        "summary": "Offsite", "source": "test.ics"}], "the busy times were")
-    market = scenario.markets_of(pinned)[0].name
-    calendars.replace_pins(pinned, "2027-W11", {(market, "Follow-up", 0): dt.datetime(2027, 3, 18, 3, 0,
-                                                                                      tzinfo=dt.timezone.utc)})
-    store.close()
-    return path
+    return plan_with_calendars(tmp_path / "big.db", REPS, 2027, 11)
 
 
 @pytest.fixture

@@ -7,17 +7,15 @@ import json
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
-from benchmarks.generate import generate
 from planner import commands
-from planner.calendar_store import CalendarStore
 from planner.calendars import inputs_of
 from planner.cli import main
 from planner.quarter import quarter
 from planner.storage import Store
-from planner.team import cover_everything
 from ui.main_window import MainWindow
 from ui.palette import HEAT, heat_bin
 
+from .generated_plans import plan_with_calendars
 from .user_input import bring_to_front, go_to, press
 
 TODAY = dt.date(2027, 3, 17)  # 2027-W11
@@ -39,20 +37,7 @@ def window(qtbot, tmp_path, demo_db):
 @pytest.fixture
 def generated_db(tmp_path):
     """20 reps, every market covered; one rep with a meeting, another with a block pinned in 2027-W12."""
-    scenario = cover_everything(generate(20, 50, seed=7), 2027, 11)
-    path = tmp_path / "big.db"
-    store = Store(path)
-    store.save(scenario)
-    calendars = CalendarStore(store)
-    busy, pinned = scenario.reps[0].name, scenario.reps[1].name
-    calendars._replace_rows("busy", "rep = ?", [busy], [{
-        "rep": busy, "start": "2027-03-23T08:00:00+00:00", "end": "2027-03-23T16:00:00+00:00",
-        "summary": "Offsite", "source": "test.ics"}], "the busy times were")
-    market = scenario.markets_of(pinned)[0].name
-    calendars.replace_pins(pinned, "2027-W12", {(market, "Follow-up", 0): dt.datetime(2027, 3, 25, 3, 0,
-                                                                                      tzinfo=dt.timezone.utc)})
-    store.close()
-    return path
+    return plan_with_calendars(tmp_path / "big.db", 20, 2027, 12)
 
 
 def cli_quarter(capsys, db, *extra):
