@@ -50,3 +50,15 @@ def guide_clock(monkeypatch) -> None:
     monkeypatch.setattr("planner.cli_data.Store", functools.partial(Store, clock=lambda: next(ticks)))
     monkeypatch.setattr(history, "_AUTHOR", ["ana"])
     monkeypatch.setenv("TZ", "Europe/Zurich")
+
+
+def command_line(capsys, *first: str):
+    """``rep-planner`` as the guides run it, on 2027-03-17: ``run(*argv)`` (after ``first``) gives its
+    exit code and all it printed, out and err as a terminal shows them."""
+    from planner.cli import main
+
+    def run(*argv):
+        code = main([*first, *map(str, argv)], today=dt.date(2027, 3, 17))
+        out, err = capsys.readouterr()
+        return code, out + err
+    return run

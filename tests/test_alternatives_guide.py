@@ -1,15 +1,12 @@
 """docs/alternatives.md: every ``$ rep-planner`` line of its console blocks is run, in order, on the
 demo, and prints what the guide shows ("..." in the guide stands for lines left out)."""
 
-import datetime as dt
 import shutil
 from pathlib import Path
 
 import pytest
 
-from planner.cli import main
-
-from .guides import console_lines, guide_clock
+from .guides import command_line, console_lines, guide_clock
 
 ROOT = Path(__file__).parent.parent
 GUIDE = ROOT / "docs" / "alternatives.md"
@@ -22,12 +19,7 @@ def cli(capsys, monkeypatch, tmp_path, demo_db):
     guide_clock(monkeypatch)
     monkeypatch.chdir(tmp_path)
     shutil.copyfile(demo_db, tmp_path / "plans.db")
-
-    def run(*argv):
-        code = main(["--db", "plans.db", *argv], today=dt.date(2027, 3, 17))
-        out, err = capsys.readouterr()
-        return code, out + err
-    return run
+    return command_line(capsys, "--db", "plans.db")
 
 
 def shows(printed: list[str], expected: list[str]) -> bool:

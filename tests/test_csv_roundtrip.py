@@ -33,14 +33,15 @@ def run(db: Path, *argv: str) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-def round_trip(db: Path, folder: Path) -> dict[str, str]:
-    """export-csv then import-csv of reps and of markets; what each import printed."""
+def round_trip(db: Path, folder: Path, form: str = "csv") -> dict[str, str]:
+    """export-csv then import-csv (``form`` "xlsx": export-xlsx, import-xlsx) of reps and of markets;
+    what each import printed."""
     printed = {}
     for kind in ("reps", "markets"):
-        path = folder / f"{kind}.csv"
-        code, _, err = run(db, "export-csv", kind, path)
+        path = folder / f"{kind}.{form}"
+        code, _, err = run(db, f"export-{form}", kind, path)
         assert code == 0, err
-        code, out, err = run(db, "import-csv", kind, path)
+        code, out, err = run(db, f"import-{form}", kind, path)
         assert code == 0, err
         printed[kind] = out
     return printed

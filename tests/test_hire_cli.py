@@ -1,15 +1,12 @@
 """``hire`` on the command line: the guide's examples run as written, JSON, and a read that writes nothing."""
 
-import datetime as dt
 import hashlib
 import json
 from pathlib import Path
 
 import pytest
 
-from planner.cli import main
-
-from .guides import console_steps, runs_as_written
+from .guides import command_line, console_steps, runs_as_written
 
 ROOT = Path(__file__).parent.parent
 
@@ -17,12 +14,7 @@ ROOT = Path(__file__).parent.parent
 @pytest.fixture
 def cli(capsys, monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)
-
-    def run(*argv):
-        code = main([str(a) for a in argv], today=dt.date(2027, 3, 17))
-        out, err = capsys.readouterr()
-        return code, out + err
-    return run
+    return command_line(capsys)
 
 
 def test_the_guide_shows_real_commands_and_their_real_output(cli):

@@ -1,17 +1,15 @@
 """``history`` and ``undo`` on the command line: what they print, what they refuse, and the guide's
 examples, run as written."""
 
-import datetime as dt
 import hashlib
 import json
 from pathlib import Path
 
 import pytest
 
-from planner.cli import main
 from planner.storage import Store
 
-from .guides import console_steps, guide_clock, runs_as_written
+from .guides import command_line, console_steps, guide_clock, runs_as_written
 
 ROOT = Path(__file__).parent.parent
 
@@ -21,12 +19,7 @@ def cli(capsys, monkeypatch, tmp_path):
     """The command line with a clock that moves on a minute a change, read in Zurich, by "ana"."""
     guide_clock(monkeypatch)
     monkeypatch.chdir(tmp_path)
-
-    def run(*argv):
-        code = main([str(a) for a in argv], today=dt.date(2027, 3, 17))
-        out, err = capsys.readouterr()
-        return code, out + err
-    return run
+    return command_line(capsys)
 
 
 def test_the_guide_shows_real_commands_and_their_real_output(cli):

@@ -3,6 +3,7 @@ leading - @ + =, quotes, commas, error codes, any Unicode; numbers to their last
 
 from __future__ import annotations
 
+import functools
 import tempfile
 from pathlib import Path
 
@@ -12,22 +13,13 @@ from hypothesis import HealthCheck, given, settings
 from planner.model import ActivityType, Market, Rep
 from planner.storage import Store
 
-from .test_csv_roundtrip import EXAMPLES, counts, hostile_plans, run, stored
+from .test_csv_roundtrip import EXAMPLES, counts, hostile_plans, stored
+from .test_csv_roundtrip import round_trip as csv_round_trip
 
 pytest.importorskip("openpyxl")  # a dependency (pyproject.toml); CI installs it
 
 
-def round_trip(db: Path, folder: Path) -> dict[str, str]:
-    """export-xlsx then import-xlsx of reps and of markets; what each import printed."""
-    printed = {}
-    for kind in ("reps", "markets"):
-        path = folder / f"{kind}.xlsx"
-        code, _, err = run(db, "export-xlsx", kind, path)
-        assert code == 0, err
-        code, out, err = run(db, "import-xlsx", kind, path)
-        assert code == 0, err
-        printed[kind] = out
-    return printed
+round_trip = functools.partial(csv_round_trip, form="xlsx")  # export-xlsx, then import-xlsx
 
 
 def test_names_like_formulas_error_codes_and_numbers_come_back_as_themselves(tmp_path, demo):
