@@ -40,6 +40,24 @@ def runs_as_written(steps, run) -> None:
         assert code == (2 if expected.startswith("error: ") else 0), argv
 
 
+def shows(printed: list[str], expected: list[str]) -> bool:
+    """``printed`` is ``expected``, where a line "..." stands for any lines (at least one)."""
+    if not expected:
+        return not printed
+    if expected[0].strip() == "...":
+        return any(shows(printed[i:], expected[1:]) for i in range(1, len(printed) + 1))
+    return bool(printed) and printed[0] == expected[0] and shows(printed[1:], expected[1:])
+
+
+def runs_as_shown(steps, run) -> None:
+    """As :func:`runs_as_written`, for steps of :func:`console_lines`, where a line "..." the guide
+    shows stands for lines it leaves out."""
+    for argv, expected in steps:
+        code, printed = run(argv)
+        assert shows(printed.rstrip("\n").splitlines(), expected), (argv, printed)
+        assert code == (2 if expected[0].startswith("error: ") else 0), argv
+
+
 def guide_clock(monkeypatch) -> None:
     """The command line as the guides show it: a clock that moves on a minute a change from
     2027-03-17 09:30 UTC, read in Zurich, every change by "ana"."""
