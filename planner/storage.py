@@ -241,7 +241,12 @@ class Store:
         return not self.is_empty and bool(self.db["reps"].count or self.db["markets"].count)
 
     def load(self) -> Scenario:
-        """The stored scenario (validated as any scenario is)."""
+        """The stored scenario (validated as any scenario is), as one moment of it: on a server, a change
+        another planner commits while it is read is either all in it or not at all."""
+        with self.engine.reading(self.db):
+            return self._load()
+
+    def _load(self) -> Scenario:
         db = self.db
         meta = {r["key"]: r["value"] for r in db["meta"].rows}
         if "name" not in meta:

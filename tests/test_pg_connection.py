@@ -153,3 +153,28 @@ def test_a_connection_lost_mid_change_leaves_nothing_of_it_and_says_so(capsys, p
     again = Store(pg_url, create=False)
     assert again.load() == before and history.latest(again) == 1
     again.close()
+
+
+def test_a_plan_read_while_another_planner_commits_is_one_moment_of_it(capsys, monkeypatch, pg_url):
+    """Another planner adds a market and assigns it between the load's read of the markets and of the
+    assignments: the load sees neither (before, an assignment to a market it had not read was refused)."""
+    from planner.engines.pg_database import PostgresDatabase
+
+    assert run(capsys, "--db", pg_url, "demo")[0] == 0
+    store = Store(pg_url)
+    before = store.load()
+    table_of = PostgresDatabase.__getitem__
+    meanwhile = []
+
+    def reading(db, table):
+        if table == "assignments" and db is store.db and not meanwhile:
+            meanwhile.append([run(capsys, "--db", pg_url, *argv)[0] for argv in (
+                ["market", "add", "Chile", "--timezone", "America/Santiago", "--country", "CL"],
+                ["market", "assign", "Chile", "Laura"])])
+        return table_of(db, table)
+    monkeypatch.setattr(PostgresDatabase, "__getitem__", reading)
+    assert store.load() == before
+    assert meanwhile == [[0, 0]]
+    monkeypatch.setattr(PostgresDatabase, "__getitem__", table_of)
+    assert store.load().rep_of("Chile") == "Laura"
+    store.close()

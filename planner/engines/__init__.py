@@ -17,6 +17,8 @@ and ``store.engine``, what differs between the two (:class:`planner.engines.sqli
 
 - ``name`` ("sqlite", "postgresql"), ``errors`` (the exception classes a failed statement raises),
   ``explain(exc)`` (the failure in one line, no password);
+- ``reading(db)``: a context in which several reads see one moment (PostgreSQL: a read-only
+  REPEATABLE READ transaction; SQLite: as they are); ``Store.load`` reads in it;
 - ``begin_change(db, nested)``: start a change taken for writing at once (SQLite ``BEGIN IMMEDIATE``;
   PostgreSQL ``BEGIN`` and a transaction-scoped advisory lock, so changes commit one at a time and
   revision numbers follow commit order); a savepoint when ``nested``;

@@ -17,6 +17,7 @@ numbers are dense and in commit order.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -142,6 +143,20 @@ class PostgresEngine:
         else:
             db.execute("BEGIN")
             db.execute("SELECT pg_advisory_xact_lock(?)", [_CHANGE_LOCK])
+
+    @staticmethod
+    @contextlib.contextmanager
+    def reading(db):
+        """Reads that must see one moment of the plan (a load: six tables), in a read-only snapshot
+        transaction, unless they are part of a transaction already."""
+        if db.conn.in_transaction:
+            yield
+            return
+        db.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        try:
+            yield
+        finally:
+            db.conn.rollback()  # it wrote nothing: ending it is all
 
     @staticmethod
     def capture_on(db) -> None:

@@ -9,6 +9,7 @@ which reads that -wal too.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from pathlib import Path
 
@@ -19,6 +20,9 @@ from ..errors import PlannerError
 
 class DamagedDatabase(PlannerError):
     """The file is not a database, or its pages are damaged: only a restore or another file helps."""
+
+
+_AS_IS = contextlib.nullcontext()
 
 
 class SqliteEngine:
@@ -41,6 +45,12 @@ class SqliteEngine:
     def begin_change(db, nested: bool) -> None:
         # BEGIN IMMEDIATE: a change another program makes meanwhile is waited for, then built upon
         db.execute("SAVEPOINT history_change" if nested else "BEGIN IMMEDIATE")
+
+    @staticmethod
+    def reading(db):
+        """Reads that must see one moment: as they are (one writer at a time, and the app's own connection
+        is the writer)."""
+        return _AS_IS
 
     @staticmethod
     def capture_on(db) -> None:
