@@ -17,6 +17,7 @@ from . import backups, history, scenario_file
 from .cli import _emit, _say, _table, command
 from .engines import is_server
 from .errors import PlannerError
+from .i18n import _
 from .storage import DEMO_PATH, NotWritable, Store, default_path, new_scenario, replace_scenario
 
 # The commands that only read (given their options); any other command refuses --read-only.
@@ -97,8 +98,8 @@ def existing_store(args) -> Store:
         from .engines import postgres
 
         if _absent(path):
-            raise PlannerError(f"{postgres.redacted(path)}: no plan in this database yet, and this command creates "
-                               f"none; {CREATE_HINT}")
+            raise PlannerError(_("{url}: no plan in this database yet, and this command creates none; 'demo', "
+                                 "'import FILE' or 'import-csv reps FILE' create one").format(url=postgres.redacted(path)))
         return _opening(Store(path, create=False, read_only=getattr(args, "read_only", False)))
     if not path.exists():
         raise PlannerError(f"{path}: no such database, and this command creates none; {CREATE_HINT}")
@@ -174,8 +175,8 @@ def _listed(path: Path | str) -> list[backups.Backup]:
     if is_server(path):
         from .engines import postgres
 
-        raise PlannerError(f"{postgres.redacted(path)}: a plan on a server has no backup files: the server's own "
-                           "backups keep it, and 'history' and 'undo' take back any change")
+        raise PlannerError(_("{url}: a plan on a server has no backup files: the server's own backups keep it, "
+                             "and 'history' and 'undo' take back any change").format(url=postgres.redacted(path)))
     found = backups.listing(path)
     if not path.exists() and not found:
         raise PlannerError(f"{path}: no such database, and no backups of it")

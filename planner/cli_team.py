@@ -8,23 +8,27 @@ from . import push as pushing
 from .cli import _emit, command
 from .engines import is_server
 from .errors import PlannerError
+from .i18n import _, ngettext
 
 
 @command("push")
 def cmd_push(args, today):
     if not is_server(args.to):
-        raise PlannerError(f"push --to: {cli_data.shown(args.to)!r} is not a server's URL; give "
-                           "postgresql://user@host:port/dbname")
+        raise PlannerError(_("push --to: {url!r} is not a server's URL; give postgresql://user@host:port/dbname")
+                           .format(url=cli_data.shown(args.to)))
     done = pushing.push(cli_data.existing_store(args), args.to, replace=args.replace)
     data = {"to": done.target, "scenario": done.scenario, "reps": done.reps, "markets": done.markets,
             "alternatives": done.alternatives, "busy_times": done.busy, "revision": done.revision}
     if done.revision is None:
-        text = f"{done.target} holds this plan already: nothing pushed."
+        text = _("{url} holds this plan already: nothing pushed.").format(url=done.target)
     else:
-        counts = ", ".join(f"{n} {word}{'s' * (n != 1)}" for n, word in (
-            (done.reps, "rep"), (done.markets, "market"), (done.alternatives, "alternative"), (done.busy, "busy time")))
-        text = (f"Pushed {done.scenario!r} to {done.target}: {counts}; revision {done.revision} there "
-                "('history' on the server lists it)")
+        counts = ", ".join((
+            ngettext("{n} rep", "{n} reps", done.reps).format(n=done.reps),
+            ngettext("{n} market", "{n} markets", done.markets).format(n=done.markets),
+            ngettext("{n} alternative", "{n} alternatives", done.alternatives).format(n=done.alternatives),
+            ngettext("{n} busy time", "{n} busy times", done.busy).format(n=done.busy)))
+        text = _("Pushed {name!r} to {url}: {counts}; revision {n} there ('history' on the server lists it)").format(
+            name=done.scenario, url=done.target, counts=counts, n=done.revision)
     _emit(args, data, text)
 
 

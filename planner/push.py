@@ -19,6 +19,7 @@ from pathlib import Path
 
 from . import backups, history
 from .errors import PlannerError
+from .i18n import _
 from .storage import Store
 
 
@@ -36,17 +37,18 @@ class Pushed:
 def push(source: Store, url: str, *, replace: bool = False) -> Pushed:
     """Copy ``source``'s plan (a file's) to the database at ``url``, as one revision there."""
     if source.on_server:
-        raise PlannerError(f"{source.path}: push copies a plan from a file to a server; this plan is on a server "
-                           "already")
+        raise PlannerError(_("{path}: push copies a plan from a file to a server; this plan is on a server already")
+                           .format(path=source.path))
     scenario = source.load()
     target = Store(url, clock=source.clock)  # the push's time as the file's own changes tell it
     try:
         if target.holds_plan and not replace and not _same(source, target):
             current = target.load()
-            raise PlannerError(
-                f"{target.path} already holds {current.name!r} ({len(current.reps)} reps, {len(current.markets)} "
-                f"markets, {len(current.assignments)} assignments); add --replace to replace it (its history keeps "
-                "it: 'undo' on the server brings it back)")
+            raise PlannerError(_(
+                "{url} already holds {name!r} ({reps} reps, {markets} markets, {assignments} assignments); add "
+                "--replace to replace it (its history keeps it: 'undo' on the server brings it back)").format(
+                url=target.path, name=current.name, reps=len(current.reps), markets=len(current.markets),
+                assignments=len(current.assignments)))
         text = f"Push from {Path(source.path).name}"
         with history.recording(target, text, source="push") as rec:
             backups._take_rows(target, source.db.conn, text, source_name="push")

@@ -130,6 +130,8 @@ def test_urls_lose_their_password_wherever_it_is_given():
     assert postgres.redacted("postgres://ann@host/plans?password=s3cret&sslmode=prefer") == \
         "postgres://ann@host/plans?sslmode=prefer"
     assert postgres.redacted("postgresql://ann@host/plans") == "postgresql://ann@host/plans"
+    assert postgres.redacted("postgresql:///plans?port=5433") == "postgresql:///plans?port=5433"
+    assert postgres.redacted("postgresql://:s3cret@/plans?host=/run/pg") == "postgresql://@/plans?host=%2Frun%2Fpg"
 
 
 def test_a_connection_lost_mid_change_leaves_nothing_of_it_and_says_so(capsys, pg_url):

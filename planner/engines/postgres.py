@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import contextlib
 import json
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import psycopg
 from psycopg.conninfo import conninfo_to_dict
 
 from ..errors import PlannerError
+from ..i18n import _
 from .pg_database import PostgresDatabase
 
 MIGRATIONS_TABLE = "_rep_planner_migrations"
@@ -53,14 +54,17 @@ END $$"""
 
 
 def redacted(url: str) -> str:
-    """``url`` without a password (in the user part or as ``?password=``)."""
+    """``url`` without a password (in the user part or as ``?password=``), otherwise as given."""
     parts = urlsplit(url)
-    netloc = parts.netloc
-    if "@" in netloc:
-        user, host = netloc.rsplit("@", 1)
-        netloc = f"{user.split(':', 1)[0]}@{host}"
-    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "password"])
-    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    user, at, host = parts.netloc.rpartition("@")
+    if ":" not in user and not any(k == "password" for k, _v in pairs):
+        return url
+    netloc = f"{user.split(':', 1)[0]}{at}{host}"
+    query = urlencode([(k, v) for k, v in pairs if k != "password"])
+    # urlunsplit would drop an empty host's "//" (postgresql:///plans: the local socket)
+    return f"{parts.scheme}://{netloc}{parts.path}" + (f"?{query}" if query else "") + (
+        f"#{parts.fragment}" if parts.fragment else "")
 
 
 def remember_password(url: str, password: str) -> None:
@@ -75,8 +79,9 @@ def forget_password(url: str) -> None:
 
 
 def _where(params: dict) -> str:
-    host = params.get("host") or params.get("hostaddr") or "the local socket"
-    return f"server {host}, port {params.get('port') or 5432}, database {params.get('dbname') or params.get('user') or '(default)'}"
+    return _("server {host}, port {port}, database {database}").format(
+        host=params.get("host") or params.get("hostaddr") or _("(local socket)"), port=params.get("port") or 5432,
+        database=params.get("dbname") or params.get("user") or _("(default)"))
 
 
 def _reason(text: str) -> str:
@@ -86,9 +91,10 @@ def _reason(text: str) -> str:
     text = text.split(" failed: ")[-1].removeprefix("connection failed: ")
     text = text.replace("FATAL:  ", "").strip()
     if "password" in text and ("no password supplied" in text or "authentication failed" in text):
-        text += " (Rep Planner takes the password from PGPASSWORD, ~/.pgpass or a service file, or asks for it in the app)"
+        text += " (" + _("Rep Planner takes the password from PGPASSWORD, ~/.pgpass or a service file, or asks for "
+                         "it in the app") + ")"
     elif "does not exist" in text and "database" in text:
-        text += " (create it first, e.g. createdb, or ask the server's administrator)"
+        text += " (" + _("create it first, e.g. createdb, or ask the server's administrator") + ")"
     return text
 
 
@@ -98,7 +104,8 @@ def connect(url: str, *, read_only: bool = False) -> psycopg.Connection:
     try:
         params = conninfo_to_dict(url)
     except psycopg.ProgrammingError as exc:
-        raise PlannerError(f"{shown}: not a PostgreSQL URL ({_reason(str(exc))})") from None
+        raise PlannerError(_("{url}: not a PostgreSQL URL ({reason})").format(url=shown, reason=_reason(str(exc)))
+                           ) from None
     extra = {"application_name": "rep-planner"}
     if "connect_timeout" not in params:
         extra["connect_timeout"] = 10
@@ -111,7 +118,8 @@ def connect(url: str, *, read_only: bool = False) -> psycopg.Connection:
         reason = _reason(str(exc))
         if secret and len(secret) > 2:
             reason = reason.replace(secret, "***")
-        raise PlannerError(f"{shown}: cannot connect to {_where(params)} ({reason})") from None
+        raise PlannerError(_("{url}: cannot connect to {where} ({reason})").format(
+            url=shown, where=_where(params), reason=reason)) from None
     if params.get("password"):
         remember_password(url, params["password"])  # what opens redacted(url) later logs in the same way
     raw.execute("SET lock_timeout = '10s'")  # as SQLite's busy timeout: a writer waits, then is told
@@ -129,11 +137,11 @@ class PostgresEngine:
     def explain(exc: psycopg.Error) -> str:
         text = " ".join(str(exc).split("\n")[:1]).strip() or type(exc).__name__
         if "read-only transaction" in text:
-            return f"{text}: it was opened read-only"
+            return _("{text}: it was opened read-only").format(text=text)
         if isinstance(exc, psycopg.OperationalError) and ("closed" in text or "terminat" in text or "lost" in text):
-            return f"{text}: the connection to the server was lost; reconnect and try again"
+            return _("{text}: the connection to the server was lost; reconnect and try again").format(text=text)
         if "lock timeout" in text:
-            return f"{text}: another planner is writing to the plan; try again in a moment"
+            return _("{text}: another planner is writing to the plan; try again in a moment").format(text=text)
         return text
 
     @staticmethod
@@ -253,18 +261,19 @@ def open_database(store, url: str, *, create: bool, read_only: bool) -> Postgres
         known = [m.name for m in migrations._migrations]
         unknown = [name for name in applied if name not in known]
         if unknown:
-            raise PlannerError(f"{store.path}: written by a newer version of Rep Planner (schema step "
-                               f"{unknown[-1]!r}); update the app or open another database")
+            raise PlannerError(_("{path}: written by a newer version of Rep Planner (schema step {step!r}); update "
+                                 "the app or open another database").format(path=store.path, step=unknown[-1]))
         if not applied and (read_only or not create):
-            raise PlannerError(f"{store.path}: no plan in this database yet")
+            raise PlannerError(_("{url}: no plan in this database yet").format(url=store.path))
         if len(applied) < len(known):
             if read_only:
-                raise PlannerError(f"{store.path}: this database needs an upgrade, which a read-only connection "
-                                   "cannot make; open it normally")
+                raise PlannerError(_("{url}: this database needs an upgrade, which a read-only connection cannot "
+                                     "make; open it normally").format(url=store.path))
             _upgrade(db)
     except psycopg.Error as exc:
         db.close()
-        raise PlannerError(f"{store.path}: cannot open the plan ({ENGINE.explain(exc)})") from None
+        raise PlannerError(_("{url}: cannot open the plan ({reason})").format(url=store.path, reason=ENGINE.explain(exc))
+                           ) from None
     except PlannerError:
         db.close()
         raise
