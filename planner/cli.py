@@ -29,7 +29,9 @@ STATUS_WORDS = {"optimal": N_("optimal"), "feasible": N_("feasible"), "cancelled
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message):  # one line, exit 2, as for any bad input
-        raise PlannerError(f"{self.prog}: {message}")
+        from .cli_errors import argparse_message
+
+        raise PlannerError(f"{self.prog}: {argparse_message(message)}")
 
 
 def command(name: str):

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
@@ -183,3 +184,15 @@ def test_no_module_hides_its_translation_function():
             hiding += [f"{path.relative_to(ROOT)}:{n.lineno}" for n in ast.walk(tree)
                        if isinstance(n, ast.Name) and n.id == "_" and isinstance(n.ctx, ast.Store)]
     assert hiding == []
+
+
+@pytest.mark.parametrize("argv, french", [
+    (["chek"], "erreur : rep-planner: argument command : choix invalide : 'chek' (choisissez parmi 'demo', "),
+    (["check", "--weeks", "x"], "erreur : rep-planner check: argument --weeks : valeur invalide, nombre entier "
+                                "attendu : 'x'\n"),
+    (["check", "--bogus"], "erreur : rep-planner: arguments non reconnus : --bogus\n"),
+])
+def test_the_command_lines_own_refusals_in_french(capsys, demo_db, argv, french):
+    """argparse's English, said again in French: a typo gets its one line in the reader's language."""
+    assert main(["--db", demo_db, "--lang", "fr", *argv]) == 2
+    assert capsys.readouterr().err.startswith(french)
