@@ -31,6 +31,7 @@ from typing import Sequence
 from .errors import PlannerError, ValidationError
 from .files import read_limited, too_large
 from .hours import format_hours
+from .i18n import _, ngettext
 from .model import Market, Rep, Scenario
 
 MAX_BYTES = 5 * 2**20
@@ -52,9 +53,10 @@ class RowProblem:
     cell: str | None = None    # its cell, as the spreadsheet names it (B3)
 
     def __str__(self) -> str:
-        sheet = f"sheet {self.sheet!r}, " if self.sheet is not None else ""
+        sheet = _("sheet {sheet}, ").format(sheet=repr(self.sheet)) if self.sheet is not None else ""
         cell = f" ({self.cell})" if self.cell else ""
-        return f"{sheet}row {self.row}, {self.column}{cell}: {self.problem} (got {self.value!r})"
+        return sheet + _("row {row}, {column}{cell}: {problem} (got {value})").format(
+            row=self.row, column=self.column, cell=cell, problem=self.problem, value=repr(self.value))
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,10 @@ class CsvResult:
         """Refuse the file, naming every bad row (the README promises each one named)."""
         if self.problems:
             shown = "; ".join(str(p) for p in self.problems)
-            raise PlannerError(f"{source}: {len(self.problems)} bad row(s), nothing imported: {shown}")
+            n = len(self.problems)
+            raise PlannerError(ngettext("{source}: {n} bad row(s), nothing imported: {rows}",
+                                        "{source}: {n} bad row(s), nothing imported: {rows}", n).format(
+                source=source, n=n, rows=shown))
 
 
 @dataclass(frozen=True)
@@ -79,7 +84,8 @@ class ImportCounts:
     unchanged: int
 
     def __str__(self) -> str:
-        return f"{self.added} added, {self.changed} changed, {self.unchanged} unchanged"
+        return _("{added} added, {changed} changed, {unchanged} unchanged").format(
+            added=self.added, changed=self.changed, unchanged=self.unchanged)
 
 
 def row_statuses(existing: Sequence, items: Sequence) -> list[str]:
@@ -98,12 +104,13 @@ def _text(data: bytes, source: str) -> str:
     if len(data) > MAX_BYTES:
         raise too_large(source, len(data), MAX_BYTES, "a CSV file")
     if b"\x00" in data[:4096]:
-        raise PlannerError(f"{source}: a binary file, not CSV text (an Excel workbook? import it as .xlsx, "
-                           "or save it as CSV UTF-8)")
+        raise PlannerError(_("{source}: a binary file, not CSV text (an Excel workbook? import it as .xlsx, or save "
+                             "it as CSV UTF-8)").format(source=source))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise PlannerError(f"{source}: not UTF-8 text (byte {exc.start}); save it as CSV UTF-8") from None
+        raise PlannerError(_("{source}: not UTF-8 text (byte {byte}); save it as CSV UTF-8").format(
+            source=source, byte=exc.start)) from None
 
 
 def _unguarded(cell: str) -> str:
@@ -157,7 +164,7 @@ class Table:
 
 def _csv_table(text: str, source: str) -> Table:
     if not text.strip() or not text.splitlines()[0]:
-        raise PlannerError(f"{source}: the file is empty")
+        raise PlannerError(_("{source}: the file is empty").format(source=source))
     reader = csv.reader(io.StringIO(text), delimiter=_delimiter(text))
     labels = next(reader)
     rows = []
@@ -165,7 +172,8 @@ def _csv_table(text: str, source: str) -> Table:
         if not any(c.strip() for c in cells):
             continue
         if len(cells) != len(labels):
-            rows.append((line, RowProblem(line, "row", "", f"{len(cells)} cells where the header has {len(labels)}")))
+            rows.append((line, RowProblem(line, "row", "", _("{cells} cells where the header has {labels}").format(
+                cells=len(cells), labels=len(labels)))))
             continue
         rows.append((line, cells))
     return Table(labels, rows)
@@ -176,14 +184,14 @@ def _header(table: Table, source: str, fixed: tuple[str, ...], activities: dict[
     header = [_column(h, fixed, activities) for h in labels]
     where = f"{source}: {table.header_at}"
     for column in sorted(REQUIRED - set(header)):
-        raise PlannerError(f"{where}: the column {column!r} is missing (columns found: "
-                           f"{', '.join(map(_key, labels)) or 'none'})")
+        raise PlannerError(_("{where}: the column {column} is missing (columns found: {found})").format(
+            where=where, column=repr(column), found=", ".join(map(_key, labels)) or _("none")))
     if None in header:
         known = list(fixed) + list(activities.values())
-        raise PlannerError(f"{where}: unknown column {labels[header.index(None)]!r}; known columns: "
-                           f"{', '.join(known)}")
+        raise PlannerError(_("{where}: unknown column {column}; known columns: {known}").format(
+            where=where, column=repr(labels[header.index(None)]), known=", ".join(known)))
     if len(set(header)) != len(header):
-        raise PlannerError(f"{where}: a column appears twice")
+        raise PlannerError(_("{where}: a column appears twice").format(where=where))
     return header, labels
 
 
@@ -191,7 +199,7 @@ def _number(value: str, column: str):
     try:
         return float(value.replace(",", "").replace("'", ""))
     except ValueError:
-        raise ValidationError(column, value, "must be a number") from None
+        raise ValidationError(column, value, _("must be a number")) from None
 
 
 def _column_of(where: str, known: Sequence[str]) -> str:
@@ -269,7 +277,7 @@ def markets_from(table: Table, scenario: Scenario, source: str) -> CsvResult:
                 try:
                     count = float(text)
                 except ValueError:
-                    raise ValidationError(columns[name], text, "must be a whole number") from None
+                    raise ValidationError(columns[name], text, _("must be a whole number")) from None
                 weekly[name] = int(count) if count.is_integer() else count
         value = c.get("value")
         return Market(c["name"], c["timezone"], c["country"].upper(), c["hours"], (c.get("tier") or "B").upper(),

@@ -35,6 +35,8 @@ from . import csv_io
 from .errors import PlannerError
 from .files import megabytes, read_limited
 from .hours import format_hours
+from .i18n import _, amount
+from .i18n import number as figure
 from .model import Scenario
 
 MAX_BYTES = 20 * 2**20
@@ -62,7 +64,7 @@ def _openpyxl():
     try:
         import openpyxl
     except ImportError:  # a dependency (pyproject.toml); said plainly if an install lacks it
-        raise PlannerError("reading or writing .xlsx needs the openpyxl package (pip install openpyxl)") from None
+        raise PlannerError(_("reading or writing .xlsx needs the openpyxl package (pip install openpyxl)")) from None
     return openpyxl
 
 
@@ -75,32 +77,35 @@ def _archive(data: bytes, source: str) -> zipfile.ZipFile:
     enough unpacked (the sizes its directory gives bound what zipfile will unpack)."""
     if data.startswith(OLE_MAGIC):
         if "EncryptedPackage".encode("utf-16-le") in data:
-            raise PlannerError(f"{source}: the workbook is protected by a password; save a copy without "
-                               "the password (in Excel: File > Info > Protect Workbook > Encrypt with Password, "
-                               "cleared) and import that")
-        raise PlannerError(f"{source}: an Excel 97-2003 workbook (.xls), not .xlsx; save it as .xlsx")
+            raise PlannerError(_("{source}: the workbook is protected by a password; save a copy without the password "
+                                 "(in Excel: File > Info > Protect Workbook > Encrypt with Password, cleared) and "
+                                 "import that").format(source=source))
+        raise PlannerError(_("{source}: an Excel 97-2003 workbook (.xls), not .xlsx; save it as .xlsx").format(
+            source=source))
     if not data.startswith(b"PK\x03\x04"):
         if not data.strip():
-            raise PlannerError(f"{source}: the file is empty")
+            raise PlannerError(_("{source}: the file is empty").format(source=source))
         text = b"\x00" not in data[:4096]
-        raise PlannerError(f"{source}: not an Excel workbook (.xlsx)" + (
-            "; it is text, perhaps CSV: use import-csv" if text else ""))
+        raise PlannerError(_("{source}: not an Excel workbook (.xlsx)").format(source=source) + (
+            _("; it is text, perhaps CSV: use import-csv") if text else ""))
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise PlannerError(f"{source}: a damaged .xlsx file ({exc})") from None
+        raise PlannerError(_("{source}: a damaged .xlsx file ({problem})").format(source=source, problem=exc)) from None
     names = {m.filename for m in members}
     if "xl/workbook.xml" not in names:
-        kind = ("an OpenDocument spreadsheet (.ods); save it as .xlsx" if "content.xml" in names
-                else "a zip archive, not an Excel workbook (.xlsx)")
-        raise PlannerError(f"{source}: {kind}")
+        kind = (_("{source}: an OpenDocument spreadsheet (.ods); save it as .xlsx") if "content.xml" in names
+                else _("{source}: a zip archive, not an Excel workbook (.xlsx)"))
+        raise PlannerError(kind.format(source=source))
     if any(m.flag_bits & 1 for m in members):
-        raise PlannerError(f"{source}: the workbook's parts are encrypted; save a copy without a password")
+        raise PlannerError(_("{source}: the workbook's parts are encrypted; save a copy without a password").format(
+            source=source))
     unpacked = sum(m.file_size for m in members)
     if unpacked > MAX_UNPACKED:
-        raise PlannerError(f"{source}: unpacks to {megabytes(unpacked)}, too large for a workbook of reps or "
-                           f"markets (limit {MAX_UNPACKED / 2**20:g} MB unpacked)")
+        raise PlannerError(_("{source}: unpacks to {size}, too large for a workbook of reps or markets (limit {limit} "
+                             "MB unpacked)").format(source=source, size=megabytes(unpacked),
+                                                   limit=figure(MAX_UNPACKED / 2**20)))
     return archive
 
 
@@ -111,12 +116,13 @@ def _load(data: bytes, source: str, *, data_only: bool):
             warnings.simplefilter("ignore")
             return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
     except Exception as exc:  # openpyxl raises many kinds on a damaged part; the app never crashes on data
-        raise PlannerError(f"{source}: cannot be read as an Excel workbook ({_reason(exc)})") from None
+        raise PlannerError(_("{source}: cannot be read as an Excel workbook ({problem})").format(
+            source=source, problem=_reason(exc))) from None
 
 
 def _reason(exc: BaseException) -> str:
     """What went wrong underneath: openpyxl wraps a parser's error in its own longer one."""
-    for _ in range(5):
+    for _depth in range(5):
         if exc.__context__ is None:
             break
         exc = exc.__context__
@@ -135,15 +141,16 @@ class SheetChoice:
 
     def __str__(self) -> str:
         if self.named or self.sheets == 1:
-            return f"sheet {self.title!r}"
-        return f"sheet {self.title!r} (the first of {self.sheets}; none is named {SHEETS[self.kind]!r})"
+            return _("sheet {sheet}").format(sheet=repr(self.title))
+        return _("sheet {sheet} (the first of {n}; none is named {name})").format(
+            sheet=repr(self.title), n=self.sheets, name=repr(SHEETS[self.kind]))
 
 
 def _sheet(book, kind: str, source: str):
     """The sheet named like ``kind`` (any case), else the first; and which it is."""
     sheets = book.worksheets
     if not sheets:
-        raise PlannerError(f"{source}: the workbook has no sheet of cells")
+        raise PlannerError(_("{source}: the workbook has no sheet of cells").format(source=source))
     named = next((s for s in sheets if s.title.strip().lower() == kind), None)
     chosen = named if named is not None else sheets[0]
     return chosen, SheetChoice(chosen.title, len(sheets), named is not None, kind)
@@ -155,13 +162,14 @@ def _rows(sheet, source: str):
     try:
         for number, cells in enumerate(sheet.iter_rows(), start=1):
             if number > MAX_ROWS:
-                raise PlannerError(f"{source}: sheet {sheet.title!r} goes past row {MAX_ROWS:,}, the most a sheet "
-                                   "of reps or markets may have")
+                raise PlannerError(_("{source}: sheet {sheet} goes past row {rows}, the most a sheet of reps or markets "
+                                     "may have").format(source=source, sheet=repr(sheet.title), rows=amount(MAX_ROWS)))
             yield number, cells
     except PlannerError:
         raise
     except Exception as exc:  # a damaged sheet: said in one line, as any bad input
-        raise PlannerError(f"{source}: sheet {sheet.title!r} cannot be read ({_reason(exc)})") from None
+        raise PlannerError(_("{source}: sheet {sheet} cannot be read ({problem})").format(
+            source=source, sheet=repr(sheet.title), problem=_reason(exc))) from None
 
 
 def _formulas(data: bytes, archive: zipfile.ZipFile, title: str, source: str) -> dict:
@@ -173,19 +181,19 @@ def _formulas(data: bytes, archive: zipfile.ZipFile, title: str, source: str) ->
         return {}
     sheet = _load(data, source, data_only=False)[title]
     return {(cell.row, cell.column): str(getattr(cell.value, "text", cell.value))
-            for _, cells in _rows(sheet, source) for cell in cells if cell.data_type == "f"}
+            for _row, cells in _rows(sheet, source) for cell in cells if cell.data_type == "f"}
 
 
 def _cell_text(cell, formulas: dict):
     """A cell as the text the CSV path reads, or the problem (as a string) that makes it no value."""
     value = cell.value
     if cell.data_type == "e":
-        return str(value), "the cell shows an error, not a value"
+        return str(value), _("the cell shows an error, not a value")
     if value is None:
         formula = formulas.get((getattr(cell, "row", None), getattr(cell, "column", None)))
         if formula is not None:
-            return formula, ("a formula saved without its value: open the file in Excel or LibreOffice and "
-                             "save it, so that its value is stored")
+            return formula, _("a formula saved without its value: open the file in Excel or LibreOffice and save "
+                              "it, so that its value is stored")
         return "", None
     if isinstance(value, bool):
         return ("TRUE" if value else "FALSE"), None
@@ -209,7 +217,8 @@ def _table(data: bytes, kind: str, source: str) -> tuple[csv_io.Table, str]:
     except PlannerError:
         raise
     except Exception as exc:  # the app never crashes on data
-        raise PlannerError(f"{source}: cannot be read as an Excel workbook ({_reason(exc)})") from None
+        raise PlannerError(_("{source}: cannot be read as an Excel workbook ({problem})").format(
+            source=source, problem=_reason(exc))) from None
 
 
 def _read_table(data: bytes, kind: str, source: str) -> tuple[csv_io.Table, str]:
@@ -223,8 +232,9 @@ def _read_table(data: bytes, kind: str, source: str) -> tuple[csv_io.Table, str]
             text, bad = _cell_text(cell, formulas)
             if bad and problem is None and labels is not None:
                 column = csv_io.column_letters(cell.column - 1)
-                label = labels[cell.column - 1] if cell.column <= len(labels) else f"column {column}"
-                problem = csv_io.RowProblem(number, str(label).strip() or f"column {column}", text or "", bad,
+                unnamed = _("column {column}").format(column=column)
+                label = labels[cell.column - 1] if cell.column <= len(labels) else unnamed
+                problem = csv_io.RowProblem(number, str(label).strip() or unnamed, text or "", bad,
                                             sheet.title, f"{column}{number}")
             texts.append(text or "")
         if not any(t.strip() for t in texts):
@@ -237,12 +247,12 @@ def _read_table(data: bytes, kind: str, source: str) -> tuple[csv_io.Table, str]
         extra = next((i for i in range(len(labels), len(texts)) if texts[i].strip()), None)
         if problem is None and extra is not None:
             column = csv_io.column_letters(extra)
-            problem = csv_io.RowProblem(number, f"column {column}", texts[extra], "a value in a column with no "
-                                        "header", sheet.title, f"{column}{number}")
+            problem = csv_io.RowProblem(number, _("column {column}").format(column=column), texts[extra],
+                                        _("a value in a column with no header"), sheet.title, f"{column}{number}")
         rows.append((number, problem or (texts + [""] * len(labels))[:len(labels)]))
     if labels is None:
-        raise PlannerError(f"{source}: {which} is empty")
-    return csv_io.Table(labels, rows, f"{which}, row {header_row}", sheet.title), which
+        raise PlannerError(_("{source}: {sheet} is empty").format(source=source, sheet=which))
+    return csv_io.Table(labels, rows, _("{sheet}, row {row}").format(sheet=which, row=header_row), sheet.title), which
 
 
 def read_reps(data: bytes, source: str = "reps.xlsx") -> csv_io.CsvResult:
