@@ -15,6 +15,7 @@ from typing import Mapping
 
 from .errors import ValidationError
 from .history import recording
+from .i18n import N_, _, ngettext
 from .model import ActivityType, Assignment, Market, Rep, Scenario
 from .typed_values import number, typed
 
@@ -27,10 +28,21 @@ class Change:
     renamed_markets: Mapping[str, str] = field(default_factory=dict)
 
 
+# A field as a history line names it: its name with spaces ("max weekly hours"), in the reader's language.
+FIELD_WORDS = {"timezone": N_("timezone"), "country": N_("country"), "subdivision": N_("subdivision"),
+               "hours": N_("hours"), "max_weekly_hours": N_("max weekly hours"), "rules": N_("rules"),
+               "name": N_("name"), "tier": N_("tier"), "value": N_("value"), "weekly": N_("weekly"),
+               "minutes": N_("minutes"), "kind": N_("kind")}
+
+
+def _field(name: str) -> str:
+    return _(FIELD_WORDS[name]) if name in FIELD_WORDS else name.replace("_", " ")
+
+
 def _unique_name(existing: set[str], base: str) -> str:
-    name, n = f"{base} (copy)", 2
+    name, n = _("{name} (copy)").format(name=base), 2
     while name in existing:
-        name, n = f"{base} (copy {n})", n + 1
+        name, n = _("{name} (copy {n})").format(name=base, n=n), n + 1
     return name
 
 
@@ -44,7 +56,7 @@ class EditRep:
 
     @property
     def text(self) -> str:
-        return f"Change {self.rep}'s {self.field.replace('_', ' ')}"
+        return _("Change {rep}'s {field}").format(rep=self.rep, field=_field(self.field))
 
     def apply(self, scenario: Scenario) -> Change:
         old = scenario.rep(self.rep)
@@ -52,7 +64,7 @@ class EditRep:
         try:
             new = dataclasses.replace(old, **{self.field: value})
         except TypeError:
-            raise ValidationError(self.field, self.value, "not a field of a rep") from None
+            raise ValidationError(self.field, self.value, _("not a field of a rep")) from None
         reps = tuple(new if r.name == old.name else r for r in scenario.reps)
         renamed = {old.name: new.name} if new.name != old.name else {}
         assignments = [dataclasses.replace(a, rep=new.name) if a.rep == old.name else a for a in scenario.assignments]
@@ -70,7 +82,7 @@ class EditMarket:
 
     @property
     def text(self) -> str:
-        return f"Change {self.market}'s {self.field.replace('_', ' ')}"
+        return _("Change {market}'s {field}").format(market=self.market, field=_field(self.field))
 
     def apply(self, scenario: Scenario) -> Change:
         old = scenario.market(self.market)
@@ -78,7 +90,7 @@ class EditMarket:
         try:
             new = dataclasses.replace(old, **{self.field: value})
         except TypeError:
-            raise ValidationError(self.field, self.value, "not a field of a market") from None
+            raise ValidationError(self.field, self.value, _("not a field of a market")) from None
         markets = tuple(new if m.name == old.name else m for m in scenario.markets)
         assignments = [dataclasses.replace(a, market=new.name) if a.market == old.name else a
                        for a in scenario.assignments]
@@ -95,7 +107,7 @@ class SetWorkload:
 
     @property
     def text(self) -> str:
-        return f"Change {self.market}'s weekly {self.activity}"
+        return _("Change {market}'s weekly {activity}").format(market=self.market, activity=self.activity)
 
     def apply(self, scenario: Scenario) -> Change:
         scenario.activity(self.activity)
@@ -111,7 +123,7 @@ class AddRep:
 
     @property
     def text(self) -> str:
-        return f"Add rep {self.rep.name}"
+        return _("Add rep {name}").format(name=self.rep.name)
 
     def apply(self, scenario: Scenario) -> Change:
         return Change(scenario.replace(reps=scenario.reps + (self.rep,)), frozenset({"reps"}))
@@ -123,7 +135,7 @@ class RemoveRep:
 
     @property
     def text(self) -> str:
-        return f"Remove rep {self.rep}"
+        return _("Remove rep {name}").format(name=self.rep)
 
     def apply(self, scenario: Scenario) -> Change:
         scenario.rep(self.rep)
@@ -138,7 +150,7 @@ class DuplicateRep:
 
     @property
     def text(self) -> str:
-        return f"Duplicate rep {self.rep}"
+        return _("Duplicate rep {name}").format(name=self.rep)
 
     def apply(self, scenario: Scenario) -> Change:
         old = scenario.rep(self.rep)
@@ -152,7 +164,7 @@ class AddMarket:
 
     @property
     def text(self) -> str:
-        return f"Add market {self.market.name}"
+        return _("Add market {name}").format(name=self.market.name)
 
     def apply(self, scenario: Scenario) -> Change:
         return Change(scenario.replace(markets=scenario.markets + (self.market,)), frozenset({"markets"}))
@@ -164,7 +176,7 @@ class RemoveMarket:
 
     @property
     def text(self) -> str:
-        return f"Remove market {self.market}"
+        return _("Remove market {name}").format(name=self.market)
 
     def apply(self, scenario: Scenario) -> Change:
         scenario.market(self.market)
@@ -179,7 +191,7 @@ class DuplicateMarket:
 
     @property
     def text(self) -> str:
-        return f"Duplicate market {self.market}"
+        return _("Duplicate market {name}").format(name=self.market)
 
     def apply(self, scenario: Scenario) -> Change:
         old = scenario.market(self.market)
@@ -197,7 +209,8 @@ class Assign:
 
     @property
     def text(self) -> str:
-        return f"Assign {self.market} to {self.rep}" if self.rep else f"Unassign {self.market}"
+        return (_("Assign {market} to {rep}") if self.rep else _("Unassign {market}")).format(market=self.market,
+                                                                                              rep=self.rep)
 
     def apply(self, scenario: Scenario) -> Change:
         scenario.market(self.market)
@@ -221,12 +234,12 @@ class SetLocked:
 
     @property
     def text(self) -> str:
-        return f"{'Lock' if self.locked else 'Unlock'} {self.market}"
+        return (_("Lock {market}") if self.locked else _("Unlock {market}")).format(market=self.market)
 
     def apply(self, scenario: Scenario) -> Change:
         scenario.market(self.market)  # an unknown name is refused as such, not as "not assigned"
         if scenario.rep_of(self.market) is None:
-            raise ValidationError("locked", self.market, "only an assigned market can be locked or unlocked")
+            raise ValidationError("locked", self.market, _("only an assigned market can be locked or unlocked"))
         assignments = [dataclasses.replace(a, locked=self.locked) if a.market == self.market else a
                        for a in scenario.assignments]
         return Change(scenario.replace(assignments=assignments), frozenset({"assignments"}))
@@ -238,7 +251,7 @@ class AddActivity:
 
     @property
     def text(self) -> str:
-        return f"Add activity {self.activity.name}"
+        return _("Add activity {name}").format(name=self.activity.name)
 
     def apply(self, scenario: Scenario) -> Change:
         return Change(scenario.replace(activities=scenario.activities + (self.activity,)), frozenset({"activities"}))
@@ -257,16 +270,17 @@ class EditActivity:
 
     @property
     def text(self) -> str:
-        return f"Change activity {self.activity}'s {'kind' if self.field == 'live' else self.field}"
+        return _("Change activity {activity}'s {field}").format(activity=self.activity,
+                                                                 field=_field("kind" if self.field == "live" else self.field))
 
     def apply(self, scenario: Scenario) -> Change:
         old = scenario.activity(self.activity)
         if self.field not in ("minutes", "live"):  # pinned blocks name their activity: no renames
-            raise ValidationError(self.field, self.value, "only an activity's minutes and live can be changed")
+            raise ValidationError(self.field, self.value, _("only an activity's minutes and live can be changed"))
         value = typed(self.field, self.value, f"activity {old.name!r}")
         if self.field == "live" and isinstance(value, str):
             if value.strip().lower() not in KINDS:
-                raise ValidationError(f"activity {old.name!r}.kind", value, "give live or async")
+                raise ValidationError(f"activity {old.name!r}.kind", value, _("give live or async"))
             value = KINDS[value.strip().lower()]
         new = dataclasses.replace(old, **{self.field: value})
         activities = tuple(new if a.name == old.name else a for a in scenario.activities)
@@ -281,7 +295,7 @@ class RemoveActivity:
 
     @property
     def text(self) -> str:
-        return f"Remove activity {self.activity}"
+        return _("Remove activity {name}").format(name=self.activity)
 
     def apply(self, scenario: Scenario) -> Change:
         scenario.activity(self.activity)
@@ -330,7 +344,7 @@ def apply(store, command, *, source: str | None = None, text: str | None = None)
     program makes meanwhile is waited for and built upon, never overwritten; on a refusal
     nothing is written.
     """
-    with recording(store, text or getattr(command, "text", "Change the plan"), source=source):
+    with recording(store, text or getattr(command, "text", None) or _("Change the plan"), source=source):
         change = command.apply(store.load())
         store.save(change.scenario, renamed_reps=change.renamed_reps, renamed_markets=change.renamed_markets)
     return change
@@ -344,7 +358,7 @@ class UpsertReps:
 
     @property
     def text(self) -> str:
-        return f"Import {len(self.reps)} reps"
+        return ngettext("Import {n} reps", "Import {n} reps", len(self.reps)).format(n=len(self.reps))
 
     def apply(self, scenario: Scenario) -> Change:
         incoming = {r.name: r for r in self.reps}
@@ -360,7 +374,7 @@ class UpsertMarkets:
 
     @property
     def text(self) -> str:
-        return f"Import {len(self.markets)} markets"
+        return ngettext("Import {n} markets", "Import {n} markets", len(self.markets)).format(n=len(self.markets))
 
     def apply(self, scenario: Scenario) -> Change:
         incoming = {m.name: m for m in self.markets}
