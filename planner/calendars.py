@@ -11,6 +11,7 @@ from typing import Sequence
 from .calendar_store import CalendarStore
 from .errors import PlannerError
 from .files import write_whole
+from .i18n import _
 from .schedule import Schedule, build_week
 from .storage import Store
 from .team import RepWeek, rep_week
@@ -34,10 +35,10 @@ class ExportedFile:
 def not_placed_lines(not_placed) -> list[str]:
     """Blocks that could not be placed, one line per rep: ``Laura: 3 x Demo for US East, 1 x Call for Mexico``."""
     counts: dict[str, dict[tuple[str, str], int]] = {}
-    for _, block in not_placed:
+    for _week, block in not_placed:
         per_rep = counts.setdefault(block.rep, {})
         per_rep[(block.activity, block.market)] = per_rep.get((block.activity, block.market), 0) + 1
-    return [f"{rep}: " + ", ".join(f"{n} x {activity} for {market}"
+    return [f"{rep}: " + ", ".join(_("{n} x {activity} for {market}").format(n=n, activity=activity, market=market)
                                    for (activity, market), n in sorted(blocks.items(), key=lambda b: (-b[1], b[0])))
             for rep, blocks in counts.items()]
 
@@ -82,9 +83,9 @@ def export_files(store: Store, reps: Sequence[str], year: int, week: int, weeks:
     from .public_holidays import incomplete_years
 
     if not 1 <= weeks <= 104:
-        raise PlannerError(f"weeks: give 1 to 104 weeks (got {weeks})")
+        raise PlannerError(_("weeks: give 1 to {n} weeks (got {weeks})").format(n=104, weeks=weeks))
     if not reps:
-        raise PlannerError("choose at least one rep to export")
+        raise PlannerError(_("choose at least one rep to export"))
     scenario = store.load()
     for rep in reps:
         scenario.rep(rep)
@@ -92,13 +93,14 @@ def export_files(store: Store, reps: Sequence[str], year: int, week: int, weeks:
     span = [add_weeks(year, week, d) for d in range(weeks)]
     names = [format_week(*w) for w in span]
     if not str(output):
-        raise PlannerError("give the name of the file (or with one file per rep, the folder) to write")
+        raise PlannerError(_("give the name of the file (or with one file per rep, the folder) to write"))
     output = Path(output)
     if per_rep:
         try:
             output.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise PlannerError(f"{output}: cannot create the folder ({exc.strerror})") from None
+            raise PlannerError(_("{path}: cannot create the folder ({problem})").format(path=output,
+                                                                                       problem=exc.strerror)) from None
     first, last = week_monday(*span[0]), week_monday(*span[-1]) + dt.timedelta(days=6)
     written = []
     for group in ([[r] for r in reps] if per_rep else [list(reps)]):

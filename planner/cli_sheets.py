@@ -14,8 +14,10 @@ from pathlib import Path
 from . import commands, csv_io, xlsx_io
 from .cli import _say, _store, command
 from .files import write_whole
+from .i18n import N_, _
 
 FORMATS = {"csv": csv_io, "xlsx": xlsx_io}
+KINDS = {"reps": N_("reps"), "markets": N_("markets")}
 
 
 def _import(args, module) -> None:
@@ -32,16 +34,19 @@ def _import(args, module) -> None:
     result.raise_if_any(str(args.file))
     counts = csv_io.import_counts(getattr(scenario, args.kind), result.items)
     source = f"{args.file}, {result.sheet}" if result.sheet else f"{args.file}"
+    n, kind = len(result.items), _(KINDS[args.kind])
     if args.dry_run:
-        _say(f"{source}: {len(result.items)} {args.kind} would be imported: {counts}; nothing saved (--dry-run)")
+        _say(_("{source}: {n} {kind} would be imported: {counts}; nothing saved (--dry-run)").format(
+            source=source, n=n, kind=kind, counts=counts))
         return
-    text = f"Import {len(result.items)} {args.kind} from {Path(args.file).name}"
+    text = _("Import {n} {kind} from {file}").format(n=n, kind=kind, file=Path(args.file).name)
     if store is None:  # a new database whose first revision is this import
         cli_data.created(args, change.apply(scenario).scenario, text)
     elif counts.added or counts.changed:
         commands.apply(store, change, source="import", text=text)
-    _say(f"Imported {len(result.items)} {args.kind} from {source}{',' * bool(result.sheet)} into "
-         f"{cli_data.shown(cli_data.db_path(args))}: {counts}")
+    _say(_("Imported {n} {kind} from {source}{comma} into {path}: {counts}").format(
+        n=n, kind=kind, source=source, comma="," * bool(result.sheet), path=cli_data.shown(cli_data.db_path(args)),
+        counts=counts))
 
 
 def _export(args, module) -> None:
@@ -49,7 +54,8 @@ def _export(args, module) -> None:
     scenario = store.load()
     data = module.write_reps(scenario) if args.kind == "reps" else module.write_markets(scenario)
     write_whole(args.file, data.encode("utf-8") if isinstance(data, str) else data, database=store.path)
-    _say(f"Wrote {len(scenario.reps if args.kind == 'reps' else scenario.markets)} {args.kind} to {args.file}")
+    _say(_("Wrote {n} {kind} to {file}").format(n=len(scenario.reps if args.kind == "reps" else scenario.markets),
+                                               kind=_(KINDS[args.kind]), file=args.file))
 
 
 for _name, _module in FORMATS.items():
