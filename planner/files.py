@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from .errors import PlannerError
+from .i18n import _
 
 
 def megabytes(size: int) -> str:
@@ -33,7 +34,7 @@ def read_limited(path, limit: int, what: str, advice: str = "") -> bytes:
                 raise too_large(path, size, limit, what, advice)
             data = fh.read(limit + 1)  # a pipe reports no size, and a file may grow meanwhile
     except OSError as exc:
-        raise PlannerError(f"{path}: cannot read the file ({exc.strerror})") from None
+        raise PlannerError(_("{path}: cannot read the file ({problem})").format(path=path, problem=exc.strerror)) from None
     if len(data) > limit:
         raise too_large(path, None, limit, what, advice)
     return data
@@ -49,13 +50,13 @@ def write_whole(path, data: bytes, *, database=None) -> None:
     export took its place and the plan was lost.
     """
     if not str(path):
-        raise PlannerError("give the name of the file to write")
+        raise PlannerError(_("give the name of the file to write"))
     try:
         target = Path(os.path.realpath(path))
         if database and target.exists() and os.path.exists(database) and os.path.samefile(target, database):
-            raise PlannerError(f"{path}: this is the database; write the export to another file")
+            raise PlannerError(_("{path}: this is the database; write the export to another file").format(path=path))
         if target.is_dir():
-            raise PlannerError(f"{path}: this is a folder; give the name of a file")
+            raise PlannerError(_("{path}: this is a folder; give the name of a file").format(path=path))
         if target.exists() and not target.is_file():
             with open(target, "wb") as fh:
                 fh.write(data)
@@ -70,4 +71,4 @@ def write_whole(path, data: bytes, *, database=None) -> None:
         finally:
             tmp.unlink(missing_ok=True)
     except OSError as exc:
-        raise PlannerError(f"{path}: cannot write the file ({exc.strerror})") from None
+        raise PlannerError(_("{path}: cannot write the file ({problem})").format(path=path, problem=exc.strerror)) from None

@@ -16,6 +16,7 @@ from typing import Any
 from .errors import PlannerError, ValidationError
 from .files import too_large, write_whole
 from .hours import format_hours
+from .i18n import _
 from .model import ActivityType, Assignment, Market, Rep, Scenario, Settings, check_no_control_characters
 
 FORMAT = "rep-planner/1"
@@ -34,12 +35,12 @@ _KEYS = {
 
 def _check_keys(obj: Any, kind: str, where: str) -> dict:
     if not isinstance(obj, dict):
-        raise ValidationError(where, _short(obj), "must be an object {...}")
+        raise ValidationError(where, _short(obj), _("must be an object {...}"))
     required, optional = _KEYS[kind]
     for key in sorted(required - obj.keys()):
-        raise ValidationError(f"{where}.{key}", None, "this key is missing")
+        raise ValidationError(f"{where}.{key}", None, _("this key is missing"))
     for key in sorted(obj.keys() - required - optional):
-        raise ValidationError(f"{where}.{key}", _short(obj[key]), "unknown key (check its spelling)")
+        raise ValidationError(f"{where}.{key}", _short(obj[key]), _("unknown key (check its spelling)"))
     return obj
 
 
@@ -51,13 +52,13 @@ def _short(value: Any) -> Any:
 def _list(data: dict, key: str, where: str) -> list:
     value = data.get(key, [])
     if not isinstance(value, list):
-        raise ValidationError(f"{where}{key}", _short(value), "must be a list [...]")
+        raise ValidationError(f"{where}{key}", _short(value), _("must be a list [...]"))
     return value
 
 
 def _text(value: Any, where: str) -> str:
     if not isinstance(value, str):
-        raise ValidationError(where, _short(value), "must be text")
+        raise ValidationError(where, _short(value), _("must be text"))
     return value
 
 
@@ -76,7 +77,8 @@ def scenario_from_dict(data: Any) -> Scenario:
     """Build a scenario from parsed JSON; errors name the JSON path."""
     _check_keys(data, "scenario", "scenario")
     if data["format"] != FORMAT:
-        raise ValidationError("format", _short(data["format"]), f"this app reads {FORMAT!r} files")
+        raise ValidationError("format", _short(data["format"]), _("this app reads {format} files").format(
+            format=repr(FORMAT)))
     activities = []
     for i, a in enumerate(_list(data, "activities", "")):
         where = f"activities[{i}]"
@@ -101,7 +103,7 @@ def scenario_from_dict(data: Any) -> Scenario:
         _check_keys(m, "markets", where)
         weekly = m.get("weekly", {})
         if not isinstance(weekly, dict):
-            raise ValidationError(f"{where}.weekly", _short(weekly), "must map activity names to weekly counts")
+            raise ValidationError(f"{where}.weekly", _short(weekly), _("must map activity names to weekly counts"))
         markets.append(_build(where, lambda m=m, where=where, weekly=weekly: Market(
             name=_text(m["name"], f"{where}.name"),
             timezone=_text(m["timezone"], f"{where}.timezone"),
@@ -122,7 +124,7 @@ def scenario_from_dict(data: Any) -> Scenario:
     settings = _build("settings", lambda: Settings(**settings_data))
     thresholds = data.get("thresholds", {})
     if not isinstance(thresholds, dict):
-        raise ValidationError("thresholds", _short(thresholds), "must be an object {...}")
+        raise ValidationError("thresholds", _short(thresholds), _("must be an object {...}"))
     # Checked here, not in Scenario: every edit rebuilds the scenario with the name stored.
     check_no_control_characters(_text(data["name"], "name"), "name")
     return Scenario(_text(data["name"], "name"), activities, reps, markets, assignments, settings, thresholds)
@@ -158,9 +160,10 @@ def loads(text: str, source: str = "scenario") -> Scenario:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise PlannerError(f"{source}: not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
+        raise PlannerError(_("{source}: not valid JSON at line {line}, column {column}: {problem}").format(
+            source=source, line=exc.lineno, column=exc.colno, problem=exc.msg)) from None
     except RecursionError:
-        raise PlannerError(f"{source}: JSON nested too deeply") from None
+        raise PlannerError(_("{source}: JSON nested too deeply").format(source=source)) from None
     return scenario_from_dict(data)
 
 
@@ -173,11 +176,11 @@ def load(path: str | os.PathLike) -> Scenario:
             raise too_large(path, size, MAX_FILE_BYTES, "a scenario")
         raw = path.read_bytes()
     except OSError as exc:
-        raise PlannerError(f"{path}: cannot read the file ({exc.strerror})") from None
+        raise PlannerError(_("{path}: cannot read the file ({problem})").format(path=path, problem=exc.strerror)) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise PlannerError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+        raise PlannerError(_("{path}: not UTF-8 text (byte {byte})").format(path=path, byte=exc.start)) from None
     try:
         return loads(text, str(path))
     except ValidationError as exc:

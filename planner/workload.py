@@ -56,14 +56,15 @@ class Thresholds:
         known = {f.name for f in fields(self)}
         for key, value in changes.items():
             if key not in known:
-                raise ValidationError(f"thresholds.{key}", value, "unknown threshold; known: " + ", ".join(sorted(known)))
+                raise ValidationError(f"thresholds.{key}", value, _("unknown threshold; known: {known}").format(
+                    known=", ".join(sorted(known))))
             if key.startswith("night_"):
                 try:
                     parse_hours(f"Mon {value}-12:00" if key == "night_start" else f"Mon 12:00-{value}")
                 except ValidationError:
-                    raise ValidationError(f"thresholds.{key}", value, "a time like 23:00") from None
+                    raise ValidationError(f"thresholds.{key}", value, _("a time like 23:00")) from None
             elif value is not None and (isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0):
-                raise ValidationError(f"thresholds.{key}", value, "must be a number of hours, 0 or more")
+                raise ValidationError(f"thresholds.{key}", value, _("must be a number of hours, 0 or more"))
         return replace(self, **changes)
 
 

@@ -24,6 +24,7 @@ import time
 from typing import Callable, Mapping, Sequence
 
 from ..errors import PlannerError
+from ..i18n import _, number
 from ..model import Scenario
 from ..timezones import format_week
 from .explain import explain
@@ -42,9 +43,9 @@ SMALL_MODEL = 60_000
 
 def _check_inputs(scenario: Scenario, table: FitTable) -> None:
     if not scenario.reps:
-        raise PlannerError("There are no reps to assign markets to: add a rep first")
+        raise PlannerError(_("There are no reps to assign markets to: add a rep first"))
     if not scenario.markets:
-        raise PlannerError("There are no markets to assign: add a market first")
+        raise PlannerError(_("There are no markets to assign: add a market first"))
     limit = scenario.settings.max_markets_per_rep
     spread = scenario.settings.max_offset_spread_hours
     week = format_week(table.year, table.week)
@@ -54,17 +55,21 @@ def _check_inputs(scenario: Scenario, table: FitTable) -> None:
             continue
         load = sum(table.get(rep.name, m).load_hours for m in locked)
         if load > table.capacity[rep.name] + EPS:
-            raise PlannerError(
-                f"Locked markets give {rep.name} {load:g} h of work in {week}, but {rep.name} can take "
-                f"{table.capacity[rep.name]:g} h (max {rep.max_weekly_hours:g} h/week, "
-                f"{table.available[rep.name]:g} h of working time): unlock some of {', '.join(locked)}")
+            raise PlannerError(_(
+                "Locked markets give {rep} {load} h of work in {week}, but {rep} can take {capacity} h (max {max} "
+                "h/week, {available} h of working time): unlock some of {markets}").format(
+                rep=rep.name, load=number(load), week=week, capacity=number(table.capacity[rep.name]),
+                max=number(rep.max_weekly_hours), available=number(table.available[rep.name]),
+                markets=", ".join(locked)))
         if len(locked) > limit:
-            raise PlannerError(f"{rep.name} has {len(locked)} locked markets but the focus limit is {limit} "
-                               f"markets per rep: unlock some of {', '.join(locked)} or raise the limit")
+            raise PlannerError(_("{rep} has {n} locked markets but the focus limit is {limit} markets per rep: "
+                                 "unlock some of {markets} or raise the limit").format(
+                rep=rep.name, n=len(locked), limit=limit, markets=", ".join(locked)))
         offs = [table.offsets[m] for m in locked]
         if max(offs) - min(offs) > spread + EPS:
-            raise PlannerError(f"{rep.name}'s locked markets span {max(offs) - min(offs):g} h of UTC offsets, "
-                               f"more than the focus limit of {spread:g} h: unlock some of {', '.join(locked)}")
+            raise PlannerError(_("{rep}'s locked markets span {hours} h of UTC offsets, more than the focus limit of "
+                                 "{limit} h: unlock some of {markets}").format(
+                rep=rep.name, hours=number(max(offs) - min(offs)), limit=number(spread), markets=", ".join(locked)))
 
 
 def _problem_for(scenario, year, week, holidays, busy, pins) -> Problem:
@@ -100,7 +105,7 @@ def optimise(scenario: Scenario, year: int, week: int, *, time_limit: float = 30
     plan so far, which keeps every rule like any other).
     """
     if not (time_limit > 0 and time_limit < float("inf")):
-        raise PlannerError(f"time limit: give a number of seconds above 0 (got {time_limit})")
+        raise PlannerError(_("time limit: give a number of seconds above 0 (got {seconds})").format(seconds=time_limit))
     started = time.perf_counter()
     deadline = started + time_limit
     p = _problem_for(scenario, year, week, holidays, busy, pins)
