@@ -33,8 +33,12 @@ from .week_view import DAY_HEADER_H, HEADER_H, HOUR_H, local_date
 PAGE_SIZES = {"A4": QPageSize.A4, "Letter": QPageSize.Letter}
 MARGIN_MM = 15
 WEEK_WIDTH = 1000   # the canvas's width in screen pixels, as in a window of the app
-NO_FONT = ("no font found to write the report's text with: install one (Debian and Ubuntu: "
-           "apt-get install fonts-dejavu-core)")
+
+
+def no_font() -> str:
+    """Why no report can be written on a machine with no font, in the reader's language."""
+    return tr("no font found to write the report's text with: install one (Debian and Ubuntu: apt-get install "
+              "fonts-dejavu-core)")
 
 
 def application() -> QApplication:
@@ -68,7 +72,7 @@ def font_problem(font: QFont | None = None) -> str | None:
     font = font or QFont()
     raw = QRawFont.fromFont(font)
     if not QFontInfo(font).family() or not raw.isValid() or not raw.fontTable("cmap"):
-        return NO_FONT
+        return no_font()
     return None
 
 
@@ -109,7 +113,7 @@ def render(report, page: str = "A4") -> tuple[bytes, int]:
     buffer.close()
     pdf = bytes(data)
     if b"/FontFile" not in pdf:  # no text made it into the file: never hand over a report without words
-        raise PlannerError(NO_FONT)
+        raise PlannerError(no_font())
     return pdf, pages.count
 
 

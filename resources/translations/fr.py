@@ -557,6 +557,9 @@ FR = {
     "User: give the user name on the calendar server":
         "Utilisateur : indiquez le nom d'utilisateur sur le serveur de calendrier",
     "empty: from the system keyring": "vide : celui du trousseau du système",
+    "no font found to write the report's text with: install one (Debian and Ubuntu: apt-get install fonts-dejavu-core)":
+        "aucune police trouvée pour écrire le texte du rapport : installez-en une (Debian et Ubuntu : apt-get install "
+        "fonts-dejavu-core)",
     "only for a server with its own certificate": "seulement pour un serveur à certificat propre",
     "{n} blocks ({hours} h of work) could not be placed": "{n} blocs ({hours} h de travail) n'ont pas pu être placés",
     "{url}: {created} created, {updated} updated, {deleted} deleted, {unchanged} unchanged":

@@ -654,6 +654,10 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
         <translation>Couvre {value} sur {total} de valeur de marché ; le commercial le plus chargé est à {util:.0%} de sa capacité.</translation>
     </message>
     <message>
+        <source>no font found to write the report&apos;s text with: install one (Debian and Ubuntu: apt-get install fonts-dejavu-core)</source>
+        <translation>aucune police trouvée pour écrire le texte du rapport : installez-en une (Debian et Ubuntu : apt-get install fonts-dejavu-core)</translation>
+    </message>
+    <message>
         <source>Plan for {period}: {name}</source>
         <translation>Plan pour {period} : {name}</translation>
     </message>
