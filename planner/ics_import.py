@@ -22,6 +22,7 @@ import x_wr_timezone
 
 from .errors import PlannerError
 from .files import read_limited, too_large
+from .i18n import _
 from .timezones import check_zone, use_for_icalendar, zone as time_zone
 
 UTC = dt.timezone.utc
@@ -53,23 +54,24 @@ def _check_structure(lines: list[str], source: str) -> None:
     stack: list[tuple[str, int]] = []
     first = next((i for i, line in enumerate(lines, 1) if line.strip()), None)
     if first is None:
-        raise PlannerError(f"{source}: the file is empty")
+        raise PlannerError(_("{source}: the file is empty").format(source=source))
     if lines[first - 1].strip().upper() != "BEGIN:VCALENDAR":
-        raise PlannerError(f"{source}: line {first}: an iCalendar file starts with BEGIN:VCALENDAR "
-                           f"(got {lines[first - 1][:40]!r})")
+        raise PlannerError(_("{source}: line {line}: an iCalendar file starts with BEGIN:VCALENDAR (got {text})").format(
+            source=source, line=first, text=repr(lines[first - 1][:40])))
     for number, line in enumerate(lines, start=1):
         upper = line.strip().upper()
         if upper.startswith("BEGIN:"):
             stack.append((upper[6:], number))
         elif upper.startswith("END:"):
             if not stack or stack[-1][0] != upper[4:]:
-                expected = f"END:{stack[-1][0]}" if stack else "nothing"
-                raise PlannerError(f"{source}: line {number}: {line.strip()[:40]!r} where {expected} was expected")
+                expected = f"END:{stack[-1][0]}" if stack else _("nothing")
+                raise PlannerError(_("{source}: line {line}: {text} where {expected} was expected").format(
+                    source=source, line=number, text=repr(line.strip()[:40]), expected=expected))
             stack.pop()
     if stack:
         name, number = stack[-1]
-        raise PlannerError(f"{source}: the file ends before END:{name} (BEGIN:{name} at line {number}); "
-                           "it may be truncated")
+        raise PlannerError(_("{source}: the file ends before END:{name} (BEGIN:{name} at line {line}); it may be "
+                             "truncated").format(source=source, name=name, line=number))
 
 
 def _as_utc(value, tz: dt.tzinfo) -> dt.datetime:
@@ -83,7 +85,8 @@ def _check_event(event, lines: list[str], source: str) -> None:
     for name in ("dtstart", "dtend"):
         if name not in event:
             if name == "dtstart":
-                raise PlannerError(f"{source}: line {_line_of(lines, 'UID:' + uid) or '?'}: event {uid!r} has no DTSTART")
+                raise PlannerError(_("{source}: line {line}: event {uid} has no DTSTART").format(
+                    source=source, line=_line_of(lines, "UID:" + uid) or "?", uid=repr(uid)))
             continue
         prop = event[name]
         try:
@@ -97,16 +100,17 @@ def _check_event(event, lines: list[str], source: str) -> None:
         if not isinstance(value, (dt.date, dt.datetime)):
             # Looked up only to name a bad line: a search per event made a 13,712-event file take 72 s.
             line = _line_of(lines, raw) or _line_of(lines, name.upper())
-            raise PlannerError(f"{source}: line {line or '?'}: {name.upper()} of event {uid!r} is not a date or "
-                               f"time ({raw[:40]!r})")
+            raise PlannerError(_("{source}: line {line}: {name} of event {uid} is not a date or time ({text})").format(
+                source=source, line=line or "?", name=name.upper(), uid=repr(uid), text=repr(raw[:40])))
         tzid = prop.params.get("TZID") if hasattr(prop, "params") else None
         if tzid and isinstance(value, dt.datetime) and value.tzinfo is None:
-            raise PlannerError(f"{source}: line {_line_of(lines, 'TZID=' + tzid) or '?'}: unknown time zone "
-                               f"TZID={tzid!r} (no VTIMEZONE in the file and not an IANA or Windows zone name)")
+            raise PlannerError(_("{source}: line {line}: unknown time zone TZID={zone} (no VTIMEZONE in the file and "
+                                 "not an IANA or Windows zone name)").format(
+                source=source, line=_line_of(lines, "TZID=" + tzid) or "?", zone=repr(tzid)))
     rule = event.get("rrule")
     if rule and str(rule.get("FREQ", [""])[0]).upper() in ("SECONDLY", "MINUTELY"):
-        raise PlannerError(f"{source}: line {_line_of(lines, 'RRULE') or '?'}: event {uid!r} repeats every "
-                           f"{str(rule['FREQ'][0]).lower()[:-2]}; that is not a meeting")
+        raise PlannerError(_("{source}: line {line}: event {uid} repeats every {unit}; that is not a meeting").format(
+            source=source, line=_line_of(lines, "RRULE") or "?", uid=repr(uid), unit=str(rule["FREQ"][0]).lower()[:-2]))
 
 
 def read_busy(data: bytes, *, timezone: str, start: dt.datetime, end: dt.datetime,
@@ -118,7 +122,7 @@ def read_busy(data: bytes, *, timezone: str, start: dt.datetime, end: dt.datetim
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise PlannerError(f"{source}: not UTF-8 text (byte {exc.start})") from None
+        raise PlannerError(_("{path}: not UTF-8 text (byte {byte})").format(path=source, byte=exc.start)) from None
     lines = _unfolded_lines(text)
     _check_structure(lines, source)
     use_for_icalendar()
@@ -126,7 +130,8 @@ def read_busy(data: bytes, *, timezone: str, start: dt.datetime, end: dt.datetim
         calendar = icalendar.Calendar.from_ical(text)
     except (ValueError, KeyError, IndexError) as exc:
         detail = str(exc).splitlines()[0][:120]
-        raise PlannerError(f"{source}: not a valid iCalendar file ({detail})") from None
+        raise PlannerError(_("{source}: not a valid iCalendar file ({problem})").format(source=source,
+                                                                                          problem=detail)) from None
     tz = time_zone(timezone)
     named = calendar.get("X-WR-TIMEZONE")
     try:
@@ -136,7 +141,8 @@ def read_busy(data: bytes, *, timezone: str, start: dt.datetime, end: dt.datetim
             raise ValueError(f"{str(named)[:60]!r} is not a time zone")
         calendar = x_wr_timezone.to_standard(calendar, timezone=x_wr)
     except Exception as exc:  # the library raises whatever its zone lookup raised
-        raise PlannerError(f"{source}: X-WR-TIMEZONE cannot be used ({exc})") from None
+        raise PlannerError(_("{source}: X-WR-TIMEZONE cannot be used ({problem})").format(source=source,
+                                                                                           problem=exc)) from None
     for event in calendar.walk("VEVENT"):
         _check_event(event, lines, source)
     # RFC 5545: DTEND gives an exact duration, the same for every occurrence. The expansion
@@ -154,8 +160,9 @@ def read_busy(data: bytes, *, timezone: str, start: dt.datetime, end: dt.datetim
     try:
         for count, event in enumerate(recurring_ical_events.of(calendar).between(start, end)):
             if count >= MAX_INSTANCES:
-                raise PlannerError(f"{source}: more than {MAX_INSTANCES} busy events between {start:%Y-%m-%d} and "
-                                   f"{end:%Y-%m-%d}; import a shorter period")
+                raise PlannerError(_("{source}: more than {n} busy events between {start} and {end}; import a shorter "
+                                     "period").format(source=source, n=MAX_INSTANCES, start=f"{start:%Y-%m-%d}",
+                                                      end=f"{end:%Y-%m-%d}"))
             if str(event.get("transp", "OPAQUE")).upper() == "TRANSPARENT":
                 continue
             if str(event.get("status", "")).upper() == "CANCELLED":
@@ -178,7 +185,8 @@ def read_busy(data: bytes, *, timezone: str, start: dt.datetime, end: dt.datetim
     except PlannerError:
         raise
     except Exception as exc:  # recurrence expansion of a broken rule
-        raise PlannerError(f"{source}: a recurring event cannot be expanded ({str(exc)[:120]})") from None
+        raise PlannerError(_("{source}: a recurring event cannot be expanded ({problem})").format(
+            source=source, problem=str(exc)[:120])) from None
     busy.sort(key=lambda b: (b.start, b.end))
     return busy
 
