@@ -1,11 +1,15 @@
-"""Cell editors: a searchable time-zone picker, an hours editor that parses as you type."""
+"""Team's and Markets' cells: painted from laid-out text kept between paints; their editors (a
+searchable time-zone picker, an hours editor that parses as you type)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from functools import lru_cache
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QStyledItemDelegate
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QPalette, QStaticText, QTransform
+from PySide6.QtWidgets import (QApplication, QComboBox, QCompleter, QLineEdit, QStyle, QStyledItemDelegate,
+                               QStyleOptionFocusRect, QToolTip)
 
 from planner.errors import ValidationError
 from planner.hours import parse_hours
@@ -87,12 +91,105 @@ class HoursEdit(QLineEdit):
             self.setToolTip(self.problem)
 
 
-class CellDelegate(QStyledItemDelegate):
-    """Picks the editor from the model's column description."""
+# Looked up once: a PySide6 enum member costs a microsecond or more per lookup, and paint runs per cell.
+# A cell's state is read as one number: each test of a PySide6 flag costs more than the rest of a paint.
+SELECTED, HAS_FOCUS, ENABLED = QStyle.State_Selected.value, QStyle.State_HasFocus.value, QStyle.State_Enabled
+TEXT, HIGHLIGHT, HIGHLIGHTED_TEXT, WINDOW = QPalette.Text, QPalette.Highlight, QPalette.HighlightedText, QPalette.Window
+NORMAL, DISABLED = QPalette.Normal, QPalette.Disabled
+PLAIN, ELIDE_RIGHT = Qt.PlainText, Qt.ElideRight
 
-    def __init__(self, model, parent=None):
-        super().__init__(parent)
-        self.model = model
+
+class CellDelegate(QStyledItemDelegate):
+    """Paints each cell as Qt's own delegate does (the selection, the text left or right aligned and
+    vertically centred, "..." when it does not fit, the focus frame) and picks the editor from the
+    model's column description. Tooltips are the model's, with the whole text first when it is cut.
+
+    Qt's delegate asks the model for seven roles per cell at every paint, each through the sort and
+    filter proxy, and lays the text out again: at a screenful of rows that was most of the time Team
+    and Markets took to open. Here a cell asks the model once, in Python, for the text it read once,
+    and each distinct text is laid out once (``QStaticText``) and kept with its width, which also
+    sizes the columns (:meth:`text_width`). The texts laid out are forgotten when the font changes
+    (:meth:`forget`).
+    """
+
+    KEPT = 20_000  # distinct texts laid out; beyond, they are forgotten and laid out again as shown
+
+    def __init__(self, model, proxy, table):
+        super().__init__(table)
+        self.model, self.proxy, self.table = model, proxy, table
+        self._laid_out: dict = {}  # text, or (text, room) cut -> (QStaticText, width, height, whole width)
+        self._margin = None
+
+    def forget(self) -> None:
+        """Lay the texts out again when next painted (the font or the style changed)."""
+        self._laid_out.clear()
+        self._margin = None
+
+    def margin(self) -> int:
+        """Pixels between a cell's edge and its text, the style's, as Qt's delegate leaves them."""
+        if self._margin is None:
+            self._margin = self.table.style().pixelMetric(QStyle.PM_FocusFrameHMargin, None, self.table) + 1
+        return self._margin
+
+    def _layout(self, key, text: str) -> tuple:
+        if len(self._laid_out) >= self.KEPT:
+            self._laid_out.clear()
+        static = QStaticText(text)
+        static.setTextFormat(PLAIN)  # a market named "<b>" is shown as typed
+        static.prepare(QTransform(), self.table.font())
+        size = static.size()
+        # Placed by its rounded size, as Qt's delegate places a text; fitted to its whole pixels.
+        laid = self._laid_out[key] = (static, round(size.width()), round(size.height()), math.ceil(size.width()))
+        return laid
+
+    def text_width(self, text) -> int:
+        """The width of ``text`` as painted, in whole pixels."""
+        text = "" if text is None else str(text)
+        laid = self._laid_out.get(text) or self._layout(text, text)
+        return laid[3]
+
+    def paint(self, painter, option, index):
+        column = index.column()
+        text = self.model.text(self.proxy.source_row(index.row()), column)
+        text = "" if text is None else str(text)
+        laid = self._laid_out.get(text) or self._layout(text, text)
+        rect, state, palette = option.rect, option.state.value, option.palette
+        selected = state & SELECTED
+        if selected:
+            painter.fillRect(rect, palette.brush(HIGHLIGHT))
+        painter.setPen(palette.color(HIGHLIGHTED_TEXT if selected else TEXT))
+        margin = self._margin or self.margin()
+        room = rect.width() - 2 * margin
+        if laid[3] > room:
+            key = (text, room)
+            laid = self._laid_out.get(key) or self._layout(key, option.fontMetrics.elidedText(text, ELIDE_RIGHT, room))
+        static, width, height, _ = laid
+        x = rect.x() + rect.width() - margin - width if self.model.columns[column].align_right else rect.x() + margin
+        painter.drawStaticText(x, rect.y() + (rect.height() - height) // 2, static)
+        if state & HAS_FOCUS:
+            self._focus_frame(painter, option, selected)
+
+    def _focus_frame(self, painter, option, selected: bool) -> None:
+        """The frame around the current cell, drawn by the style as Qt's delegate asks it to."""
+        frame = QStyleOptionFocusRect()
+        frame.initFrom(self.table)
+        frame.rect, frame.palette = option.rect, option.palette
+        frame.state = option.state | QStyle.State_KeyboardFocusChange | QStyle.State_Item
+        group = NORMAL if ENABLED in option.state else DISABLED
+        frame.backgroundColor = option.palette.color(group, HIGHLIGHT if selected else WINDOW)
+        style = option.widget.style() if option.widget else QApplication.style()
+        style.drawPrimitive(QStyle.PE_FrameFocusRect, frame, painter, option.widget)
+
+    def helpEvent(self, event, view, option, index):
+        """A cell too narrow for its text shows the whole text as its tooltip, above the column's own tip."""
+        if event.type() == QEvent.ToolTip and index.isValid():
+            text = self.model.text(self.proxy.source_row(index.row()), index.column())
+            text = "" if text is None else str(text)
+            if self.text_width(text) > option.rect.width() - 2 * self.margin():
+                tip = index.data(Qt.ToolTipRole)
+                QToolTip.showText(event.globalPos(), f"{text}\n{tip}" if tip else text, view, option.rect)
+                return True
+        return super().helpEvent(event, view, option, index)
 
     def createEditor(self, parent, option, index):
         column = self.model.columns[index.column()]

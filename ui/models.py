@@ -84,9 +84,13 @@ class ScenarioTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def flags(self, index):
-        if not index.isValid():
+        return self.column_flags(index.column()) if index.isValid() else NO_FLAGS
+
+    def column_flags(self, column: int):
+        """Every cell of a column can be edited, or none."""
+        if not 0 <= column < len(self.columns):
             return NO_FLAGS
-        return EDITABLE if self.columns[index.column()].edit else READ_ONLY
+        return EDITABLE if self.columns[column].edit else READ_ONLY
 
     def data(self, index, role=DISPLAY):
         if role not in ANSWERED:
@@ -96,10 +100,7 @@ class ScenarioTableModel(QAbstractTableModel):
             return None
         column = self.columns[c]
         if role in SHOWN:
-            text = self._texts.get((row, c))
-            if text is None:
-                text = self._texts[(row, c)] = column.read(self._rows[row])
-            return text
+            return self.text(row, c)
         if role == ALIGN and column.align_right:
             return RIGHT
         if role == TOOLTIP and column.kind == "hours":
@@ -107,6 +108,13 @@ class ScenarioTableModel(QAbstractTableModel):
         if role == TOOLTIP and column.tip:
             return column.tip(self._rows[row])
         return None
+
+    def text(self, row: int, column: int):
+        """The cell as shown, read from its object once (sizing, paints and the filter ask again)."""
+        text = self._texts.get((row, column))
+        if text is None:
+            text = self._texts[(row, column)] = self.columns[column].read(self._rows[row])
+        return text
 
     def headerData(self, section, orientation, role=DISPLAY):
         if role != DISPLAY:

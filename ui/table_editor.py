@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
                                QTableView, QVBoxLayout, QWidget)
@@ -13,6 +13,7 @@ from planner import commands
 from planner.model import Market, Rep
 
 from .delegates import CellDelegate
+from .models import NO_FLAGS
 from .view_parts import Lazy, Notice, tr
 
 NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
@@ -38,6 +39,25 @@ class TableFilter(QSortFilterProxyModel):
             signal.connect(self._forget)
         self.setSourceModel(source)
         self.setFilterKeyColumn(-1)
+        self._source_rows: dict[int, int] = {}
+        # Whenever the rows shown move, Qt says so to the views with one of these: so does the row map.
+        for signal in (self.modelReset, self.layoutChanged, self.rowsInserted, self.rowsRemoved, self.rowsMoved):
+            signal.connect(self._rows_moved)
+
+    def flags(self, index):
+        # Asked for every cell at every paint: the source's column says it, without mapping the index.
+        return self.sourceModel().column_flags(index.column()) if index.isValid() else NO_FLAGS
+
+    def _rows_moved(self, *_args) -> None:
+        self._source_rows.clear()
+
+    def source_row(self, row: int) -> int:
+        """The source's row shown at ``row``: asked once per row until the rows shown change, where
+        ``mapToSource`` would ask the source two questions per call (a paint's cells each ask)."""
+        source = self._source_rows.get(row)
+        if source is None:
+            source = self._source_rows[row] = self.mapToSource(self.index(row, 0)).row()
+        return source
 
     def _forget(self, *_args) -> None:
         self._row_text, self._keys = None, {}
@@ -87,7 +107,7 @@ class TableEditor(Lazy, QWidget):
     """Team and Markets: an editable table with add, duplicate and remove, a filter (Ctrl+F) and sorting
     by a click on a column's title. The buttons and edits act on the rows as shown."""
 
-    SIZED_ON_ROWS = 20  # about a screenful: measuring 100 rows made opening Team or Markets 3x slower at scale
+    SIZED_ON_ROWS = 20  # rows measured, or the rows on screen if more: about a screenful, as Qt's fit measured
 
     def __init__(self, session, model_class, kind: str, parent=None):
         super().__init__(parent)
@@ -95,28 +115,29 @@ class TableEditor(Lazy, QWidget):
         self.model = model_class(session, self)
         self.proxy = TableFilter(self.model, self)
         self.table = QTableView()
+        # Rows of one height, set before the model: Qt then keeps no size per row (4 ms of opening at 1,000).
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
+        # No row numbers: sorted or filtered, a row's place in the scenario is not where it is shown, and
+        # sizing their column read 200 of them at every layout (a fifth of opening Team at 500 reps).
+        self.table.verticalHeader().hide()
         self.table.setModel(self.proxy)
-        self.table.setItemDelegate(CellDelegate(self.model, self.table))
+        self.delegate = CellDelegate(self.model, self.proxy, self.table)
+        self.table.setItemDelegate(self.delegate)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed |
                                    QAbstractItemView.AnyKeyPressed)
         header = self.table.horizontalHeader()
-        header.setResizeContentsPrecision(self.SIZED_ON_ROWS)  # columns fit the first rows, not all 1,000
-        # Fitted when the cells change, not at every sort or filter (each fit reads a screenful of rows' cells).
+        # Fitted when the cells change, not at every sort or filter; never by Qt over every row (ResizeToContents).
         header.setSectionResizeMode(QHeaderView.Interactive)
-        self.model.modelReset.connect(self.table.resizeColumnsToContents)
-        self.model.dataChanged.connect(self.table.resizeColumnsToContents)
+        self.model.modelReset.connect(self.fit_columns)
+        self.model.dataChanged.connect(self.fit_columns)
         header.setStretchLastSection(True)
         header.setSortIndicator(-1, Qt.AscendingOrder)  # the scenario's order until a title is clicked
         header.setSortIndicatorClearable(True)
         header.setToolTip(tr("Click a column's title to sort by it; again to reverse; a third time for the "
                              "scenario's order."))
         self.table.setSortingEnabled(True)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
-        # No row numbers: sorted or filtered, a row's place in the scenario is not where it is shown, and
-        # sizing their column read 200 of them at every layout (a fifth of opening Team at 500 reps).
-        self.table.verticalHeader().hide()
         self.notice = Notice()
         self.notice.say(tr("Double-click a cell to change it. Every change is saved at once; Ctrl+Z undoes it."))
         self.model.refused.connect(self.notice.refuse)
@@ -154,12 +175,33 @@ class TableEditor(Lazy, QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.table)
         layout.addWidget(self.notice)
-        self.table.resizeColumnsToContents()
+        self.fit_columns()
         self._stale = False  # the model was built just now
         self.watch(session)  # refreshed when on screen: an edit elsewhere does not recompute every rep's week
 
     def update_view(self, touched=frozenset()) -> None:
         self.model.refresh()
+
+    def fit_columns(self, *_args) -> None:
+        """Each column as wide as its title and the widest of its cells in the rows from the top shown, a
+        screenful or ``SIZED_ON_ROWS`` (not all 1,000: the rest are elided with "..." and a drag widens them).
+        The widths are those of the texts the cells paint, each laid out once for both."""
+        table, header, proxy, model = self.table, self.table.horizontalHeader(), self.proxy, self.model
+        top = max(0, table.rowAt(0))
+        on_screen = table.viewport().height() // table.verticalHeader().defaultSectionSize() + 1 \
+            if table.isVisible() else 0
+        end = min(proxy.rowCount(), top + max(on_screen, self.SIZED_ON_ROWS))
+        rows = [proxy.source_row(r) for r in range(top, end)]
+        text_width, extra = self.delegate.text_width, 2 * self.delegate.margin() + int(table.showGrid())
+        for column in range(len(model.columns)):
+            cells = max((text_width(model.text(row, column)) for row in rows), default=0)
+            header.resizeSection(column, max(cells + extra, header.sectionSizeHint(column)))
+
+    def changeEvent(self, event):
+        if event.type() in (QEvent.FontChange, QEvent.StyleChange):
+            self.delegate.forget()  # the texts' widths were those of the old font
+            self.fit_columns()
+        super().changeEvent(event)
 
     def focus_filter(self) -> None:
         self.filter_box.setFocus(Qt.ShortcutFocusReason)
