@@ -93,9 +93,10 @@ class HoursEdit(QLineEdit):
 
 # Looked up once: a PySide6 enum member costs a microsecond or more per lookup, and paint runs per cell.
 # A cell's state is read as one number: each test of a PySide6 flag costs more than the rest of a paint.
-SELECTED, HAS_FOCUS, ENABLED = QStyle.State_Selected.value, QStyle.State_HasFocus.value, QStyle.State_Enabled
+SELECTED, HAS_FOCUS = QStyle.State_Selected.value, QStyle.State_HasFocus.value
+ENABLED, ACTIVE = QStyle.State_Enabled.value, QStyle.State_Active.value
 TEXT, HIGHLIGHT, HIGHLIGHTED_TEXT, WINDOW = QPalette.Text, QPalette.Highlight, QPalette.HighlightedText, QPalette.Window
-NORMAL, DISABLED = QPalette.Normal, QPalette.Disabled
+NORMAL, INACTIVE, DISABLED = QPalette.Normal, QPalette.Inactive, QPalette.Disabled
 PLAIN, ELIDE_RIGHT = Qt.PlainText, Qt.ElideRight
 
 
@@ -154,29 +155,32 @@ class CellDelegate(QStyledItemDelegate):
         text = "" if text is None else str(text)
         laid = self._laid_out.get(text) or self._layout(text, text)
         rect, state, palette = option.rect, option.state.value, option.palette
+        # The colours of the style's item views: greyed when disabled, the inactive ones in a window in the back.
+        group = (NORMAL if state & ACTIVE else INACTIVE) if state & ENABLED else DISABLED
         selected = state & SELECTED
         if selected:
-            painter.fillRect(rect, palette.brush(HIGHLIGHT))
-        painter.setPen(palette.color(HIGHLIGHTED_TEXT if selected else TEXT))
+            painter.fillRect(rect, palette.brush(group, HIGHLIGHT))
+        painter.setPen(palette.color(group, HIGHLIGHTED_TEXT if selected else TEXT))
+        left, top, width, height = rect.getRect()
         margin = self._margin or self.margin()
-        room = rect.width() - 2 * margin
+        room = width - 2 * margin
         if laid[3] > room:
             key = (text, room)
             laid = self._laid_out.get(key) or self._layout(key, option.fontMetrics.elidedText(text, ELIDE_RIGHT, room))
-        static, width, height, _ = laid
-        x = rect.x() + rect.width() - margin - width if self.model.columns[column].align_right else rect.x() + margin
-        painter.drawStaticText(x, rect.y() + (rect.height() - height) // 2, static)
+        static, text_width, text_height, _ = laid
+        x = left + width - margin - text_width if self.model.columns[column].align_right else left + margin
+        painter.drawStaticText(x, top + (height - text_height) // 2, static)
         if state & HAS_FOCUS:
-            self._focus_frame(painter, option, selected)
+            self._focus_frame(painter, option, group, selected)
 
-    def _focus_frame(self, painter, option, selected: bool) -> None:
+    def _focus_frame(self, painter, option, group, selected: bool) -> None:
         """The frame around the current cell, drawn by the style as Qt's delegate asks it to."""
         frame = QStyleOptionFocusRect()
         frame.initFrom(self.table)
         frame.rect, frame.palette = option.rect, option.palette
         frame.state = option.state | QStyle.State_KeyboardFocusChange | QStyle.State_Item
-        group = NORMAL if ENABLED in option.state else DISABLED
-        frame.backgroundColor = option.palette.color(group, HIGHLIGHT if selected else WINDOW)
+        frame.backgroundColor = option.palette.color(DISABLED if group == DISABLED else NORMAL,
+                                                     HIGHLIGHT if selected else WINDOW)
         style = option.widget.style() if option.widget else QApplication.style()
         style.drawPrimitive(QStyle.PE_FrameFocusRect, frame, painter, option.widget)
 
