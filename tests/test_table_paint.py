@@ -7,10 +7,11 @@ import datetime as dt
 import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QHelpEvent, QImage
+from PySide6.QtGui import QFontMetrics, QHelpEvent, QImage
 from PySide6.QtWidgets import QApplication, QHeaderView, QStyledItemDelegate, QToolTip
 
 from benchmarks.generate import generate
+from planner import commands
 from planner.storage import Store
 from planner.team import cover_everything
 from ui.models import MarketsModel, RepsModel
@@ -139,6 +140,9 @@ def test_cells_look_as_qts_delegate_draws_them_sorted_filtered_selected_and_cut(
     names = [table.model().index(r, 0).data() for r in range(table.model().rowCount())]
     assert [value[n] for n in names] == sorted((value[n] for n in names), reverse=True)
     assert 50 < len(names) < len(generated.markets) and names != [m.name for m in generated.markets][:len(names)]
+    assert window.session.do(commands.EditMarket(names[0], "name", "<b>Bold</b> & Co")) is None
+    assert table.model().index(0, 0).data() == "<b>Bold</b> & Co"  # shown as typed, not as rich text,
+    assert table.columnWidth(0) > QFontMetrics(table.font()).horizontalAdvance("<b>Bold</b> & Co")  # and fitted
     titles = [table.model().headerData(c, Qt.Horizontal) for c in range(table.model().columnCount())]
     table.horizontalHeader().resizeSection(titles.index("Time zone"), 70)  # too narrow for most: cut with "..."
     rect = table.visualRect(table.model().index(3, 0))

@@ -97,7 +97,7 @@ SELECTED, HAS_FOCUS = QStyle.State_Selected.value, QStyle.State_HasFocus.value
 ENABLED, ACTIVE = QStyle.State_Enabled.value, QStyle.State_Active.value
 TEXT, HIGHLIGHT, HIGHLIGHTED_TEXT, WINDOW = QPalette.Text, QPalette.Highlight, QPalette.HighlightedText, QPalette.Window
 NORMAL, INACTIVE, DISABLED = QPalette.Normal, QPalette.Inactive, QPalette.Disabled
-PLAIN, ELIDE_RIGHT = Qt.PlainText, Qt.ElideRight
+ELIDE_RIGHT = Qt.ElideRight
 
 
 class CellDelegate(QStyledItemDelegate):
@@ -119,6 +119,8 @@ class CellDelegate(QStyledItemDelegate):
         super().__init__(table)
         self.model, self.proxy, self.table = model, proxy, table
         self._laid_out: dict = {}  # text, or (text, room) cut -> (QStaticText, width, height, whole width)
+        self._plain = QStaticText()
+        self._plain.setTextFormat(Qt.PlainText)  # a market named "<b>" is shown as typed
         self._margin = None
 
     def forget(self) -> None:
@@ -135,8 +137,8 @@ class CellDelegate(QStyledItemDelegate):
     def _layout(self, key, text: str) -> tuple:
         if len(self._laid_out) >= self.KEPT:
             self._laid_out.clear()
-        static = QStaticText(text)
-        static.setTextFormat(PLAIN)  # a market named "<b>" is shown as typed
+        static = QStaticText(self._plain)  # a copy of a plain one: cheaper than setting the format each time
+        static.setText(text)
         static.prepare(QTransform(), self.table.font())
         size = static.size()
         # Placed by its rounded size, as Qt's delegate places a text; fitted to its whole pixels.
