@@ -123,7 +123,8 @@ def thresholds_for(preset: str, overrides: Mapping[str, object] | None = None) -
 def _source(rule: str, preset: str) -> str:
     # The risks are figures, written as the reader writes a percentage (and kept out of the
     # catalogue's text, where a "%" would read as a Python format).
-    return _(SOURCES.get(f"{rule}/{preset}", SOURCES[rule])).format(stroke=percent(0.35), heart=percent(0.17))
+    text = _(SOURCES.get(f"{rule}/{preset}", SOURCES[rule]))
+    return text.format(stroke=percent(0.35), heart=percent(0.17)) if "{" in text else text
 
 
 def _hm(text: str) -> int:
