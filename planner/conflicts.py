@@ -1,0 +1,113 @@
+"""Planners working on one plan at once: no change overwrites one made meanwhile.
+
+A change is made on the revision its author read (the app's plan on screen, ``Session.seen``; a
+command line's own read, inside its transaction). :func:`change` records it as one revision and,
+before committing, checks each row it wrote against the history: a row that a revision after the one
+read changed too (the same rep, market, weekly count, assignment, busy time, pinned block, setting)
+makes the whole change refused with :class:`Conflict`, naming that revision's author, source and
+text; nothing of it is written. A change that touches other rows lands, applied to the plan as it is
+now (:func:`apply`), so that a colleague's rows are kept as they wrote them, never written back from
+the older plan the author read.
+
+A row whose only difference is its position is not a conflict: removing a rep renumbers the reps
+after it, and those rows are written from the plan as it is now, so they keep a colleague's values.
+
+The check runs inside the change's transaction, which holds the plan's write lock (SQLite's
+``BEGIN IMMEDIATE``, PostgreSQL's advisory lock), so no revision can land between it and the commit;
+the same code decides on both engines.
+"""
+
+from __future__ import annotations
+
+import json
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from . import history
+from .errors import PlannerError
+
+POSITION = "position"
+
+
+class Conflict(PlannerError):
+    """A change refused because a revision after the one it was made on changed the same row."""
+
+    def __init__(self, message: str, revision: history.Revision, row: history.Row):
+        super().__init__(message)
+        self.revision, self.row = revision, row
+
+
+def who(revision: history.Revision) -> str:
+    """ "Claire (app)": who made a revision and where."""
+    return f"{revision.author or 'someone'} ({revision.source})"
+
+
+def _reordered_only(before: dict | None, after: dict | None) -> bool:
+    if before is None or after is None:
+        return False
+    return {k: v for k, v in before.items() if k != POSITION} == {k: v for k, v in after.items() if k != POSITION}
+
+
+def refuse_conflicts(store, base: int) -> None:
+    """Raise :class:`Conflict` when a row the change being recorded has written so far was changed by
+    a revision after ``base``; call it inside :func:`planner.history.recording`, after the writes."""
+    db = store.db
+    if (history.latest(store) or 0) <= base:
+        return  # nothing landed since the plan was read: the usual case, one query
+    clashes = db.execute(
+        "SELECT c.table_name, c.key, c.before, c.after, max(h.revision) FROM history_capture c "
+        "JOIN history_rows h ON h.table_name = c.table_name AND h.key = c.key "
+        f"WHERE h.revision > ? AND c.before {store.engine.differs} c.after "
+        "GROUP BY c.table_name, c.key, c.before, c.after ORDER BY max(h.revision)", [base]).fetchall()
+    for table, key, before, after, number in clashes:
+        if table in history.CALENDAR_RECORDS:
+            continue
+        before, after = (json.loads(before) if before else None), (json.loads(after) if after else None)
+        if _reordered_only(before, after):
+            continue
+        row = history.Row(table, tuple(json.loads(key)), before, after)
+        revision = history.revision(store, number)
+        raise Conflict(f"{store.path}: not saved: {who(revision)} changed {row.describe()} meanwhile "
+                       f"(revision {number}: {revision.text}); the plan you changed was at revision {base}",
+                       revision, row)
+
+
+@contextmanager
+def change(store, text: str, base: int, *, source: str | None = None):
+    """Record the block's writes as one revision (:func:`planner.history.recording`), refused as a whole
+    with :class:`Conflict` when they touch a row changed after revision ``base``."""
+    with history.recording(store, text, source=source) as rec:
+        yield rec
+        refuse_conflicts(store, base)
+
+
+@dataclass(frozen=True)
+class Applied:
+    change: object          # planner.commands.Change: its scenario is the plan at ``revision``
+    revision: int | None    # the change's revision (None: it changed nothing)
+    caught_up: bool         # others' revisions landed since ``base``: the scenario holds them too
+
+
+def apply(store, command, base: int, *, previous=None, source: str | None = None,
+          text: str | None = None) -> Applied:
+    """Apply ``command``, made on revision ``base``, to the plan as it is now and save it as one
+    revision, or refuse it with :class:`Conflict` (nothing written).
+
+    ``previous`` is the plan at ``base`` when the caller holds it (the app): if nothing landed since,
+    the rows to write are found from it without reading the plan back.
+    """
+    with change(store, text or command.text, base, source=source) as rec:
+        caught_up = (history.latest(store) or 0) != base
+        current = store.load() if caught_up or previous is None else previous
+        done = command.apply(current)
+        store.save(done.scenario, renamed_reps=done.renamed_reps, renamed_markets=done.renamed_markets,
+                   previous=current)
+    return Applied(done, rec.revision, caught_up)
+
+
+def since(store, base: int, *, limit: int = 50) -> list[history.Revision]:
+    """The revisions after ``base``, oldest first (at most the newest ``limit``)."""
+    newest = history.latest(store) or 0
+    if newest <= base:
+        return []
+    return list(reversed(history.revisions(store, min(limit, newest - base))))
