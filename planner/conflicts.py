@@ -83,8 +83,10 @@ def change(store, text: str, base: int, *, source: str | None = None):
 
 @dataclass(frozen=True)
 class Applied:
-    change: object          # planner.commands.Change: its scenario is the plan at ``revision``
+    change: object          # planner.commands.Change: its scenario is the plan at ``at``
     revision: int | None    # the change's revision (None: it changed nothing)
+    at: int                 # the revision the change's scenario is at
+    before: object          # the plan the command was applied to (at ``base`` unless caught up)
     caught_up: bool         # others' revisions landed since ``base``: the scenario holds them too
 
 
@@ -97,12 +99,24 @@ def apply(store, command, base: int, *, previous=None, source: str | None = None
     the rows to write are found from it without reading the plan back.
     """
     with change(store, text or command.text, base, source=source) as rec:
-        caught_up = (history.latest(store) or 0) != base
+        newest = history.latest(store) or 0
+        caught_up = newest != base
         current = store.load() if caught_up or previous is None else previous
         done = command.apply(current)
         store.save(done.scenario, renamed_reps=done.renamed_reps, renamed_markets=done.renamed_markets,
                    previous=current)
-    return Applied(done, rec.revision, caught_up)
+    return Applied(done, rec.revision, rec.revision or newest, current, caught_up)
+
+
+def refuse_others(store, number: int) -> None:
+    """On a team's plan, refuse to undo revision ``number`` when someone else made it: it is theirs to
+    take back (an undo of it would silently revert a colleague's work); a file's plan is one planner's."""
+    if not store.on_server:
+        return
+    found = history.revision(store, number)
+    if found is not None and found.author != history.author():
+        raise PlannerError(f"revision {number} ({found.text}) is {who(found)}'s change; on a team's plan you undo "
+                           "your own changes only: ask them, or make the change yourself")
 
 
 def since(store, base: int, *, limit: int = 50) -> list[history.Revision]:

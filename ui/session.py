@@ -4,7 +4,11 @@ Every edit goes through :meth:`Session.do`: the core command is applied and
 saved in one transaction, recorded in the change history (source "app"), then
 pushed on the ``QUndoStack`` so Undo and Redo work everywhere. Undo reverts the
 change's revision exactly as ``rep-planner undo`` does (:func:`planner.history.undo`),
-so the two leave the same database. Views refresh from ``changed`` and never
+so the two leave the same database. On a plan others change too (a team's), an edit carries the
+revision the plan on screen was read at (``seen``): one touching a row changed since is refused
+(:mod:`planner.conflicts`), the plan is read again and the reason shown, and nothing is pushed on
+the undo stack; one touching other rows lands on top of the newer plan, which the views then show.
+Views refresh from ``changed`` and never
 touch the store; the figures several views share (each rep's week, the fit
 table) come from ``figures`` (:class:`ui.figures.Figures`), told of a change
 before the views, and the quarter's from ``quarter`` (:class:`ui.quarter_figures.QuarterFigures`).
@@ -14,10 +18,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from planner import history
+from planner import conflicts, history
 from planner.calendar_store import CalendarStore
 from planner.errors import PlannerError
 from planner.storage import Store
@@ -31,6 +35,11 @@ from .quarter_figures import QuarterFigures
 _KINDS = {"reps": "reps", "markets": "markets", "workload": "markets", "assignments": "assignments",
           "activities": "activities", "meta": "settings", "busy": "busy", "pins": "pins",
           "alternatives": "alternatives"}
+EVERYTHING = frozenset({"reps", "markets", "assignments", "activities", "settings", "busy", "pins", "alternatives"})
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("", text)
 
 
 class _Recorded(QUndoCommand):
@@ -69,8 +78,8 @@ class Session(QObject):
         self.calendars = CalendarStore(store)
         self.today = today
         self.week = week_of(today)
+        self.seen = history.latest(store) or 0  # the revision self.scenario is at (read first: see reload)
         self.scenario = store.load()
-        self.seen = history.latest(store) or 0  # the revision self.scenario is at
         self.undo_stack = QUndoStack(self)
         self.figures = Figures(self)
         self.figures.failed.connect(self.failed)
@@ -86,28 +95,32 @@ class Session(QObject):
         ``source`` is what the history records it as ("import" for a file, "optimiser")."""
         before = self.scenario
         try:
-            change = command.apply(before)
-            with history.recording(self.store, command.text, source=source) as recorded:
-                self.store.save(change.scenario, renamed_reps=change.renamed_reps,
-                                renamed_markets=change.renamed_markets, previous=before)
+            done = conflicts.apply(self.store, command, self.seen, previous=before, source=source)
+        except conflicts.Conflict as exc:
+            return self._refused(exc)
         except PlannerError as exc:
             self.failed.emit(str(exc))
             return str(exc)
-        self.scenario = change.scenario
-        self.seen = recorded.revision or self.seen
-        self.undo_stack.push(_Recorded(self, command.text, recorded.revision, before, change.scenario,
-                                       change.touched))
-        self._changed(change.touched)
+        change = done.change
+        self.scenario, self.seen = change.scenario, done.at
+        touched = EVERYTHING if done.caught_up else change.touched
+        self.undo_stack.push(_Recorded(self, command.text, done.revision, done.before, change.scenario, touched))
+        self._changed(touched)
         return None
 
     def set_pins(self, rep: str, pins: dict, text: str) -> None:
         """Pin blocks of the current week (undoable)."""
         try:
-            with history.recording(self.store, text, source="app") as recorded:
+            with conflicts.change(self.store, text, self.seen, source="app") as recorded:
                 self.calendars.replace_pins(rep, self.week_name, pins)
+        except conflicts.Conflict as exc:
+            self._refused(exc)
+            return
         except PlannerError as exc:
             self.failed.emit(str(exc))
             return
+        if recorded.revision is not None and recorded.revision != self.seen + 1:  # others' changes landed before
+            self.reload()
         self.seen = recorded.revision or self.seen
         self.undo_stack.push(_Recorded(self, text, recorded.revision, None, None, frozenset({"pins"}), pins_of=rep))
         self._changed(frozenset({"pins"}), pins_of=rep)
@@ -118,6 +131,7 @@ class Session(QObject):
         it back. None on success, else the history's reason for refusing."""
         before = self.scenario
         try:
+            conflicts.refuse_others(self.store, number)
             done = history.undo(self.store, number, source="app")
         except PlannerError as exc:
             self.failed.emit(str(exc))
@@ -159,10 +173,42 @@ class Session(QObject):
         self.set_week(*week_of(self.today))
 
     def reload(self) -> None:
-        """After something outside the undo stack changed the store (an import)."""
-        self.scenario = self.store.load()
+        """After something outside the undo stack changed the store (an import, another planner)."""
+        # The revision first: one landing between the two reads is then in the plan read, and an edit
+        # made on it is checked against it again (at worst refused), never let through unchecked.
         self.seen = history.latest(self.store) or 0
+        self.scenario = self.store.load()
         self._changed(frozenset({"reps", "markets", "assignments", "busy", "pins"}))
+
+    def catch_up(self) -> list[history.Revision]:
+        """Read the plan again if others changed it since it was read; their revisions, oldest first."""
+        theirs = conflicts.since(self.store, self.seen)
+        if theirs:
+            self.reload()
+        return theirs
+
+    def _refused(self, exc: conflicts.Conflict) -> str:
+        """A change refused for one landed meanwhile: show the plan as it is now, then say why."""
+        self.reload()
+        text = tr("{reason}. The plan now shows their change; make yours again if it still applies.").format(
+            reason=exc)
+        self.failed.emit(text)
+        return text
+
+    def reconnect(self) -> str | None:
+        """A new connection to the plan (its server was lost and is back), and the plan read again;
+        None on success, else why not (the old connection is kept)."""
+        try:
+            store = Store(self.store.path, create=False, source=self.store.source, clock=self.store.clock)
+        except PlannerError as exc:
+            return str(exc)
+        old, self.store, self.calendars = self.store, store, CalendarStore(store)
+        try:
+            old.close()
+        except Exception:  # a connection the server dropped: nothing left to close cleanly
+            pass
+        self.reload()
+        return None
 
     def close(self) -> None:
         """Stop the figures' work and close the database."""
