@@ -23,6 +23,7 @@ from .history_panel import HistoryPanel
 from .markets_view import MarketsView
 from .quarter_view import QuarterView
 from .session import Session
+from .team_live import LiveUpdates
 from .team_plan import TeamPlanDialog
 from .team_view import TeamView
 from .territories_view import TerritoriesView
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.plan_picker = PlanPicker(self)
         self.addToolBar(self.plan_picker)
         self._menus()
+        self.live = LiveUpdates(self)  # a team's plan: others' changes as they land, the server lost or back
         self._open(store)
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
@@ -94,6 +96,7 @@ class MainWindow(QMainWindow):
         self.history_panel.attach(self.session)
         self._wire_undo()
         self.plan_picker.set_session(self.session)
+        self.live.follow(self.session)
         self._remember(store.path)
         self._status()
 
@@ -383,6 +386,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
+        self.live.stop()
         self.session.figures.stop()
         self.session.quarter.stop()
         self.territories.search.stop_and_wait(5000)

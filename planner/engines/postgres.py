@@ -180,10 +180,14 @@ class PostgresEngine:
 
     @staticmethod
     def new_revision(db, values: list) -> int:
+        from .pg_notify import announce
+
         # under the change lock: the next number is the highest committed one plus one
-        return db.execute("INSERT INTO history (revision, time, source, author, text, undoes) VALUES "
-                          "((SELECT coalesce(max(revision), 0) + 1 FROM history), ?, ?, ?, ?, ?) RETURNING revision",
-                          values).fetchone()[0]
+        number = db.execute("INSERT INTO history (revision, time, source, author, text, undoes) VALUES "
+                            "((SELECT coalesce(max(revision), 0) + 1 FROM history), ?, ?, ?, ?, ?) RETURNING revision",
+                            values).fetchone()[0]
+        announce(db, number)  # open apps hear of it at commit (planner.engines.pg_notify)
+        return number
 
     @staticmethod
     def defer_foreign_keys(db) -> None:
