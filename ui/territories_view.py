@@ -9,11 +9,12 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QMenu, QProgressBar, QPushButton, QSplitter,
                                QTableView, QTextBrowser, QVBoxLayout, QWidget)
 
-from planner import commands
+from planner import commands, conflicts
 from planner.territories import apply_plan
 
 from .figures import FIT, FiguresProgress
 from .search_run import SearchRun
+from .team_live import note
 from .territory_filters import TerritoryFilters
 from .territory_model import TerritoryModel
 from .territory_overview import TerritoryOverview
@@ -203,13 +204,19 @@ class TerritoriesView(Lazy, QWidget):
             gap=gap, seconds=seconds)
 
     def _result(self, plan) -> tuple[str, str]:
-        self.plan = plan
+        self.plan, self.plan_revision = plan, self.worker.revision
         self.apply_button.setEnabled(bool(plan.assignments))
         status = {"optimal": tr("Optimal"), "feasible": tr("Best found in the time"),
                   "cancelled": tr("Cancelled: best plan so far")}.get(plan.status, plan.status)
         return status, self.plan_html(plan)
 
     def apply_plan(self) -> None:
+        changed = conflicts.since(self.session.store, self.plan_revision) if self.plan else []
+        if changed:  # a plan for the plan as it was would undo a colleague's change, or miss it
+            self.apply_button.setEnabled(False)
+            self.notice.refuse(tr("Not applied: the plan changed since the optimiser read it ({note}); press "
+                                  "Optimise to plan again on the plan as it is now").format(note=note(changed)))
+            return
         if self.plan:
             self._do(commands.SetAssignments(apply_plan(self.session.scenario, self.plan).assignments,
                                              tr("Apply optimised plan")), source="optimiser")

@@ -6,6 +6,7 @@ import threading
 
 from PySide6.QtCore import QThread, Signal
 
+from planner import history
 from planner.calendars import calendar_inputs
 from planner.errors import PlannerError
 from planner.storage import Store
@@ -16,7 +17,8 @@ class SearchWorker(QThread):
     """A search over the plan of one week, with its own database connection.
 
     ``progress`` carries (the best plan's figure so far or -1, gap, seconds); ``done`` the
-    result; ``failed`` a message. :meth:`cancel` stops the search; the best result so far still
+    result; ``failed`` a message; ``revision`` is the plan's revision the search read (a plan applied
+    later is checked against it: another planner may have changed the plan meanwhile). :meth:`cancel` stops the search; the best result so far still
     arrives through ``done``, marked cancelled. A subclass says what to search (:meth:`search`)
     and how a failure is named (``WHAT``).
     """
@@ -30,6 +32,7 @@ class SearchWorker(QThread):
         super().__init__(parent)
         self.db_path, self.year, self.week, self.time_limit = db_path, year, week, time_limit
         self._stop = threading.Event()
+        self.revision: int | None = None
 
     def cancel(self) -> None:
         self._stop.set()
@@ -44,6 +47,7 @@ class SearchWorker(QThread):
         store = None
         try:
             store = Store(self.db_path, create=False)
+            self.revision = history.latest(store) or 0  # before the plan: a change between the two is not missed
             scenario = store.load()
             # The reps' meetings and pinned blocks, so the plan's weeks are checked as the scheduler builds them.
             busy, pins = calendar_inputs(store, scenario, self.year, self.week)
