@@ -48,11 +48,12 @@ def _reordered_only(before: dict | None, after: dict | None) -> bool:
     return {k: v for k, v in before.items() if k != POSITION} == {k: v for k, v in after.items() if k != POSITION}
 
 
-def refuse_conflicts(store, base: int) -> None:
+def refuse_conflicts(store, base: int, newest: int | None = None) -> None:
     """Raise :class:`Conflict` when a row the change being recorded has written so far was changed by
-    a revision after ``base``; call it inside :func:`planner.history.recording`, after the writes."""
+    a revision after ``base``; call it inside :func:`planner.history.recording`, after the writes
+    (``newest``: the latest revision, when the caller has read it in this transaction)."""
     db = store.db
-    if (history.latest(store) or 0) <= base:
+    if (newest if newest is not None else history.latest(store) or 0) <= base:
         return  # nothing landed since the plan was read: the usual case, one query
     clashes = db.execute(
         "SELECT c.table_name, c.key, c.before, c.after, max(h.revision) FROM history_capture c "
@@ -98,13 +99,14 @@ def apply(store, command, base: int, *, previous=None, source: str | None = None
     ``previous`` is the plan at ``base`` when the caller holds it (the app): if nothing landed since,
     the rows to write are found from it without reading the plan back.
     """
-    with change(store, text or command.text, base, source=source) as rec:
+    with history.recording(store, text or command.text, source=source) as rec:
         newest = history.latest(store) or 0
         caught_up = newest != base
         current = store.load() if caught_up or previous is None else previous
         done = command.apply(current)
         store.save(done.scenario, renamed_reps=done.renamed_reps, renamed_markets=done.renamed_markets,
                    previous=current)
+        refuse_conflicts(store, base, newest)  # under the change's lock: nothing landed since newest
     return Applied(done, rec.revision, rec.revision or newest, current, caught_up)
 
 
