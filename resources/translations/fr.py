@@ -68,6 +68,7 @@ FR = {
     "Assignments": "Affectations",
     "Async h": "h asynchrones",
     "Async work, {minutes} min": "Travail asynchrone, {minutes} min",
+    "Back online: the plan is read again from the server": "De nouveau en ligne : le plan est relu sur le serveur",
     "Being worked out": "En cours de calcul",
     "Best found in the time limit, at most {more} more than needed": "Meilleur trouvé dans le temps imparti, au plus {more} de plus que nécessaire",
     "Best so far: {count} new reps ({seconds:.0f} s)": "Meilleur jusqu'ici : {count} nouveaux commerciaux ({seconds:.0f} s)",
@@ -122,7 +123,12 @@ FR = {
         "Pas de place pour les horloges de {markets} : leurs heures sont dans l'infobulle de chaque créneau.",
     "No workload flags: every week keeps the rules.": "Aucune alerte de charge : chaque semaine respecte les règles.",
     "None: every market has a rep.": "Aucun : chaque marché a un commercial.",
+    "Not applied: the plan changed since the optimiser read it ({note}); press Optimise to plan again on the plan as it is now":
+        "Non appliqué : le plan a changé depuis que l'optimiseur l'a lu ({note}) ; appuyez sur Optimiser pour planifier à nouveau sur le plan tel qu'il est",
     "Not placed: {hours} h of work ({blocks} blocks)": "Non placé : {hours} h de travail ({blocks} créneaux)",
+    "Offline": "Hors ligne",
+    "Offline: the plan's server cannot be reached ({reason}); changes are refused until it is back":
+        "Hors ligne : le serveur du plan est injoignable ({reason}) ; les modifications sont refusées jusqu'à son retour",
     "Open": "Ouvrir",
     "Open &team plan...": "Ouvrir le plan d'é&quipe...",
     "Open team plan": "Ouvrir le plan d'équipe",
@@ -426,6 +432,7 @@ FR = {
     "planned h": "h planifiées",
     "rep": "commercial",
     "restore": "restauration",
+    "someone": "quelqu'un",
     "to a new duration in minutes (30)": "à une nouvelle durée en minutes (30)",
     "with": "avec",
     "{activity} {add:+d} a week": "{activity} {add:+d} par semaine",
@@ -435,6 +442,7 @@ FR = {
     "{activity} · {market}, {minutes} min": "{activity} · {market}, {minutes} min",
     "{activity}/week": "{activity}/semaine",
     "{activity}: {minutes} min each": "{activity} : {minutes} min chacune",
+    "{author} ({source}): {text}": "{author} ({source}) : {text}",
     "{a} with {b} in {week}: work that does not fit a rep's hours is placed outside them, as the week would be worked.":
         "{a} avec {b} en {week} : le travail qui ne tient pas dans les heures d'un commercial est placé en dehors, comme la semaine serait travaillée.",
     "{before} h and {nb} flags now; {after} h and {na} flags with these markets.":
@@ -448,6 +456,7 @@ FR = {
     "{events} events to {path} ({new} new, {changed} changed, {removed} removed)":
         "{events} événements dans {path} ({new} nouveaux, {changed} modifiés, {removed} supprimés)",
     "{hours:g} h a week": "{hours:g} h par semaine",
+    "{line} (and {n} more changes)": "{line} (et {n} autres modifications)",
     "{market}: tier {tier}, value {value}, {region}.\nClick: sort the markets by name, then by value, then by tier.":
         "{market} : niveau {tier}, valeur {value}, {region}.\nClic : trier les marchés par nom, puis par "
         "valeur, puis par niveau.",
@@ -459,6 +468,8 @@ FR = {
     "{name}: {zone} ({country}), {hours}, takes {markets}: adds {value}": "{name} : {zone} ({country}), {hours}, prend {markets} : apporte {value}",
     "{n} ({worst})": "{n} ({worst})",
     "{path} exists already; choose a new name.": "{path} existe déjà ; choisissez un autre nom.",
+    "{reason}. The plan now shows their change; make yours again if it still applies.":
+        "{reason}. Le plan montre maintenant leur modification ; refaites la vôtre si elle s'applique encore.",
     "{rep} ({zone}), {week}: {first} to {last}": "{rep} ({zone}), {week} : du {first} au {last}",
     "{rep} and {market} share {hours:g} h a week; its live work needs {live:g} h.":
         "{rep} et {market} partagent {hours:g} h par semaine ; le travail en direct demande {live:g} h.",

@@ -898,6 +898,10 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
         <translation>Ajustement des marchés aux fuseaux horaires : à {gap:.1%} du meilleur ({seconds:.0f} s)</translation>
     </message>
     <message>
+        <source>Not applied: the plan changed since the optimiser read it ({note}); press Optimise to plan again on the plan as it is now</source>
+        <translation>Non appliqué : le plan a changé depuis que l&apos;optimiseur l&apos;a lu ({note}) ; appuyez sur Optimiser pour planifier à nouveau sur le plan tel qu&apos;il est</translation>
+    </message>
+    <message>
         <source>Proven best: no plan covers more value, and none of that value fits the markets&apos; time zones better within the balance band.</source>
         <translation>Meilleur plan prouvé : aucun plan ne couvre plus de valeur, et aucun plan de cette valeur ne s&apos;accorde mieux aux fuseaux horaires des marchés dans la marge d&apos;équilibre.</translation>
     </message>
@@ -1560,6 +1564,34 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
     <message>
         <source>Give the server&apos;s URL: postgresql://user@host:port/database</source>
         <translation>Indiquez l&apos;URL du serveur : postgresql://utilisateur@hôte:port/base</translation>
+    </message>
+    <message>
+        <source>{reason}. The plan now shows their change; make yours again if it still applies.</source>
+        <translation>{reason}. Le plan montre maintenant leur modification ; refaites la vôtre si elle s&apos;applique encore.</translation>
+    </message>
+    <message>
+        <source>{author} ({source}): {text}</source>
+        <translation>{author} ({source}) : {text}</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>quelqu&apos;un</translation>
+    </message>
+    <message>
+        <source>{line} (and {n} more changes)</source>
+        <translation>{line} (et {n} autres modifications)</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message>
+        <source>Offline: the plan&apos;s server cannot be reached ({reason}); changes are refused until it is back</source>
+        <translation>Hors ligne : le serveur du plan est injoignable ({reason}) ; les modifications sont refusées jusqu&apos;à son retour</translation>
+    </message>
+    <message>
+        <source>Back online: the plan is read again from the server</source>
+        <translation>De nouveau en ligne : le plan est relu sur le serveur</translation>
     </message>
 </context>
 <context>
