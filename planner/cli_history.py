@@ -8,7 +8,7 @@ revision, exactly as the app's Undo reverts its own change, and prints what it w
 
 from __future__ import annotations
 
-from . import history
+from . import conflicts, history
 from .cli import _emit, _store, _table, command
 from .errors import ValidationError
 from .i18n import _, ngettext
@@ -74,6 +74,8 @@ def cmd_undo(args, today):
     zone = _zone(args)
     store = _store(args)
     try:
+        # a team's plan: a colleague's change is theirs to take back (planner.conflicts)
+        conflicts.refuse_others(store, args.revision if args.revision is not None else history.latest(store))
         done = history.undo(store, args.revision, source="cli", dry_run=args.dry_run)
     except ValidationError as exc:
         if exc.where != "revision":

@@ -98,3 +98,23 @@ def test_a_second_process_on_the_same_file_is_refused_by_the_same_rule(tmp_path)
                                                  r"weekly hours\)"):
         conflicts.apply(store, commands.EditRep("Laura", "hours", "Mon-Thu 09:00-17:00"), base, previous=mine)
     assert store.load().rep("Laura").max_weekly_hours == 30 and history.latest(store) == 2
+
+
+def test_on_a_team_plan_undo_takes_back_your_own_change_only(pg_url, monkeypatch, capsys):
+    from planner.cli import main
+
+    monkeypatch.setattr(history, "_AUTHOR", ["marc"])
+    assert main(["--db", pg_url, "demo"]) == 0
+    assert main(["--db", pg_url, "rep", "set", "Laura", "max-hours", "42"]) == 0
+    monkeypatch.setattr(history, "_AUTHOR", ["claire"])
+    assert main(["--db", pg_url, "market", "assign", "Brazil", "Marco"]) == 0
+    monkeypatch.setattr(history, "_AUTHOR", ["marc"])
+    capsys.readouterr()
+    assert main(["--db", pg_url, "undo"]) == 2
+    assert capsys.readouterr().err == ("error: revision 3 (Assign Brazil to Marco) is claire (cli)'s change; on a "
+                                       "team's plan you undo your own changes only: ask them, or make the change "
+                                       "yourself\n")
+    assert history.latest(Store(pg_url, create=False)) == 3
+    assert main(["--db", pg_url, "undo", "--revision", "2"]) == 0      # his own, which nobody built on
+    plan = Store(pg_url, create=False).load()
+    assert plan.rep("Laura").max_weekly_hours == 45 and plan.rep_of("Brazil") == "Marco"
