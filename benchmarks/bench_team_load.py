@@ -112,7 +112,7 @@ def run(where: str, writers: int = 20, changes: int = 200, listen: bool = False)
     # Each writer forks from a fresh server process, not from this one (a test's, which may hold Qt's
     # threads); the modules a writer uses are loaded there once.
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["benchmarks.bench_team_load", "planner.conflicts", "planner.commands",
+    context.set_forkserver_preload(["planner.conflicts", "planner.commands",
                                     "planner.storage", "planner.engines.postgres"])
     load = Load()
     start = context.Barrier(writers + 1)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -114,6 +115,9 @@ def test_on_a_team_plan_undo_takes_back_your_own_change_only(pg_url, monkeypatch
     assert capsys.readouterr().err == ("error: revision 3 (Assign Brazil to Marco) is claire (cli)'s change; on a "
                                        "team's plan you undo your own changes only: ask them, or make the change "
                                        "yourself\n")
+    guide = (Path(__file__).parent.parent / "docs" / "team-plan.md").read_text(encoding="utf-8")
+    assert "  error: revision 3 (Assign Brazil to Marco) is claire (cli)'s change; on a team's plan you undo your own " \
+           "changes only: ask them, or make the change yourself\n" in guide              # as the guide quotes it
     assert history.latest(Store(pg_url, create=False)) == 3
     assert main(["--db", pg_url, "undo", "--revision", "2"]) == 0      # his own, which nobody built on
     plan = Store(pg_url, create=False).load()
