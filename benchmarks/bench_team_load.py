@@ -166,7 +166,6 @@ def check(where: str, load: Load, since: int) -> list[str]:
     value was written anywhere); ``since`` is the revision before the load."""
     import json
 
-    from planner import history
     from planner.storage import Store
 
     store = Store(where, create=False, read_only=True)
@@ -175,9 +174,9 @@ def check(where: str, load: Load, since: int) -> list[str]:
                                                [since])]
     acked = sorted(load.acked)
     if numbers != [a[0] for a in acked]:
-        lost = set(a[0] for a in acked) - set(numbers)
+        lost = {a[0] for a in acked} - set(numbers)
         problems.append(f"history holds {len(numbers)} revisions for {len(acked)} acknowledged changes "
-                        f"(lost: {sorted(lost)[:5]}, unacknowledged: {sorted(set(numbers) - set(a[0] for a in acked))[:5]})")
+                        f"(lost: {sorted(lost)[:5]}, unacknowledged: {sorted(set(numbers) - {a[0] for a in acked})[:5]})")
     written = {}
     for number, key, after in store.db.execute(
             "SELECT revision, key, after FROM history_rows WHERE revision > ? AND table_name = 'reps'", [since]):

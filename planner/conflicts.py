@@ -121,9 +121,9 @@ def refuse_others(store, number: int) -> None:
                            "your own changes only: ask them, or make the change yourself")
 
 
-def since(store, base: int, *, limit: int = 50) -> list[history.Revision]:
-    """The revisions after ``base``, oldest first (at most the newest ``limit``)."""
-    newest = history.latest(store) or 0
-    if newest <= base:
-        return []
-    return list(reversed(history.revisions(store, min(limit, newest - base))))
+def since(store, base: int, *, before: int | None = None, limit: int = 50) -> list[history.Revision]:
+    """The revisions after ``base`` (and before ``before``), oldest first: the newest ``limit`` of them."""
+    found = store.db.execute("SELECT revision, time, source, author, text, undoes FROM history WHERE revision > ? "
+                             "AND revision < ? ORDER BY revision DESC LIMIT ?",
+                             [base, before if before is not None else 2 ** 62, limit]).fetchall()
+    return [history._revision(row) for row in reversed(found)]

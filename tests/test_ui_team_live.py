@@ -20,7 +20,8 @@ from planner import history
 from planner.scenario_file import load
 from planner.storage import DEMO_PATH, Store
 
-from .user_input import bring_to_front, cell, open_window, press, type_into_cell, undo
+from .user_input import (bring_to_front, cell, click_cell, commit, open_window, press, type_into_cell, type_text,
+                         undo)
 
 TODAY = dt.date(2027, 3, 17)
 DOC_URL = "postgresql://ana@127.0.0.1:5432/plans"
@@ -139,3 +140,19 @@ def test_the_optimisers_plan_for_an_older_plan_is_not_applied(qtbot, window, tea
     qtbot.mouseClick(view.apply_button, Qt.LeftButton)
     newest = history.revisions(window.session.store, 1)[0]
     assert (newest.number, newest.author, newest.source) == (3, "marc", "optimiser")
+
+
+def test_a_colleagues_change_waits_for_the_cell_being_typed_into_and_is_said_once_saved(qtbot, window, team):
+    heard = []
+    window.live.heard.connect(heard.append)
+    index = max_hours(window, "Marco")
+    click_cell(qtbot, window.team.table, index)
+    type_text(qtbot, "41")                                           # the editor is open, "41" in it
+    with qtbot.waitSignal(window.live.thread.arrived, timeout=5000):
+        colleague(team, "market", "assign", "Brazil", "Marco")
+    assert heard == [] and window.session.scenario.rep_of("Brazil") == "Laura"   # not read under the editor
+    commit(qtbot, window.team.table)                                 # Enter: saved on top of Claire's change
+    plan = Store(team, create=False).load()
+    assert plan.rep("Marco").max_weekly_hours == 41 and plan.rep_of("Brazil") == "Marco"
+    assert heard == ["claire (command line): Assign Brazil to Marco"]
+    assert window.session.scenario == plan

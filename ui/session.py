@@ -71,6 +71,7 @@ class _Recorded(QUndoCommand):
 class Session(QObject):
     changed = Signal(frozenset)   # what kinds of data changed: reps, markets, assignments, pins, busy, week
     failed = Signal(str)          # a change could not be made or saved; the message says why
+    others = Signal(list)         # others' revisions now in the plan (read again, or saved on top of), oldest first
 
     def __init__(self, store: Store, today: dt.date, parent=None):
         super().__init__(parent)
@@ -101,11 +102,13 @@ class Session(QObject):
         except PlannerError as exc:
             self.failed.emit(str(exc))
             return str(exc)
-        change = done.change
+        change, base = done.change, self.seen
         self.scenario, self.seen = change.scenario, done.at
         touched = EVERYTHING if done.caught_up else change.touched
         self.undo_stack.push(_Recorded(self, command.text, done.revision, done.before, change.scenario, touched))
         self._changed(touched)
+        if done.caught_up:
+            self.others.emit(conflicts.since(self.store, base, before=done.revision))
         return None
 
     def set_pins(self, rep: str, pins: dict, text: str) -> None:
@@ -185,6 +188,7 @@ class Session(QObject):
         theirs = conflicts.since(self.store, self.seen)
         if theirs:
             self.reload()
+            self.others.emit(theirs)
         return theirs
 
     def _refused(self, exc: conflicts.Conflict) -> str:
@@ -205,7 +209,7 @@ class Session(QObject):
         old, self.store, self.calendars = self.store, store, CalendarStore(store)
         try:
             old.close()
-        except Exception:  # a connection the server dropped: nothing left to close cleanly
+        except old.engine.errors:  # a connection the server dropped: nothing left to close cleanly
             pass
         self.reload()
         return None

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal
+from PySide6.QtWidgets import QAbstractItemView, QLabel
 
 from planner.errors import PlannerError
 
@@ -89,14 +89,17 @@ class LiveUpdates(QObject):
     def __init__(self, window, parent=None):
         super().__init__(parent or window)
         self.window, self.thread, self.is_offline, self.listening = window, None, False, False
+        self._waiting = False
         self.offline_label = QLabel()
         self.offline_label.hide()
         window.statusBar().addPermanentWidget(self.offline_label)
 
     def follow(self, session) -> None:
-        """Listen for the plan ``session`` has open (nothing for a file's plan)."""
+        """Listen for the plan ``session`` has open (nothing for a file's plan); say whose changes it
+        reads into the plan, however they come (announced, or saved on top of by an edit)."""
         self.stop()
         self._offline(None)
+        session.others.connect(self._say)
         if session.store.on_server:
             self.thread = _Listening(session.store.path, self)
             self.thread.arrived.connect(self._arrived)
@@ -115,7 +118,19 @@ class LiveUpdates(QObject):
             self._catch_up()
 
     def _catch_up(self) -> None:
-        theirs = self.window.session.catch_up()
+        editing = any(v.state() == QAbstractItemView.EditingState for v in self.window.findChildren(QAbstractItemView))
+        if editing:  # a cell being typed into keeps its text: the plan is read once it is saved or left
+            if not self._waiting:
+                self._waiting = True
+                QTimer.singleShot(300, self._after_edit)
+            return
+        self.window.session.catch_up()
+
+    def _after_edit(self) -> None:
+        self._waiting = False
+        self._catch_up()
+
+    def _say(self, theirs) -> None:
         if theirs:
             line = note(theirs)
             self.window.statusBar().showMessage(line, 15000)
