@@ -122,3 +122,23 @@ def test_on_a_team_plan_undo_takes_back_your_own_change_only(pg_url, monkeypatch
     assert main(["--db", pg_url, "undo", "--revision", "2"]) == 0      # his own, which nobody built on
     plan = Store(pg_url, create=False).load()
     assert plan.rep("Laura").max_weekly_hours == 45 and plan.rep_of("Brazil") == "Marco"
+
+
+def test_a_pinned_block_moved_on_an_older_plan_is_refused_when_a_colleague_moved_it_meanwhile(plan):
+    import datetime as dt
+
+    from planner.calendar_store import CalendarStore
+
+    utc, block = dt.timezone.utc, ("US East", "Demo", 0)
+    claire, marc = Store(plan, create=False), Store(plan, create=False)
+    base = read(marc)[1]
+    with conflicts.change(claire, "Pin Laura's blocks in 2027-W11", read(claire)[1]):
+        CalendarStore(claire).replace_pins("Laura", "2027-W11", {block: dt.datetime(2027, 3, 16, 14, tzinfo=utc)})
+    with pytest.raises(conflicts.Conflict, match=r"changed a pinned block of Laura in 2027-W11 meanwhile"):
+        with conflicts.change(marc, "Pin Laura's blocks in 2027-W11", base):
+            CalendarStore(marc).replace_pins("Laura", "2027-W11", {block: dt.datetime(2027, 3, 17, 15, tzinfo=utc)})
+    assert CalendarStore(marc).pins("Laura", "2027-W11") == {block: dt.datetime(2027, 3, 16, 14, tzinfo=utc)}
+    # Marco's blocks, which nobody moved since Marc read the plan, are his to move.
+    with conflicts.change(marc, "Pin Marco's blocks in 2027-W11", base):
+        CalendarStore(marc).replace_pins("Marco", "2027-W11", {("DACH", "Demo", 0): dt.datetime(2027, 3, 16, 9, tzinfo=utc)})
+    assert history.latest(marc) == base + 2
