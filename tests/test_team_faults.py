@@ -119,3 +119,24 @@ def test_the_app_says_it_is_offline_while_the_server_is_down_and_works_again_aft
     assert history.latest(server) == 1 and server.load().rep("Laura").max_weekly_hours == 45   # nothing half-written
     type_into_cell(qtbot, table, laura_max_hours(), "33")
     assert Store(pg_url, create=False).load().rep("Laura").max_weekly_hours == 33 and history.latest(server) == 2
+
+
+def test_the_app_whose_connection_the_server_ended_reconnects_when_it_hears_of_a_change(qtbot, tmp_path, pg_url,
+                                                                                       pg_cluster, monkeypatch):
+    from .test_ui_team_live import colleague
+
+    monkeypatch.setattr(history, "_AUTHOR", ["marc"])
+    Store(pg_url).save(load(DEMO_PATH), text="Demo scenario")
+    window = open_window(qtbot, tmp_path, Store(pg_url, create=False, source="app"), TODAY)
+    bring_to_front(qtbot, window)
+    qtbot.waitUntil(lambda: window.live.listening, timeout=10000)
+    pg_cluster.admin(f"SELECT pg_terminate_backend({window.session.store.db.conn.raw.info.backend_pid})")
+    heard = []
+    window.live.heard.connect(heard.append)
+    colleague(pg_url, "market", "assign", "Brazil", "Marco")
+    qtbot.waitUntil(lambda: bool(heard), timeout=5000)
+    assert heard == ["claire (command line): Assign Brazil to Marco"]
+    assert window.session.scenario.rep_of("Brazil") == "Marco"
+    window.show_view("team")
+    type_into_cell(qtbot, window.team.table, cell(window.team.table.model(), "Laura", "Max h/week"), "33")
+    assert Store(pg_url, create=False).load().rep("Laura").max_weekly_hours == 33

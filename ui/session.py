@@ -185,7 +185,18 @@ class Session(QObject):
 
     def catch_up(self) -> list[history.Revision]:
         """Read the plan again if others changed it since it was read; their revisions, oldest first."""
-        theirs = conflicts.since(self.store, self.seen)
+        try:
+            theirs = conflicts.since(self.store, self.seen)
+        except self.store.engine.errors:
+            # the plan's own connection was lost while the server answers others (it was restarted, or
+            # ended this connection): a new one, and the plan read again on it
+            seen, problem = self.seen, self.reconnect()
+            if problem:
+                self.failed.emit(problem)
+                return []
+            theirs = conflicts.since(self.store, seen)
+            self.others.emit(theirs)
+            return theirs
         if theirs:
             self.reload()
             self.others.emit(theirs)
