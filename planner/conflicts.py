@@ -3,14 +3,18 @@
 A change is made on the revision its author read (the app's plan on screen, ``Session.seen``; a
 command line's own read, inside its transaction). :func:`change` records it as one revision and,
 before committing, checks each row it wrote against the history: a row that a revision after the one
-read changed too (the same rep, market, weekly count, assignment, busy time, pinned block, setting)
-makes the whole change refused with :class:`Conflict`, naming that revision's author, source and
+read changed too (the same rep, market, weekly count, assignment, pinned block: see below) makes
+the whole change refused with :class:`Conflict`, naming that revision's author, source and
 text; nothing of it is written. A change that touches other rows lands, applied to the plan as it is
 now (:func:`apply`), so that a colleague's rows are kept as they wrote them, never written back from
 the older plan the author read.
 
-A row whose only difference is its position is not a conflict: removing a rep renumbers the reps
-after it, and those rows are written from the plan as it is now, so they keep a colleague's values.
+What is checked is what the change is about: for an edit of the plan, the rows of the plan it writes
+(:data:`PLAN_ROWS`: reps, markets and their weekly counts, assignments, activities, settings); for a
+move of pinned blocks, the pins. Rows a change carries along in SQL on their current values (a
+renamed market's pinned blocks, a removed rep's busy times) overwrite nothing and are not checked,
+and neither is a row whose only difference is its position: removing a rep renumbers the reps after
+it, and those rows are written from the plan as it is now, so they keep a colleague's values.
 
 The check runs inside the change's transaction, which holds the plan's write lock (SQLite's
 ``BEGIN IMMEDIATE``, PostgreSQL's advisory lock), so no revision can land between it and the commit;
@@ -27,6 +31,7 @@ from . import history
 from .errors import PlannerError
 
 POSITION = "position"
+PLAN_ROWS = ("meta", "activities", "reps", "markets", "workload", "assignments")   # what Store.save writes
 
 
 class Conflict(PlannerError):
@@ -48,10 +53,10 @@ def _reordered_only(before: dict | None, after: dict | None) -> bool:
     return {k: v for k, v in before.items() if k != POSITION} == {k: v for k, v in after.items() if k != POSITION}
 
 
-def refuse_conflicts(store, base: int, newest: int | None = None) -> None:
-    """Raise :class:`Conflict` when a row the change being recorded has written so far was changed by
-    a revision after ``base``; call it inside :func:`planner.history.recording`, after the writes
-    (``newest``: the latest revision, when the caller has read it in this transaction)."""
+def refuse_conflicts(store, base: int, newest: int | None = None, tables=PLAN_ROWS) -> None:
+    """Raise :class:`Conflict` when a row of ``tables`` the change being recorded has written so far was
+    changed by a revision after ``base``; call it inside :func:`planner.history.recording`, after the
+    writes (``newest``: the latest revision, when the caller has read it in this transaction)."""
     db = store.db
     if (newest if newest is not None else history.latest(store) or 0) <= base:
         return  # nothing landed since the plan was read: the usual case, one query
@@ -59,10 +64,9 @@ def refuse_conflicts(store, base: int, newest: int | None = None) -> None:
         "SELECT c.table_name, c.key, c.before, c.after, max(h.revision) FROM history_capture c "
         "JOIN history_rows h ON h.table_name = c.table_name AND h.key = c.key "
         f"WHERE h.revision > ? AND c.before {store.engine.differs} c.after "
-        "GROUP BY c.table_name, c.key, c.before, c.after ORDER BY max(h.revision)", [base]).fetchall()
+        f"AND c.table_name IN ({', '.join('?' * len(tables))}) "
+        "GROUP BY c.table_name, c.key, c.before, c.after ORDER BY max(h.revision)", [base, *tables]).fetchall()
     for table, key, before, after, number in clashes:
-        if table in history.CALENDAR_RECORDS:
-            continue
         before, after = (json.loads(before) if before else None), (json.loads(after) if after else None)
         if _reordered_only(before, after):
             continue
@@ -74,12 +78,12 @@ def refuse_conflicts(store, base: int, newest: int | None = None) -> None:
 
 
 @contextmanager
-def change(store, text: str, base: int, *, source: str | None = None):
+def change(store, text: str, base: int, *, source: str | None = None, tables=PLAN_ROWS):
     """Record the block's writes as one revision (:func:`planner.history.recording`), refused as a whole
-    with :class:`Conflict` when they touch a row changed after revision ``base``."""
+    with :class:`Conflict` when they touch a row of ``tables`` changed after revision ``base``."""
     with history.recording(store, text, source=source) as rec:
         yield rec
-        refuse_conflicts(store, base)
+        refuse_conflicts(store, base, tables=tables)
 
 
 @dataclass(frozen=True)

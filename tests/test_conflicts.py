@@ -132,13 +132,13 @@ def test_a_pinned_block_moved_on_an_older_plan_is_refused_when_a_colleague_moved
     utc, block = dt.timezone.utc, ("US East", "Demo", 0)
     claire, marc = Store(plan, create=False), Store(plan, create=False)
     base = read(marc)[1]
-    with conflicts.change(claire, "Pin Laura's blocks in 2027-W11", read(claire)[1]):
+    with conflicts.change(claire, "Pin Laura's blocks in 2027-W11", read(claire)[1], tables=("pins",)):
         CalendarStore(claire).replace_pins("Laura", "2027-W11", {block: dt.datetime(2027, 3, 16, 14, tzinfo=utc)})
     with pytest.raises(conflicts.Conflict, match=r"changed a pinned block of Laura in 2027-W11 meanwhile"):
-        with conflicts.change(marc, "Pin Laura's blocks in 2027-W11", base):
+        with conflicts.change(marc, "Pin Laura's blocks in 2027-W11", base, tables=("pins",)):
             CalendarStore(marc).replace_pins("Laura", "2027-W11", {block: dt.datetime(2027, 3, 17, 15, tzinfo=utc)})
     assert CalendarStore(marc).pins("Laura", "2027-W11") == {block: dt.datetime(2027, 3, 16, 14, tzinfo=utc)}
     # Marco's blocks, which nobody moved since Marc read the plan, are his to move.
-    with conflicts.change(marc, "Pin Marco's blocks in 2027-W11", base):
+    with conflicts.change(marc, "Pin Marco's blocks in 2027-W11", base, tables=("pins",)):
         CalendarStore(marc).replace_pins("Marco", "2027-W11", {("DACH", "Demo", 0): dt.datetime(2027, 3, 16, 9, tzinfo=utc)})
     assert history.latest(marc) == base + 2

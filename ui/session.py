@@ -114,7 +114,7 @@ class Session(QObject):
     def set_pins(self, rep: str, pins: dict, text: str) -> None:
         """Pin blocks of the current week (undoable)."""
         try:
-            with conflicts.change(self.store, text, self.seen, source="app") as recorded:
+            with conflicts.change(self.store, text, self.seen, source="app", tables=("pins",)) as recorded:
                 self.calendars.replace_pins(rep, self.week_name, pins)
         except conflicts.Conflict as exc:
             self._refused(exc)
