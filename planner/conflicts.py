@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from . import history
 from .errors import PlannerError
+from .i18n import _
 
 POSITION = "position"
 PLAN_ROWS = ("meta", "activities", "reps", "markets", "workload", "assignments")   # what Store.save writes
@@ -72,8 +73,10 @@ def refuse_conflicts(store, base: int, newest: int | None = None, tables=PLAN_RO
             continue
         row = history.Row(table, tuple(json.loads(key)), before, after)
         revision = history.revision(store, number)
-        raise Conflict(f"{store.path}: not saved: {who(revision)} changed {row.describe()} meanwhile "
-                       f"(revision {number}: {revision.text}); the plan you changed was at revision {base}",
+        raise Conflict(_("{path}: not saved: {who} changed {row} meanwhile (revision {number}: {text}); the plan "
+                         "you changed was at revision {base}").format(path=store.path, who=who(revision),
+                                                                       row=row.describe(), number=number,
+                                                                       text=revision.text, base=base),
                        revision, row)
 
 
@@ -121,8 +124,9 @@ def refuse_others(store, number: int) -> None:
         return
     found = history.revision(store, number)
     if found is not None and found.author != history.author():
-        raise PlannerError(f"revision {number} ({found.text}) is {who(found)}'s change; on a team's plan you undo "
-                           "your own changes only: ask them, or make the change yourself")
+        raise PlannerError(_("revision {number} ({text}) is {who}'s change; on a team's plan you undo your own "
+                             "changes only: ask them, or make the change yourself").format(
+            number=number, text=found.text, who=who(found)))
 
 
 def since(store, base: int, *, before: int | None = None, limit: int = 50) -> list[history.Revision]:

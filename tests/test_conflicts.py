@@ -142,3 +142,17 @@ def test_a_pinned_block_moved_on_an_older_plan_is_refused_when_a_colleague_moved
     with conflicts.change(marc, "Pin Marco's blocks in 2027-W11", base, tables=("pins",)):
         CalendarStore(marc).replace_pins("Marco", "2027-W11", {("DACH", "Demo", 0): dt.datetime(2027, 3, 16, 9, tzinfo=utc)})
     assert history.latest(marc) == base + 2
+
+
+def test_a_refused_change_is_said_in_the_readers_language(tmp_path):
+    from planner import i18n
+
+    path = str(tmp_path / "team.db")
+    store = Store(path)
+    store.save(load(DEMO_PATH), text="Demo scenario")
+    mine, base = read(store)
+    conflicts.apply(Store(path, create=False), commands.Assign("Brazil", "Marco"), base)
+    with i18n.using(i18n.Translator("fr")), pytest.raises(conflicts.Conflict) as refused:
+        conflicts.apply(store, commands.Assign("Brazil", "Laura"), base, previous=mine)
+    assert str(refused.value).startswith(f"{path} : non enregistré : ") and "révision 2 : Assign Brazil to Marco" \
+        in str(refused.value)
