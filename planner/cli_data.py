@@ -17,7 +17,7 @@ from . import backups, history, scenario_file
 from .cli import _emit, _say, _table, command
 from .engines import is_server
 from .errors import PlannerError
-from .i18n import _
+from .i18n import N_, _, ngettext
 from .storage import DEMO_PATH, NotWritable, Store, default_path, new_scenario, replace_scenario
 
 # The commands that only read (given their options); any other command refuses --read-only.
@@ -29,7 +29,7 @@ READS = {
     "import-csv": lambda args: args.dry_run, "import-xlsx": lambda args: args.dry_run,
     "alternatives": lambda args: getattr(args, "action", None) in (None, "list"),
 }
-CREATE_HINT = "'demo', 'import FILE' or 'import-csv reps FILE' create one"
+CREATE_HINT = N_("'demo', 'import FILE' or 'import-csv reps FILE' create one")
 _opened: list[Store] = []
 
 
@@ -53,7 +53,7 @@ def db_path(args) -> Path | str:
     try:
         path.exists()  # a name too long, a folder we may not enter: said here, not as a traceback later
     except OSError as exc:
-        raise PlannerError(f"{path}: cannot open the database ({exc.strerror})") from None
+        raise PlannerError(_("{path}: cannot open the database ({reason})").format(path=path, reason=exc.strerror)) from None
     return path
 
 
@@ -73,12 +73,12 @@ def refuse_writes(args) -> None:
     if args.command in READS and (READS[args.command] is None or READS[args.command](args)):
         return
     if args.command == "export":
-        raise PlannerError("--read-only: export records the events it writes in the database, so that the next "
-                           "export updates them; run it without --read-only")
-    what = {"assign": "assign --apply", "import-csv": "import-csv without --dry-run",
-            "import-xlsx": "import-xlsx without --dry-run"}.get(
+        raise PlannerError(_("--read-only: export records the events it writes in the database, so that the next "
+                             "export updates them; run it without --read-only"))
+    what = {"assign": "assign --apply", "import-csv": _("import-csv without --dry-run"),
+            "import-xlsx": _("import-xlsx without --dry-run")}.get(
         args.command, " ".join(filter(None, (args.command, getattr(args, "action", None)))))
-    raise PlannerError(f"--read-only: {what} changes the database; run it without --read-only")
+    raise PlannerError(_("--read-only: {command} changes the database; run it without --read-only").format(command=what))
 
 
 def _absent(path: Path | str) -> bool:
@@ -102,13 +102,14 @@ def existing_store(args) -> Store:
                                  "'import FILE' or 'import-csv reps FILE' create one").format(url=postgres.redacted(path)))
         return _opening(Store(path, create=False, read_only=getattr(args, "read_only", False)))
     if not path.exists():
-        raise PlannerError(f"{path}: no such database, and this command creates none; {CREATE_HINT}")
+        raise PlannerError(_("{path}: no such database, and this command creates none; {hint}").format(
+            path=path, hint=_(CREATE_HINT)))
     if _absent(path):  # a read command wrote a database into it, then said it held no plan
-        raise PlannerError(f"{path}: an empty file, not a database; {CREATE_HINT}")
+        raise PlannerError(_("{path}: an empty file, not a database; {hint}").format(path=path, hint=_(CREATE_HINT)))
     try:
         return _opening(Store(path, create=False, read_only=getattr(args, "read_only", False)))
     except NotWritable as exc:
-        raise PlannerError(f"{str(exc).split(';')[0]}; add --read-only to read it") from None
+        raise PlannerError(_("{problem}; add --read-only to read it").format(problem=str(exc).split(';')[0])) from None
 
 
 def store_or_new(args) -> tuple[Store | None, object]:
@@ -129,8 +130,19 @@ def created(args, scenario, text: str) -> Store:
 
 
 def _counts(s) -> str:
-    return (f"{s.reps} rep{'s' * (s.reps != 1)}, {s.markets} market{'s' * (s.markets != 1)}, "
-            f"{s.assignments} assignment{'s' * (s.assignments != 1)}")
+    return ", ".join((ngettext("{n} rep", "{n} reps", s.reps).format(n=s.reps),
+                      ngettext("{n} market", "{n} markets", s.markets).format(n=s.markets),
+                      ngettext("{n} assignment", "{n} assignments", s.assignments).format(n=s.assignments)))
+
+
+def _sizes(scenario, *, assignments: bool = True) -> str:
+    """ "3 reps, 21 markets, 19 assignments": English says "1 reps" as it always has (scripts read it)."""
+    parts = [ngettext("{n} reps", "{n} reps", len(scenario.reps)).format(n=len(scenario.reps)),
+             ngettext("{n} markets", "{n} markets", len(scenario.markets)).format(n=len(scenario.markets))]
+    if assignments:
+        n = len(scenario.assignments)
+        parts.append(ngettext("{n} assignments", "{n} assignments", n).format(n=n))
+    return ", ".join(parts)
 
 
 def _replace(args, scenario, cause: str, text: str) -> tuple[Store, backups.Backup | None]:
@@ -144,13 +156,13 @@ def _replace(args, scenario, cause: str, text: str) -> tuple[Store, backups.Back
         current = store.load()
         if current != scenario:
             raise PlannerError(
-                f"{store.path} already holds {current.name!r} ({len(current.reps)} reps, {len(current.markets)} markets, "
-                f"{len(current.assignments)} assignments); add --replace to replace it (a backup is kept first)")
+                _("{path} already holds {name} ({sizes}); add --replace to replace it (a backup is kept first)").format(
+                    path=store.path, name=repr(current.name), sizes=_sizes(current)))
     return store, replace_scenario(store, scenario, cause, text)
 
 
 def _kept_line(kept: backups.Backup | None) -> list[str]:
-    return [f"Kept a backup of the plan it replaced: {kept.name} ('restore {kept.name}' brings it back)"
+    return [_("Kept a backup of the plan it replaced: {name} ('restore {name}' brings it back)").format(name=kept.name)
             ] if kept else []
 
 
@@ -158,8 +170,8 @@ def _kept_line(kept: backups.Backup | None) -> list[str]:
 def cmd_demo(args, today):
     demo = scenario_file.load(DEMO_PATH)
     store, kept = _replace(args, demo, "before the demo", f"Demo scenario {demo.name!r}")
-    _say([f"Demo scenario {demo.name!r} is in {store.path}: {len(demo.reps)} reps, {len(demo.markets)} markets",
-          *_kept_line(kept)])
+    _say([_("Demo scenario {name} is in {path}: {sizes}").format(
+        name=repr(demo.name), path=store.path, sizes=_sizes(demo, assignments=False)), *_kept_line(kept)])
 
 
 @command("import")
@@ -167,8 +179,8 @@ def cmd_import(args, today):
     scenario = scenario_file.load(args.file)  # a bad file is refused before anything is created
     store, kept = _replace(args, scenario, f"before import of {Path(args.file).name}",
                            f"Import {Path(args.file).name}")
-    _say([f"Imported {scenario.name!r} into {store.path}: {len(scenario.reps)} reps, "
-          f"{len(scenario.markets)} markets, {len(scenario.assignments)} assignments", *_kept_line(kept)])
+    _say([_("Imported {name} into {path}: {sizes}").format(name=repr(scenario.name), path=store.path,
+                                                            sizes=_sizes(scenario)), *_kept_line(kept)])
 
 
 def _listed(path: Path | str) -> list[backups.Backup]:
@@ -179,7 +191,7 @@ def _listed(path: Path | str) -> list[backups.Backup]:
                              "and 'history' and 'undo' take back any change").format(url=postgres.redacted(path)))
     found = backups.listing(path)
     if not path.exists() and not found:
-        raise PlannerError(f"{path}: no such database, and no backups of it")
+        raise PlannerError(_("{path}: no such database, and no backups of it").format(path=path))
     return found
 
 
@@ -193,14 +205,16 @@ def cmd_backups(args, today):
         data.append({"name": b.name, "time": b.time.isoformat().replace("+00:00", "Z"), "cause": b.cause,
                      "file": str(b.path), "scenario": s and s.scenario, "reps": s and s.reps,
                      "markets": s and s.markets, "assignments": s and s.assignments})
-        rows.append((b.name, f"{b.time:%Y-%m-%d %H:%M:%S}", b.cause, s.scenario if s else "(cannot be read)",
+        rows.append((b.name, f"{b.time:%Y-%m-%d %H:%M:%S}", b.cause, s.scenario if s else _("(cannot be read)"),
                      *((s.reps, s.markets, s.assignments) if s else ("-", "-", "-"))))
     if not found:
-        text = (f"No backups of {path} yet; demo --replace, import --replace and restore keep one "
-                "before they replace the plan.")
+        text = _("No backups of {path} yet; demo --replace, import --replace and restore keep one "
+                 "before they replace the plan.").format(path=path)
     else:
-        text = [f"Backups of {path}, newest first, in {backups.folder_of(path)} (the newest {backups.KEEP} are "
-                f"kept):", *_table(("Name", "Made (UTC)", "Cause", "Scenario", "Reps", "Markets", "Assignments"), rows)]
+        text = [_("Backups of {path}, newest first, in {folder} (the newest {n} are kept):").format(
+                    path=path, folder=backups.folder_of(path), n=backups.KEEP),
+                *_table((_("Name"), _("Made (UTC)"), _("Cause"), _("Scenario"), _("Reps"), _("Markets"),
+                         _("Assignments")), rows)]
     _emit(args, data, text)
 
 
@@ -210,13 +224,14 @@ def cmd_restore(args, today):
     _listed(path)
     done = backups.restore(path, args.name, now=dt.datetime.now(dt.timezone.utc))
     b = done.backup
-    lines = [f"Restored {b.name} ({b.cause}, made {b.time:%Y-%m-%d %H:%M:%S} UTC) into {path}: "
-             f"{done.summary.scenario!r}, {_counts(done.summary)}"]
+    lines = [_("Restored {name} ({cause}, made {time} UTC) into {path}: {scenario}, {counts}").format(
+        name=b.name, cause=b.cause, time=f"{b.time:%Y-%m-%d %H:%M:%S}", path=path,
+        scenario=repr(done.summary.scenario), counts=_counts(done.summary))]
     if done.before:
-        lines.append(f"The state it replaced is backup {done.before.name} "
-                     f"('restore {done.before.name}' brings it back)")
+        lines.append(_("The state it replaced is backup {name} ('restore {name}' brings it back)").format(
+            name=done.before.name))
     if done.set_aside:
-        lines.append(f"The damaged database was moved, unchanged, to {done.set_aside}")
+        lines.append(_("The damaged database was moved, unchanged, to {path}").format(path=done.set_aside))
     _say(lines)
 
 

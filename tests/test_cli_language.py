@@ -1,0 +1,73 @@
+"""Commands beyond `check` in French: the database's lifecycle (demo, import, backups, restore),
+undo's row-by-row lines, storage and calendar-server errors. The English of each is guarded by
+the tests of its command (tests/test_cli.py and others); here, that French reaches the reader."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from planner.cli import main
+
+
+def _run(capsys, *argv):
+    code = main(["--lang", "fr", *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _other_scenario(capsys, db, tmp_path) -> Path:
+    """The demo under another name: a different plan, which `import` replaces only with --replace."""
+    other = tmp_path / "other.json"
+    assert main(["--db", db, "export-scenario", str(other)]) == 0
+    other.write_text(other.read_text().replace("Five continents, two reps", "Autre", 1))
+    capsys.readouterr()
+    return other
+
+
+def test_demo_backups_and_restore_in_french(capsys, tmp_path):
+    db = str(tmp_path / "plan.db")
+    code, out, err = _run(capsys, "--db", db, "demo")
+    assert code == 0, err
+    assert out == f"Le scénario de démonstration 'Five continents, two reps' est dans {db} : 2 commerciaux, 12 marchés\n"
+
+    code, out, _err = _run(capsys, "--db", db, "backups")
+    assert out == (f"Pas encore de sauvegarde de {db} ; demo --replace, import --replace et restore en gardent une "
+                   "avant de remplacer le plan.\n")
+
+    code, out, err = _run(capsys, "--db", db, "import", str(_other_scenario(capsys, db, tmp_path)), "--replace")
+    assert code == 0, err
+    first, kept = out.splitlines()
+    assert first.startswith(f"'Autre' importé dans {db} : 2 commerciaux, 12 marchés, ") and first.endswith(" affectations")
+    assert kept.startswith("Une sauvegarde du plan remplacé a été gardée : ") and kept.endswith("' le ramène)")
+
+    code, out, err = _run(capsys, "--db", db, "backups")
+    assert code == 0, err
+    head, columns = out.splitlines()[:2]
+    assert head.startswith(f"Sauvegardes de {db}, les plus récentes d'abord, dans ") and head.endswith("gardées) :")
+    assert columns.split() == ["Nom", "Faite", "(UTC)", "Motif", "Scénario", "Commerciaux", "Marchés", "Affectations"]
+
+    code, out, err = _run(capsys, "--db", db, "restore", "latest")
+    assert code == 0, err
+    restored, before = out.splitlines()
+    assert " restaurée dans " in restored and restored.endswith(
+        ": 'Five continents, two reps', 2 commerciaux, 12 marchés, " + restored.rsplit(", ", 1)[1])
+    assert restored.rsplit(", ", 1)[1].endswith(" affectations")
+    assert before.startswith("L'état qu'elle remplace est la sauvegarde ") and before.endswith("' le ramène)")
+
+
+def test_lifecycle_refusals_in_french(capsys, tmp_path):
+    missing = tmp_path / "none.db"
+    code, _out, err = _run(capsys, "--db", str(missing), "restore", "latest")
+    assert (code, err) == (2, f"erreur : {missing} : cette base de données n'existe pas, et aucune sauvegarde "
+                              "d'elle non plus\n")
+    code, _out, err = _run(capsys, "--db", str(missing), "reps")
+    assert (code, err) == (2, f"erreur : {missing} : cette base de données n'existe pas, et cette commande n'en "
+                              "crée pas ; 'demo', 'import FICHIER' ou 'import-csv reps FICHIER' en créent une\n")
+    assert not missing.exists()
+
+
+def test_replacing_a_plan_is_refused_in_french(capsys, demo_db, tmp_path):
+    code, _out, err = _run(capsys, "--db", demo_db, "import", str(_other_scenario(capsys, demo_db, tmp_path)))
+    assert code == 2
+    assert err.startswith(f"erreur : {demo_db} contient déjà 'Five continents, two reps' (2 commerciaux, 12 marchés, ")
+    assert err.endswith(" affectations) ; ajoutez --replace pour le remplacer (une sauvegarde est gardée d'abord)\n")
