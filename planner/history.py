@@ -31,6 +31,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from .errors import PlannerError, ValidationError
+from .i18n import N_, _, ngettext
 
 # The tables a revision records, parents before children: the order rows are written back in
 # (deletions go the other way).
@@ -62,14 +63,25 @@ SCHEMA_POSTGRES = (
     "CREATE INDEX history_rows_by_row ON history_rows (table_name, key, revision)",
 )
 
-# What a row is, in the sales director's words: singular, plural.
-NOUNS = {"meta": ("setting", "settings"), "activities": ("activity", "activities"), "reps": ("rep", "reps"),
-         "markets": ("market", "markets"), "workload": ("weekly count", "weekly counts"),
-         "assignments": ("assignment", "assignments"), "busy": ("busy time", "busy times"),
-         "pins": ("pinned block", "pinned blocks"), "exports": ("export record", "export records"),
-         "published": ("published record", "published records"),
-         "alternatives": ("alternative", "alternatives")}
-_META = {"name": "the plan's name", "settings": "the settings", "thresholds": "the workload thresholds"}
+# How many rows of a kind, in the sales director's words (in the reader's language).
+NOUNS = {"meta": lambda n: ngettext("{n} setting", "{n} settings", n),
+         "activities": lambda n: ngettext("{n} activity", "{n} activities", n),
+         "reps": lambda n: ngettext("{n} rep", "{n} reps", n),
+         "markets": lambda n: ngettext("{n} market", "{n} markets", n),
+         "workload": lambda n: ngettext("{n} weekly count", "{n} weekly counts", n),
+         "assignments": lambda n: ngettext("{n} assignment", "{n} assignments", n),
+         "busy": lambda n: ngettext("{n} busy time", "{n} busy times", n),
+         "pins": lambda n: ngettext("{n} pinned block", "{n} pinned blocks", n),
+         "exports": lambda n: ngettext("{n} export record", "{n} export records", n),
+         "published": lambda n: ngettext("{n} published record", "{n} published records", n),
+         "alternatives": lambda n: ngettext("{n} alternative", "{n} alternatives", n)}
+_META = {"name": N_("the plan's name"), "settings": N_("the settings"), "thresholds": N_("the workload thresholds")}
+# A column as an undo line names it (English: the column's name with spaces).
+COLUMNS = {"name": N_("name"), "position": N_("position"), "timezone": N_("timezone"), "country": N_("country"),
+           "subdivision": N_("subdivision"), "hours": N_("hours"), "max_weekly_hours": N_("max weekly hours"),
+           "rules": N_("rules"), "minutes": N_("minutes"), "live": N_("live"), "tier": N_("tier"),
+           "value": N_("value"), "count": N_("count"), "rep": N_("rep"), "locked": N_("locked"),
+           "market": N_("market"), "activity": N_("activity"), "plan": N_("plan")}
 
 
 @dataclass(frozen=True)
@@ -86,35 +98,39 @@ class Row:
         row = self.after or self.before or {}
         key = self.key
         return {
-            "meta": lambda: _META.get(key[0], f"setting {key[0]}"),
-            "activities": lambda: f"activity {key[0]}", "reps": lambda: f"rep {key[0]}",
-            "markets": lambda: f"market {key[0]}", "workload": lambda: f"{key[0]}'s weekly {key[1]}",
-            "assignments": lambda: f"the assignment of {key[0]}", "busy": lambda: f"a busy time of {row.get('rep')}",
-            "pins": lambda: f"a pinned block of {key[0]} in {key[1]}",
-            "exports": lambda: f"an export record of {row.get('rep')}",
-            "published": lambda: f"a published record of {row.get('rep')}",
-            "alternatives": lambda: f"alternative {key[0]}",
+            "meta": lambda: _(_META[key[0]]) if key[0] in _META else _("setting {name}").format(name=key[0]),
+            "activities": lambda: _("activity {name}").format(name=key[0]),
+            "reps": lambda: _("rep {name}").format(name=key[0]),
+            "markets": lambda: _("market {name}").format(name=key[0]),
+            "workload": lambda: _("{market}'s weekly {activity}").format(market=key[0], activity=key[1]),
+            "assignments": lambda: _("the assignment of {market}").format(market=key[0]),
+            "busy": lambda: _("a busy time of {rep}").format(rep=row.get('rep')),
+            "pins": lambda: _("a pinned block of {rep} in {week}").format(rep=key[0], week=key[1]),
+            "exports": lambda: _("an export record of {rep}").format(rep=row.get('rep')),
+            "published": lambda: _("a published record of {rep}").format(rep=row.get('rep')),
+            "alternatives": lambda: _("alternative {name}").format(name=key[0]),
         }.get(self.table, lambda: f"{self.table} {list(key)}")()
 
     def undo_line(self) -> str:
         """What undoing this row does, in words."""
         if self.before is None:
-            return f"removed {self.describe()}"
+            return _("removed {row}").format(row=self.describe())
         if self.after is None:
-            return f"brought back {self.describe()}"
+            return _("brought back {row}").format(row=self.describe())
         changed = [c for c in self.before if self.before[c] != self.after.get(c)]
-        return f"{self.describe()}: " + ", ".join(
-            f"{c.replace('_', ' ')} {_value(c, self.after.get(c))} -> {_value(c, self.before[c])}" for c in changed)
+        return _("{row}: {changes}").format(row=self.describe(), changes=", ".join(
+            f"{_(COLUMNS[c]) if c in COLUMNS else c.replace('_', ' ')} {_value(c, self.after.get(c))} -> "
+            f"{_value(c, self.before[c])}" for c in changed))
 
 
 def _value(column: str, value) -> str:
     if column == "plan":  # an alternative's plan, stored whole (planner.alternatives): not a line's worth
-        return "open" if value is None else "stored"
+        return _("open") if value is None else _("stored")
     if column in ("locked", "live"):
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     if isinstance(value, float) and value.is_integer():
         return f"{value:g}"
-    return "none" if value is None else str(value)
+    return _("none") if value is None else str(value)
 
 
 @dataclass(frozen=True)
@@ -129,7 +145,8 @@ class Revision:
 
     def counts_text(self) -> str:
         """ "1 assignment, 2 reps" """
-        return ", ".join(f"{n} {NOUNS.get(t, (t, t))[n != 1]}" for t, n in self.counts.items()) or "nothing"
+        return ", ".join(NOUNS[t](n).format(n=n) if t in NOUNS else f"{n} {t}"
+                         for t, n in self.counts.items()) or _("nothing")
 
 
 @dataclass
@@ -158,8 +175,8 @@ def capture(store) -> None:
 
 
 def _not_saved(store, exc) -> PlannerError:
-    return PlannerError(f"{store.path}: the change was not saved ({store.engine.explain(exc)}); "
-                        "the database is unchanged")
+    return PlannerError(_("{path}: the change was not saved ({reason}); the database is unchanged").format(
+        path=store.path, reason=store.engine.explain(exc)))
 
 
 @contextmanager
@@ -175,8 +192,9 @@ def recording(store, text: str, *, source: str | None = None, undoes: int | None
         yield store._recording
         return
     if store.read_only:
-        raise PlannerError(f"{store.path}: the change was not saved (attempt to write a readonly database: it was "
-                           "opened read-only; save a copy to keep changes); the database is unchanged")
+        raise PlannerError(_("{path}: the change was not saved (attempt to write a readonly database: it was "
+                             "opened read-only; save a copy to keep changes); the database is unchanged").format(
+            path=store.path))
     rec = Recording(text, source or getattr(store, "source", "cli"), undoes)
     db, engine = store.db, store.engine
     nested = db.conn.in_transaction
@@ -308,11 +326,11 @@ def _undo_text(target: Revision) -> str:
 def _target(store, number: int | None) -> Revision:
     newest = latest(store)
     if newest is None:
-        raise PlannerError(f"{store.path}: no change to undo: the history is empty (changes are recorded from "
-                           "the first one made by this version of Rep Planner)")
+        raise PlannerError(_("{path}: no change to undo: the history is empty (changes are recorded from "
+                             "the first one made by this version of Rep Planner)").format(path=store.path))
     found = revision(store, newest if number is None else number)
     if found is None:
-        raise ValidationError("revision", number, f"no such revision; 'history' lists them (latest: {newest})")
+        raise ValidationError("revision", number, _("no such revision; 'history' lists them (latest: {n})").format(n=newest))
     return found
 
 
@@ -381,14 +399,14 @@ def undo(store, number: int | None = None, *, source: str | None = None, dry_run
             target = _target(store, number)
             rows = rows_of(store, target.number)
             if any(r.table == "meta" and r.key == ("name",) and r.before is None for r in rows):
-                raise PlannerError(f"revision {target.number} ({target.text}) made the plan; there is no earlier "
-                                   "state to go back to")
+                raise PlannerError(_("revision {n} ({text}) made the plan; there is no earlier state to go back "
+                                     "to").format(n=target.number, text=target.text))
             rec.text, rec.undoes = _undo_text(target), target.number
             _write_back(store, rows)
             clash = _conflict(store, target, rows)
             if clash is not None:
-                raise PlannerError(f"revision {target.number} ({target.text}) cannot be undone: "
-                                   + _why(store, target, clash))
+                raise PlannerError(_("revision {n} ({text}) cannot be undone: {why}").format(
+                    n=target.number, text=target.text, why=_why(store, target, clash)))
             result = Undone(target, rows, rec.text, None)
             if dry_run:
                 raise _DryRun
@@ -400,8 +418,9 @@ def undo(store, number: int | None = None, *, source: str | None = None, dry_run
 def _why(store, target: Revision, clash: Row) -> str:
     later = changed_since(store, clash.table, clash.key, target.number)
     if later is None:
-        return f"{clash.describe()} was changed since by a program that does not record its changes"
+        return _("{row} was changed since by a program that does not record its changes").format(row=clash.describe())
     found = revision(store, later)
     if found.undoes == target.number:
-        return f"revision {later} undid it already ('undo --revision {later}' redoes it)"
-    return f"revision {later} ({found.source}: {found.text}) changed {clash.describe()} since; undo revision {later} first"
+        return _("revision {n} undid it already ('undo --revision {n}' redoes it)").format(n=later)
+    return _("revision {n} ({source}: {text}) changed {row} since; undo revision {n} first").format(
+        n=later, source=found.source, text=found.text, row=clash.describe())

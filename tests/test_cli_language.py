@@ -71,3 +71,27 @@ def test_replacing_a_plan_is_refused_in_french(capsys, demo_db, tmp_path):
     assert code == 2
     assert err.startswith(f"erreur : {demo_db} contient déjà 'Five continents, two reps' (2 commerciaux, 12 marchés, ")
     assert err.endswith(" affectations) ; ajoutez --replace pour le remplacer (une sauvegarde est gardée d'abord)\n")
+
+
+def test_undo_says_row_by_row_in_french(capsys, tmp_path):
+    db = str(tmp_path / "plan.db")
+    assert main(["--db", db, "demo"]) == 0
+    assert main(["--db", db, "market", "assign", "Brazil", "Marco"]) == 0
+    assert main(["--db", db, "rep", "set", "Laura", "max-hours", "42"]) == 0
+    capsys.readouterr()
+    code, out, err = _run(capsys, "--db", db, "history")
+    assert code == 0, err
+    assert out.splitlines()[-1].endswith("3 réglages, 5 activités, 2 commerciaux, 12 marchés, 60 nombres par semaine, "
+                                         "12 affectations")
+    code, out, err = _run(capsys, "--db", db, "undo")
+    assert code == 0, err
+    assert out.splitlines()[1] == "  le commercial Laura : heures max par semaine 42 -> 45"
+    code, out, err = _run(capsys, "--db", db, "undo", "--revision", "2", "--dry-run")
+    assert out.splitlines()[1] == "  l'affectation de Brazil : commercial Marco -> Laura"
+    assert main(["--db", db, "rep", "set", "Laura", "max-hours", "40"]) == 0
+    capsys.readouterr()
+    code, _out, err = _run(capsys, "--db", db, "undo", "--revision", "3")
+    assert code == 2
+    assert err == ("erreur : la révision 3 (Change Laura's max weekly hours) ne peut pas être annulée : la révision 5 "
+                   "(cli : Change Laura's max weekly hours) a modifié le commercial Laura depuis ; annulez d'abord "
+                   "la révision 5\n")
