@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import PlannerError, ValidationError
+from .i18n import _
 
 KEEP = 20
 STAMP = "%Y%m%dT%H%M%SZ"
@@ -104,14 +105,14 @@ def find(db: str | Path, name: str) -> Backup:
     """The backup called ``name`` (its time stamp or file name), or the newest for ``latest``."""
     backups = listing(db)
     if not backups:
-        raise PlannerError(f"{db}: no backups yet (in {folder_of(db)})")
+        raise PlannerError(_("{path}: no backups yet (in {folder})").format(path=db, folder=folder_of(db)))
     if name == "latest":
         return backups[-1]
     for b in backups:
         if name in (b.name, b.path.name, b.path.stem):
             return b
-    raise ValidationError("restore", name, f"no backup of {db} has this name; 'backups' lists them "
-                                           f"(newest: {backups[-1].name})")
+    raise ValidationError("restore", name, _("no backup of {path} has this name; 'backups' lists them "
+                                             "(newest: {newest})").format(path=db, newest=backups[-1].name))
 
 
 def _file_name(time: dt.datetime, cause: str, n: int) -> str:
@@ -145,7 +146,8 @@ def make(conn: sqlite3.Connection, db: str | Path, cause: str, *, now: dt.dateti
     except (OSError, sqlite3.Error) as exc:
         partial.unlink(missing_ok=True)
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise PlannerError(f"{folder}: cannot keep a backup there ({reason}); nothing was changed") from None
+        raise PlannerError(_("{folder}: cannot keep a backup there ({reason}); nothing was changed").format(
+            folder=folder, reason=reason)) from None
     found = listing(db)
     for old in [b for b in found if b.path != spare][:max(0, len(found) - keep)]:
         try:
@@ -184,8 +186,9 @@ def restore(db: str | Path, name: str, *, now: dt.datetime, keep: int = KEEP) ->
         except sqlite3.DatabaseError as exc:
             problems = [str(exc)]
         if summary is None or problems:
-            raise PlannerError(f"{backup.path}: this backup cannot be read as a plan"
-                               f"{f' ({problems[0]})' if problems else ''}; choose another")
+            raise PlannerError((_("{path}: this backup cannot be read as a plan ({problem}); choose another")
+                                if problems else _("{path}: this backup cannot be read as a plan; choose another"))
+                               .format(path=backup.path, problem=problems[0] if problems else ""))
         before = set_aside = None
         store = None
         if db.exists():
@@ -199,7 +202,8 @@ def restore(db: str | Path, name: str, *, now: dt.datetime, keep: int = KEEP) ->
                 before = store.backup(f"before restore of {backup.name}", spare=backup.path)
                 _take_rows(store, plan, f"Restore backup {backup.name} ({backup.cause})")
             except sqlite3.Error as exc:
-                raise PlannerError(f"{db}: the backup was not restored ({exc}); the database is unchanged") from None
+                raise PlannerError(_("{path}: the backup was not restored ({reason}); the database is unchanged").format(
+                    path=db, reason=exc)) from None
             finally:
                 store.close()
         else:
@@ -269,4 +273,4 @@ def _copy_to_new_file(source: sqlite3.Connection, db: Path) -> None:
         os.replace(partial, db)
     except (OSError, sqlite3.Error) as exc:
         partial.unlink(missing_ok=True)
-        raise PlannerError(f"{db}: the backup was not restored ({exc})") from None
+        raise PlannerError(_("{path}: the backup was not restored ({reason})").format(path=db, reason=exc)) from None

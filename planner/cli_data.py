@@ -109,7 +109,7 @@ def existing_store(args) -> Store:
     try:
         return _opening(Store(path, create=False, read_only=getattr(args, "read_only", False)))
     except NotWritable as exc:
-        raise PlannerError(_("{problem}; add --read-only to read it").format(problem=str(exc).split(';')[0])) from None
+        raise PlannerError(_("{problem}; add --read-only to read it").format(problem=str(exc).split(';')[0].rstrip())) from None
 
 
 def store_or_new(args) -> tuple[Store | None, object]:

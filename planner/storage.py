@@ -28,6 +28,7 @@ from .engines import is_server
 from .engines import sqlite as sqlite_engine
 from .engines.sqlite import DamagedDatabase  # noqa: F401  (raised on opening a damaged file)
 from .errors import PlannerError
+from .i18n import _
 from .hours import format_hours
 from .model import ActivityType, Assignment, Market, Rep, Scenario, Settings, stored_data
 
@@ -157,18 +158,19 @@ def check_file(path: str, *, create: bool, read_only: bool) -> None:
         return
     p = Path(path)
     if not p.exists() and (read_only or not create):
-        raise PlannerError(f"{p}: no such database")
+        raise PlannerError(_("{path}: no such database").format(path=p))
     if read_only:
         return
     if p.exists() and not os.access(p, os.W_OK):
-        raise NotWritable(f"{p}: the file is read-only; open it read-only or save a copy elsewhere")
+        raise NotWritable(_("{path}: the file is read-only; open it read-only or save a copy elsewhere").format(path=p))
     if p.exists() and not os.access(p.parent, os.W_OK):
-        raise NotWritable(f"{p.parent}: the folder is read-only, and a database writes its journal "
-                          "beside it; open it read-only or copy it elsewhere")
+        raise NotWritable(_("{folder}: the folder is read-only, and a database writes its journal "
+                            "beside it; open it read-only or copy it elsewhere").format(folder=p.parent))
     try:
         p.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise PlannerError(f"{p.parent}: cannot create the folder ({exc.strerror})") from None
+        raise PlannerError(_("{folder}: cannot create the folder ({reason})").format(
+            folder=p.parent, reason=exc.strerror)) from None
 
 
 class Store:
@@ -209,8 +211,9 @@ class Store:
     def _way_out(self) -> str:
         kept = self.backups() if self.path != ":memory:" and not self.on_server else []
         if kept:
-            return f"; restore a backup (newest: {kept[-1].name}, {kept[-1].cause}) or open another database"
-        return "; open another database or import a scenario file"
+            return _("; restore a backup (newest: {name}, {cause}) or open another database").format(
+                name=kept[-1].name, cause=kept[-1].cause)
+        return _("; open another database or import a scenario file")
 
     def backup_folder(self) -> Path:
         return backup_files.folder_of(self.path)
@@ -250,7 +253,7 @@ class Store:
         db = self.db
         meta = {r["key"]: r["value"] for r in db["meta"].rows}
         if "name" not in meta:
-            raise PlannerError(f"{self.path}: the database holds no scenario yet")
+            raise PlannerError(_("{path}: the database holds no scenario yet").format(path=self.path))
         workload: dict[str, dict[str, int]] = {}
         for row in db["workload"].rows_where(order_by="market, position"):
             workload.setdefault(row["market"], {})[row["activity"]] = row["count"]
@@ -314,8 +317,8 @@ class Store:
                         self.db[table].upsert_all(rows, pk=keys if len(keys) > 1 else keys[0])
                         changed += len(rows)
         except self.engine.errors as exc:
-            raise PlannerError(f"{self.path}: the change was not saved ({self.engine.explain(exc)}); "
-                               "the database is unchanged") from None
+            raise PlannerError(_("{path}: the change was not saved ({reason}); the database is unchanged").format(
+                path=self.path, reason=self.engine.explain(exc))) from None
         return changed
 
     def _changes_read(self, scenario: Scenario) -> tuple[dict[str, list[tuple]], dict[str, list[dict]]]:

@@ -95,3 +95,13 @@ def test_undo_says_row_by_row_in_french(capsys, tmp_path):
     assert err == ("erreur : la révision 3 (Change Laura's max weekly hours) ne peut pas être annulée : la révision 5 "
                    "(cli : Change Laura's max weekly hours) a modifié le commercial Laura depuis ; annulez d'abord "
                    "la révision 5\n")
+
+
+def test_storage_errors_in_french(capsys, tmp_path, demo_db):
+    damaged = tmp_path / "damaged.db"
+    damaged.write_bytes(b"not a plan, not a database\n" * 200)
+    code, _out, err = _run(capsys, "--db", str(damaged), "reps")
+    assert (code, err) == (2, f"erreur : {damaged} : impossible d'ouvrir la base de données (file is not a database) ; "
+                              "ouvrez une autre base ou importez un fichier de scénario\n")
+    code, _out, err = _run(capsys, "--db", demo_db, "restore", "latest")
+    assert (code, err) == (2, f"erreur : {demo_db} : pas encore de sauvegarde (dans {demo_db}.backups)\n")

@@ -16,6 +16,7 @@ from pathlib import Path
 import sqlite_utils
 
 from ..errors import PlannerError
+from ..i18n import _
 
 
 class DamagedDatabase(PlannerError):
@@ -34,11 +35,11 @@ class SqliteEngine:
     def explain(exc: sqlite3.DatabaseError) -> str:
         text = str(exc)
         if "locked" in text or "busy" in text:
-            return f"{text}: another program is writing to it; try again in a moment"
+            return _("{error}: another program is writing to it; try again in a moment").format(error=text)
         if "readonly" in text:
-            return f"{text}: it was opened read-only; save a copy to keep changes"
+            return _("{error}: it was opened read-only; save a copy to keep changes").format(error=text)
         if "full" in text:
-            return f"{text}: free some disk space and try again"
+            return _("{error}: free some disk space and try again").format(error=text)
         return text
 
     @staticmethod
@@ -150,8 +151,8 @@ def open_database(store, *, create: bool, read_only: bool):
         pending = migrations.pending(db)
         if read_only:
             if pending:
-                raise PlannerError(f"{path}: this database needs an upgrade, which a read-only database "
-                                   "cannot get; open it normally or save a copy")
+                raise PlannerError(_("{path}: this database needs an upgrade, which a read-only database "
+                                     "cannot get; open it normally or save a copy").format(path=path))
             return db
         if path != ":memory:":
             db.enable_wal()
@@ -164,7 +165,7 @@ def open_database(store, *, create: bool, read_only: bool):
     except sqlite3.DatabaseError as exc:
         damaged = any(word in str(exc) for word in ("malformed", "not a database"))
         raise (DamagedDatabase if damaged else PlannerError)(
-            f"{path}: cannot open the database ({exc}){store._way_out()}") from None
+            _("{path}: cannot open the database ({reason})").format(path=path, reason=exc) + store._way_out()) from None
 
 
 def _read_only_connection(path: str) -> sqlite3.Connection:
@@ -180,9 +181,9 @@ def _read_only_connection(path: str) -> sqlite3.Connection:
             conn.close()
             if "unable to open" not in str(exc) and "readonly" not in str(exc):
                 raise
-            raise PlannerError(f"{wal if wal.exists() else journal}: holds changes not yet written into the "
-                               "database, and reading them needs a folder that can be written; copy the "
-                               "files elsewhere") from None
+            raise PlannerError(_("{path}: holds changes not yet written into the database, and reading them "
+                                 "needs a folder that can be written; copy the files elsewhere").format(
+                path=wal if wal.exists() else journal)) from None
     return conn
 
 
@@ -192,4 +193,5 @@ def _check_health(store) -> None:
         return
     problems = [row[0] for row in store.db.execute("PRAGMA quick_check").fetchall() if row[0] != "ok"]
     if problems:
-        raise DamagedDatabase(f"{store.path}: the database is damaged ({problems[0]}){store._way_out()}")
+        raise DamagedDatabase(_("{path}: the database is damaged ({problem})").format(
+            path=store.path, problem=problems[0]) + store._way_out())
