@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from .caldav_client import Account, Connection, ServerError, check_url
 from .calendar_store import CalendarStore
 from .errors import PlannerError
+from .i18n import _
 from .ics_import import MAX_INSTANCES, read_busy
 from .storage import Store
 
@@ -49,8 +50,9 @@ def import_busy_from_server(store: Store, rep: str, account: Account, start: dt.
     try:
         kind = connection.calendar_kind(url)
         if kind != "calendar":
-            raise ServerError(f"{url}: {'no calendar at this address' if kind == 'missing' else 'not a calendar'}; "
-                              "give the address of the rep's calendar")
+            raise ServerError((_("{url}: no calendar at this address; give the address of the rep's calendar")
+                               if kind == "missing" else
+                               _("{url}: not a calendar; give the address of the rep's calendar")).format(url=url))
         resources = connection.events(url)
     finally:
         connection.close()
@@ -61,8 +63,9 @@ def import_busy_from_server(store: Store, rep: str, account: Account, start: dt.
             continue
         busy += read_busy(data, timezone=timezone, start=start, end=end, source=f"{url} ({path.rsplit('/', 1)[-1]})")
         if len(busy) > MAX_INSTANCES:
-            raise PlannerError(f"{url}: more than {MAX_INSTANCES} busy events between {start:%Y-%m-%d} and "
-                               f"{end:%Y-%m-%d}; import a shorter period (--days)")
+            raise PlannerError(_("{url}: more than {n} busy events between {start} and {end}; import a shorter "
+                                 "period (--days)").format(url=url, n=MAX_INSTANCES, start=f"{start:%Y-%m-%d}",
+                                                           end=f"{end:%Y-%m-%d}"))
     busy.sort(key=lambda b: (b.start, b.end))
     count = CalendarStore(store).replace_busy(rep, busy, source=url)
     return ServerBusy(url, len(resources), count, own)

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote, urljoin, urlsplit
 
 from .errors import PlannerError
+from .i18n import _, number
 
 DAV, CALDAV = "DAV:", "urn:ietf:params:xml:ns:caldav"
 _ETAGS = (b'<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:"><d:prop><d:getetag/>'
@@ -73,10 +74,11 @@ def check_url(url: str, flag: str = "--url") -> str:
     """``url`` if it is an http(s) address with a host; a collection's address ends with ``/``."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise PlannerError(f"{flag}: give the calendar's address starting with https:// or http:// (got {url!r})")
+        raise PlannerError(_("{flag}: give the calendar's address starting with https:// or http:// (got {url})").format(
+            flag=flag, url=repr(url)))
     if parts.username or parts.password:
-        raise PlannerError(f"{flag}: give the user with --user and no password in the address (got a URL with "
-                           "credentials in it)")
+        raise PlannerError(_("{flag}: give the user with --user and no password in the address (got a URL with "
+                             "credentials in it)").format(flag=flag))
     return url if url.endswith("/") else url + "/"
 
 
@@ -173,19 +175,23 @@ class Connection:
                 self.gate.narrow()
                 time.sleep(0.1 * 2 ** attempt)  # the server asked for less: give it a moment
         except error.RateLimitError:
-            raise ServerError(f"{self.account.url}: the server is too busy (it keeps answering "
-                              f"\"too many requests\"); try again later") from None
+            raise ServerError(_("{url}: the server is too busy (it keeps answering \"too many requests\"); try "
+                                "again later").format(url=self.account.url)) from None
         except error.AuthorizationError as exc:
             status = getattr(exc, "status", None) or ("403" if "403" in str(exc) else "401")
-            raise ServerError(f"{self.account.url}: the server refused user {self.account.user!r} "
-                              f"({'not allowed' if str(status) == '403' else 'wrong user or password'})") from None
+            raise ServerError((_("{url}: the server refused user {user} (not allowed)") if str(status) == "403" else
+                               _("{url}: the server refused user {user} (wrong user or password)")).format(
+                url=self.account.url, user=repr(self.account.user))) from None
         except niquests.exceptions.SSLError as exc:
-            raise ServerError(f"{self.account.url}: the server's certificate is not trusted ({_reason(exc)}); "
-                              "if it is your own server's, give its certificate with --ca-cert") from None
+            raise ServerError(_("{url}: the server's certificate is not trusted ({reason}); if it is your own "
+                                "server's, give its certificate with --ca-cert").format(
+                url=self.account.url, reason=_reason(exc))) from None
         except niquests.exceptions.Timeout:
-            raise ServerError(f"{self.account.url}: no answer within {self.timeout:g} s") from None
+            raise ServerError(_("{url}: no answer within {seconds} s").format(
+                url=self.account.url, seconds=number(self.timeout))) from None
         except (niquests.exceptions.RequestException, OSError) as exc:
-            raise ServerError(f"{self.account.url}: cannot reach the server ({_reason(exc)})") from None
+            raise ServerError(_("{url}: cannot reach the server ({reason})").format(
+                url=self.account.url, reason=_reason(exc))) from None
 
     def _reply(self, method: str, url: str, body: bytes = b"", headers: dict | None = None) -> Reply:
         r = self.request(method, url, body, headers)
@@ -200,7 +206,8 @@ class Connection:
         if r.status == 404:
             return "missing"
         if r.status != 207 or r.tree is None:
-            raise ServerError(f"{url}: the server answered {r.status} to a PROPFIND; is this a CalDAV address?")
+            raise ServerError(_("{url}: the server answered {status} to a PROPFIND; is this a CalDAV address?").format(
+                url=url, status=r.status))
         for response in r.tree.iter(f"{{{DAV}}}response"):
             if any(s.text and " 200 " in s.text for s in response.iter(f"{{{DAV}}}status")):
                 kinds = response.find(f".//{{{DAV}}}resourcetype")
@@ -217,13 +224,15 @@ class Connection:
                 f'<d:displayname>{escape(name)}</d:displayname></d:prop></d:set></c:mkcalendar>').encode()
         r = self.request("MKCALENDAR", url, body, {"Content-Type": "application/xml; charset=utf-8"})
         if r.status not in (200, 201):
-            raise ServerError(f"{url}: the server would not create the calendar ({r.status} {r.reason})")
+            raise ServerError(_("{url}: the server would not create the calendar ({status} {reason})").format(
+                url=url, status=r.status, reason=r.reason))
 
     def etags(self, url: str) -> dict[str, str]:
         """Path -> ETag of every resource in the calendar at ``url`` (one PROPFIND)."""
         r = self.request("PROPFIND", url, _ETAGS, {"Depth": "1", "Content-Type": "application/xml; charset=utf-8"})
         if r.status != 207 or r.tree is None:
-            raise ServerError(f"{url}: the server answered {r.status} when asked what the calendar holds")
+            raise ServerError(_("{url}: the server answered {status} when asked what the calendar holds").format(
+                url=url, status=r.status))
         own = path_of(url)
         found = {}
         for response in r.tree.iter(f"{{{DAV}}}response"):
@@ -237,9 +246,10 @@ class Connection:
         """(path, ETag, iCalendar bytes) of every event resource in the calendar, in one REPORT."""
         r = self.request("REPORT", url, _ALL_EVENTS, {"Depth": "1", "Content-Type": "application/xml; charset=utf-8"})
         if r.status == 404:
-            raise ServerError(f"{url}: no calendar at this address")
+            raise ServerError(_("{url}: no calendar at this address").format(url=url))
         if r.status != 207 or r.tree is None:
-            raise ServerError(f"{url}: the server answered {r.status} when asked for the calendar's events")
+            raise ServerError(_("{url}: the server answered {status} when asked for the calendar's events").format(
+                url=url, status=r.status))
         found = []
         for response in r.tree.iter(f"{{{DAV}}}response"):
             href = response.findtext(f"{{{DAV}}}href")

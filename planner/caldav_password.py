@@ -14,6 +14,7 @@ from typing import Callable
 from urllib.parse import urlsplit
 
 from .errors import PlannerError
+from .i18n import _
 
 ENVIRONMENT = "REP_PLANNER_CALDAV_PASSWORD"
 
@@ -67,9 +68,9 @@ def password_for(url: str, user: str, prompt: Callable[[str], str] | None = None
     if stored:
         return stored, "keyring"
     if prompt is not None:
-        answer = prompt(f"Password for {user} at {urlsplit(url).netloc}: ")
+        answer = prompt(_("Password for {user} at {server}: ").format(user=user, server=urlsplit(url).netloc))
         if answer:
             return answer, "prompt"
-    raise PlannerError(f"no password for {user} at {urlsplit(url).netloc}: set {ENVIRONMENT}, store it in the "
-                       f"system keyring (keyring set {service_name(url)} {user}) or run the command in a terminal "
-                       "to be asked")
+    raise PlannerError(_("no password for {user} at {server}: set {variable}, store it in the system keyring "
+                         "(keyring set {service} {user}) or run the command in a terminal to be asked").format(
+        user=user, server=urlsplit(url).netloc, variable=ENVIRONMENT, service=service_name(url)))

@@ -38,6 +38,7 @@ from .caldav_client import Account, Connection, Reply, ServerError, check_url, p
 from .caldav_resources import Essence, essence, event_resources, same_event
 from .calendars import rep_schedule
 from .errors import PlannerError
+from .i18n import _
 from .ics_export import _slug, export_weeks
 from .storage import Store
 from .timezones import add_weeks, format_week
@@ -173,7 +174,7 @@ def plan_changes(calendar: str, resources: dict[str, bytes], report, previous: d
 def carry_out(connection: Connection, change: Change) -> Outcome:
     """Do ``change``, resolving a 412 by reading the resource again (never by writing blind)."""
     kind, etag = change.kind, change.etag
-    for _ in range(RETRIES + 1):
+    for _attempt in range(RETRIES + 1):
         if kind == "check":
             current = connection.get(change.url)
             if current.status == 404:
@@ -193,10 +194,10 @@ def carry_out(connection: Connection, change: Change) -> Outcome:
             if reply.status in (200, 201, 204):
                 return Outcome(change, "created" if etag is None else "updated", reply.etag)
             if reply.uid_taken:
-                return Outcome(change, "failed", problem="another event in this calendar already has this UID "
-                                                         "(imported from a file?); delete it and publish again")
+                return Outcome(change, "failed", problem=_("another event in this calendar already has this UID "
+                                                           "(imported from a file?); delete it and publish again"))
         if reply.status != 412:
-            return Outcome(change, "failed", problem=f"the server answered {reply.status}"
+            return Outcome(change, "failed", problem=_("the server answered {status}").format(status=reply.status)
                                                      + _detail(reply.body))
         if kind == "delete":  # someone changed it since the listing: read it, then delete that version
             current = connection.get(change.url)
@@ -205,19 +206,21 @@ def carry_out(connection: Connection, change: Change) -> Outcome:
             etag = current.etag
         else:
             kind = "check"
-    return Outcome(change, "failed", problem="it kept changing on the server while being published")
+    return Outcome(change, "failed", problem=_("it kept changing on the server while being published"))
 
 
 def _decide(change: Change, current: Reply, ours: Essence | None) -> Outcome | None:
     """What to make of the server's copy of an event we mean to write: None means write ours over it."""
     if current.status != 200:
-        return Outcome(change, "failed", problem=f"the server answered {current.status} when it was read")
+        return Outcome(change, "failed", problem=_("the server answered {status} when it was read").format(
+            status=current.status))
     theirs = essence(current.body)
     if same_event(theirs, ours):
         return Outcome(change, "unchanged", current.etag)
     if theirs is not None and ours is not None and theirs.sequence > ours.sequence:
         return Outcome(change, "kept", current.etag,
-                       problem=f"changed in the calendar since (SEQUENCE {theirs.sequence}); kept as it is there")
+                       problem=_("changed in the calendar since (SEQUENCE {n}); kept as it is there").format(
+                           n=theirs.sequence))
     return None
 
 
@@ -238,11 +241,11 @@ def publish(store: Store, account: Account, reps: Sequence[str], year: int, week
     With ``dry_run`` the server is read but nothing is written, and nothing is recorded.
     """
     if not 1 <= weeks <= 104:
-        raise PlannerError(f"weeks: give 1 to 104 weeks (got {weeks})")
+        raise PlannerError(_("weeks: give 1 to 104 weeks (got {n})").format(n=weeks))
     if not 1 <= connections <= 16:
-        raise PlannerError(f"--connections: give 1 to 16 (got {connections})")
+        raise PlannerError(_("--connections: give 1 to 16 (got {n})").format(n=connections))
     if not reps:
-        raise PlannerError("choose at least one rep to publish")
+        raise PlannerError(_("choose at least one rep to publish"))
     scenario = store.load()
     for rep in reps:
         scenario.rep(rep)
@@ -276,11 +279,11 @@ def _publish_one(store, connection, calendar, name, schedules, scenario, names, 
                  connections, now, progress, on_listed) -> None:
     kind = connection.calendar_kind(calendar)
     if kind == "other":
-        raise PlannerError(f"{calendar}: this address is not a calendar; give the address of a calendar "
-                           "(or of the collection that holds them, with --per-rep)")
+        raise PlannerError(_("{url}: this address is not a calendar; give the address of a calendar "
+                             "(or of the collection that holds them, with --per-rep)").format(url=calendar))
     if kind == "missing":
         if not create:
-            raise PlannerError(f"{calendar}: no calendar at this address; add --create to create it")
+            raise PlannerError(_("{url}: no calendar at this address; add --create to create it").format(url=calendar))
         result.made_calendar = True
         if not dry_run:
             connection.make_calendar(calendar, name)
@@ -337,8 +340,9 @@ def _publish_one(store, connection, calendar, name, schedules, scenario, names, 
             records.save(store, calendar, done)
     if result.interrupted:
         finished = sum(1 for f in taken if f.exception() is None)
-        result.interrupted = (f"stopped after {finished} of {len(changes)} changes: {result.interrupted}. "
-                              "What was done is recorded; publish again to complete it")
+        result.interrupted = _("stopped after {done} of {total} changes: {why}. What was done is recorded; "
+                               "publish again to complete it").format(done=finished, total=len(changes),
+                                                                      why=result.interrupted)
 
 
 def _dry_run(connection, changes: list[Change], result: CalendarResult, progress) -> None:

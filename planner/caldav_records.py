@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from .errors import PlannerError
+from .i18n import _
 from .ics_export import ExportRecord
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9.-]")
@@ -71,5 +72,5 @@ def save(store, calendar: str, published) -> None:
         with store.db.atomic():
             store.db["published"].upsert_all(rows, pk=("calendar", "uid"))
     except store.engine.errors as exc:
-        raise PlannerError(f"{store.path}: what was published was not recorded ({exc}); the next publish "
-                           "reads the calendar again and completes it") from None
+        raise PlannerError(_("{path}: what was published was not recorded ({reason}); the next publish "
+                             "reads the calendar again and completes it").format(path=store.path, reason=exc)) from None

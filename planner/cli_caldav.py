@@ -17,6 +17,7 @@ from .caldav_client import Account, check_url
 from .caldav_password import password_for
 from .cli import _emit, _store, _week, command
 from .errors import PlannerError
+from .i18n import _, amount, fixed, ngettext, number
 
 
 def server_options(p, *, required: bool) -> None:
@@ -28,15 +29,16 @@ def server_options(p, *, required: bool) -> None:
 def account(args) -> Account:
     """The server and user the options name, with the password from where passwords come from."""
     if not args.user:
-        raise PlannerError("--user: give the user name on the calendar server")
+        raise PlannerError(_("--user: give the user name on the calendar server"))
     url = check_url(args.url)
     if args.ca_cert:
         try:
             open(args.ca_cert, "rb").close()
         except OSError as exc:
-            raise PlannerError(f"--ca-cert: cannot read {args.ca_cert} ({exc.strerror})") from None
+            raise PlannerError(_("--ca-cert: cannot read {file} ({reason})").format(
+                file=args.ca_cert, reason=exc.strerror)) from None
     ask = (lambda question: getpass.getpass(question)) if sys.stdin.isatty() else None
-    password, _ = password_for(url, args.user, ask)
+    password, _source = password_for(url, args.user, ask)
     return Account(url, args.user, password, args.ca_cert)
 
 
@@ -60,19 +62,19 @@ class _Progress:
     """``Publishing: 120 of 1,221 changes`` on stderr (``Checking`` in a dry run): rewritten in place in
     a terminal, else a line at every tenth."""
 
-    def __init__(self, verb: str = "Publishing"):
+    def __init__(self, checking: bool = False):
         self.tty = sys.stderr.isatty()
         self.shown = -1
-        self.verb = verb
+        self.line = _("Checking: {done} of {total} changes") if checking else _("Publishing: {done} of {total} changes")
 
     def __call__(self, done: int, total: int) -> None:
         tenth = done * 10 // max(total, 1)
         if self.tty:
-            print(f"\r{self.verb}: {done:,} of {total:,} changes", end="" if done < total else "\n",
+            print("\r" + self.line.format(done=amount(done), total=amount(total)), end="" if done < total else "\n",
                   file=sys.stderr, flush=True)
         elif tenth != self.shown:
             self.shown = tenth
-            print(f"{self.verb}: {done:,} of {total:,} changes", file=sys.stderr, flush=True)
+            print(self.line.format(done=amount(done), total=amount(total)), file=sys.stderr, flush=True)
 
 
 def _result_json(r) -> dict:
@@ -87,20 +89,23 @@ def _result_json(r) -> dict:
 
 
 def _result_text(r, dry_run: bool) -> list[str]:
+    counts = dict(events=r.events, url=r.url, created=r.created, updated=r.updated, deleted=r.deleted,
+                  unchanged=r.unchanged)
     if dry_run:
-        lines = [f"Would publish {r.events} events to {r.url}: {r.created} to create, {r.updated} to update, "
-                 f"{r.deleted} to delete, {r.unchanged} unchanged"]
+        lines = [_("Would publish {events} events to {url}: {created} to create, {updated} to update, "
+                   "{deleted} to delete, {unchanged} unchanged").format(**counts)]
     else:
-        lines = [f"Published {r.events} events to {r.url}: {r.created} created, {r.updated} updated, "
-                 f"{r.deleted} deleted, {r.unchanged} unchanged ({r.seconds:.1f} s)"]
+        lines = [_("Published {events} events to {url}: {created} created, {updated} updated, "
+                   "{deleted} deleted, {unchanged} unchanged ({seconds} s)").format(**counts, seconds=fixed(r.seconds, 1))]
     if r.made_calendar:
-        lines.append(f"  {'would create' if dry_run else 'created'} the calendar")
-    lines += [f"  kept as it is in the calendar: {o.change.record.summary if o.change.record else o.change.uid}"
-              f" ({o.problem})" for o in r.kept]
-    lines += [f"  not published: {o.change.record.summary if o.change.record else o.change.uid} ({o.problem})"
-              for o in r.failed]
+        lines.append(_("  would create the calendar") if dry_run else _("  created the calendar"))
+    lines += [_("  kept as it is in the calendar: {event} ({problem})").format(
+        event=o.change.record.summary if o.change.record else o.change.uid, problem=o.problem) for o in r.kept]
+    lines += [_("  not published: {event} ({problem})").format(
+        event=o.change.record.summary if o.change.record else o.change.uid, problem=o.problem) for o in r.failed]
     if r.unplaced:
-        lines.append(f"  {r.unplaced} blocks ({r.unplaced_hours:g} h of work) could not be placed")
+        lines.append(_("  {blocks} blocks ({hours} h of work) could not be placed").format(
+            blocks=r.unplaced, hours=number(r.unplaced_hours)))
     if r.interrupted:
         lines.append(f"  {r.interrupted}")
     return lines
@@ -115,16 +120,16 @@ def cmd_publish(args, today):
     reps = [scenario.rep(args.rep).name] if args.rep else [r.name for r in scenario.reps]
     year, week = _week(args, today)
     target = account(args)
-    progress = _Progress("Checking" if args.dry_run else "Publishing")
+    progress = _Progress(checking=args.dry_run)
     try:
         results = publish(store, target, reps, year, week, args.weeks, per_rep=args.per_rep, create=args.create,
                           dry_run=args.dry_run, stretch=args.stretch, connections=args.connections,
                           now=dt.datetime.now(dt.timezone.utc), progress=progress)
     except KeyboardInterrupt:
-        print("Interrupted: what was done is recorded; publish again to complete it", file=sys.stderr)
+        print(_("Interrupted: what was done is recorded; publish again to complete it"), file=sys.stderr)
         return 130
     data = {"dry_run": args.dry_run, "calendars": [_result_json(r) for r in results]}
-    _emit(args, data, "\n".join(line for r in results for line in _result_text(r, args.dry_run)))
+    _emit(args, data, [line for r in results for line in _result_text(r, args.dry_run)])
     return 0 if all(r.complete for r in results) else 1
 
 
@@ -133,8 +138,11 @@ def import_busy_from_server(args, store, rep: str, start: dt.datetime, end: dt.d
     from .caldav_busy import import_busy_from_server as read
 
     if args.file:
-        raise PlannerError("import-busy: give a file or --url, not both")
+        raise PlannerError(_("import-busy: give a file or --url, not both"))
     done = read(store, rep, account(args), start, end)
-    own = f"; {done.own} event{'s' * (done.own != 1)} published by Rep Planner left out" if done.own else ""
-    print(f"Imported {done.busy} busy times for {rep} from {done.calendar} ({start:%Y-%m-%d} to {end:%Y-%m-%d}; "
-          f"{done.events} event{'s' * (done.events != 1)} read{own})")
+    own = ngettext("; {n} event published by Rep Planner left out", "; {n} events published by Rep Planner left out",
+                   done.own).format(n=done.own) if done.own else ""
+    read_events = ngettext("{n} event read", "{n} events read", done.events).format(n=done.events)
+    print(_("Imported {busy} busy times for {rep} from {url} ({start} to {end}; {read}{own})").format(
+        busy=done.busy, rep=rep, url=done.calendar, start=f"{start:%Y-%m-%d}", end=f"{end:%Y-%m-%d}",
+        read=read_events, own=own))

@@ -130,3 +130,22 @@ def test_the_password_is_never_stored_and_a_wrong_one_is_one_line(caldav_server,
     assert publish(demo_db, caldav_server, url) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert err == [f"error: {url}: the server refused user {caldav_server.user!r} (wrong user or password)"]
+
+
+def test_publish_says_what_it_did_in_french(caldav_server, demo_db, capsys):  # noqa: F811
+    url = caldav_server.new_calendar_url()
+    n = len(planned(demo_db, ["Laura"], WEEK))
+    fr = ["--lang", "fr", "--db", demo_db, "publish", "--week", WEEK, "--url", url, "--user", caldav_server.user,
+          "--rep", "Laura", *(["--ca-cert", caldav_server.ca_cert] if caldav_server.ca_cert else [])]
+    assert main(fr) == 2
+    assert capsys.readouterr().err == f"erreur : {url} : aucun calendrier à cette adresse ; ajoutez --create pour le créer\n"
+    assert main([*fr, "--create", "--dry-run"]) == 0
+    out, err = capsys.readouterr()
+    assert out.splitlines()[:2] == [f"Publierait {n} événements sur {url} : {n} à créer, 0 à mettre à jour, "
+                                    "0 à supprimer, 0 inchangés", "  le calendrier serait créé"]
+    assert out.splitlines()[2].endswith(" h de travail) n'ont pas pu être placés")  # the demo's week overflows
+    assert err.splitlines()[-1] == f"Vérification : {n} modifications sur {n}"
+    assert main([*fr, "--create"]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith(f"{n} événements publiés sur {url} : {n} créés, 0 mis à jour, 0 supprimés, 0 inchangés (")
+    assert out.splitlines()[1] == "  calendrier créé" and err.splitlines()[-1] == f"Publication : {n} modifications sur {n}"

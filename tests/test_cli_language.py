@@ -105,3 +105,24 @@ def test_storage_errors_in_french(capsys, tmp_path, demo_db):
                               "ouvrez une autre base ou importez un fichier de scénario\n")
     code, _out, err = _run(capsys, "--db", demo_db, "restore", "latest")
     assert (code, err) == (2, f"erreur : {demo_db} : pas encore de sauvegarde (dans {demo_db}.backups)\n")
+
+
+def test_calendar_server_errors_in_french(capsys, demo_db, monkeypatch):
+    from tests.caldav_servers import free_port
+
+    monkeypatch.setenv("REP_PLANNER_CALDAV_PASSWORD", "pw")
+    base = ["--db", demo_db, "publish", "--user", "laura"]
+    code, _out, err = _run(capsys, *base, "--url", "cal.example.com")
+    assert (code, err) == (2, "erreur : --url : indiquez l'adresse du calendrier commençant par https:// ou http:// "
+                              "(reçu 'cal.example.com')\n")
+    port = free_port()  # nothing listens there
+    code, _out, err = _run(capsys, *base, "--url", f"http://127.0.0.1:{port}/laura/work/")
+    assert (code, err) == (2, f"erreur : http://127.0.0.1:{port}/laura/work/ : impossible de joindre le serveur "
+                              "([Errno 111] Connection refused)\n")
+    monkeypatch.delenv("REP_PLANNER_CALDAV_PASSWORD")
+    monkeypatch.setattr("planner.caldav_password.from_keyring", lambda url, user: None)
+    code, _out, err = _run(capsys, *base, "--url", f"http://127.0.0.1:{port}/w/")
+    assert (code, err) == (2, f"erreur : pas de mot de passe pour laura sur 127.0.0.1:{port} : définissez "
+                              "REP_PLANNER_CALDAV_PASSWORD, enregistrez-le dans le trousseau du système (keyring set "
+                              f"rep-planner:http://127.0.0.1:{port} laura) ou lancez la commande dans un terminal pour "
+                              "qu'il soit demandé\n")
