@@ -31,7 +31,7 @@ from typing import Sequence
 from .errors import PlannerError, ValidationError
 from .files import read_limited, too_large
 from .hours import format_hours
-from .i18n import _, ngettext
+from .i18n import N_, _, ngettext
 from .model import Market, Rep, Scenario
 
 MAX_BYTES = 5 * 2**20
@@ -102,7 +102,7 @@ def import_counts(existing: Sequence, items: Sequence) -> ImportCounts:
 
 def _text(data: bytes, source: str) -> str:
     if len(data) > MAX_BYTES:
-        raise too_large(source, len(data), MAX_BYTES, "a CSV file")
+        raise too_large(source, len(data), MAX_BYTES, N_("a CSV file"))
     if b"\x00" in data[:4096]:
         raise PlannerError(_("{source}: a binary file, not CSV text (an Excel workbook? import it as .xlsx, or save "
                              "it as CSV UTF-8)").format(source=source))
@@ -294,7 +294,7 @@ def read_markets(data: bytes, scenario: Scenario, source: str = "markets.csv") -
 
 
 def read_file(path) -> bytes:
-    return read_limited(path, MAX_BYTES, "a CSV file")
+    return read_limited(path, MAX_BYTES, N_("a CSV file"))
 
 
 def safe_cell(value) -> str:

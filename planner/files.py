@@ -11,18 +11,20 @@ import os
 from pathlib import Path
 
 from .errors import PlannerError
-from .i18n import _
+from .i18n import _, fixed, number
 
 
 def megabytes(size: int) -> str:
-    return f"{size / 2**20:.1f} MB"
+    return _("{n} MB").format(n=fixed(size / 2**20, 1))
 
 
 def too_large(source, size: int | None, limit: int, what: str, advice: str = "") -> PlannerError:
-    """The error for a file of ``size`` bytes (None: unknown, more than ``limit``)."""
-    amount = megabytes(size) if size is not None else f"more than {limit / 2**20:g} MB"
-    return PlannerError(f"{source}: {amount} is too large for {what} (limit {limit / 2**20:g} MB)"
-                        + (f"; {advice}" if advice else ""))
+    """The error for a file of ``size`` bytes (None: unknown, more than ``limit``); ``what`` and
+    ``advice`` are marked with ``N_`` where they are written, and translated here."""
+    most = number(limit / 2**20)
+    amount = megabytes(size) if size is not None else _("more than {n} MB").format(n=most)
+    return PlannerError(_("{source}: {size} is too large for {what} (limit {limit} MB)").format(
+        source=source, size=amount, what=_(what), limit=most) + (_("; {advice}").format(advice=_(advice)) if advice else ""))
 
 
 def read_limited(path, limit: int, what: str, advice: str = "") -> bytes:

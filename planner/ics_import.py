@@ -22,13 +22,13 @@ import x_wr_timezone
 
 from .errors import PlannerError
 from .files import read_limited, too_large
-from .i18n import _
+from .i18n import N_, _
 from .timezones import check_zone, use_for_icalendar, zone as time_zone
 
 UTC = dt.timezone.utc
 MAX_BYTES = 8 * 2**20
 MAX_INSTANCES = 20_000
-SHORTER = "export a shorter period"
+SHORTER = N_("export a shorter period")
 
 
 @dataclass(frozen=True)
@@ -110,7 +110,7 @@ def _check_event(event, lines: list[str], source: str) -> None:
     rule = event.get("rrule")
     if rule and str(rule.get("FREQ", [""])[0]).upper() in ("SECONDLY", "MINUTELY"):
         raise PlannerError(_("{source}: line {line}: event {uid} repeats every {unit}; that is not a meeting").format(
-            source=source, line=_line_of(lines, "RRULE") or "?", uid=repr(uid), unit=str(rule["FREQ"][0]).lower()[:-2]))
+            source=source, line=_line_of(lines, "RRULE") or "?", uid=repr(uid), unit=_(N_("second") if str(rule["FREQ"][0]).upper() == "SECONDLY" else N_("minute"))))
 
 
 def read_busy(data: bytes, *, timezone: str, start: dt.datetime, end: dt.datetime,
@@ -118,7 +118,7 @@ def read_busy(data: bytes, *, timezone: str, start: dt.datetime, end: dt.datetim
     """Busy intervals between ``start`` and ``end`` (aware datetimes) from .ics bytes."""
     check_zone(timezone, canonical=False)  # the rep's zone, perhaps stored before aliases were refused
     if len(data) > MAX_BYTES:
-        raise too_large(source, len(data), MAX_BYTES, "a calendar file", SHORTER)
+        raise too_large(source, len(data), MAX_BYTES, N_("a calendar file"), SHORTER)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -193,5 +193,5 @@ def read_busy(data: bytes, *, timezone: str, start: dt.datetime, end: dt.datetim
 
 def read_busy_file(path, **kwargs) -> list[BusyTime]:
     """Busy times from the .ics file at ``path``; one over the size limit is refused unread."""
-    data = read_limited(path, MAX_BYTES, "a calendar file", SHORTER)
+    data = read_limited(path, MAX_BYTES, N_("a calendar file"), SHORTER)
     return read_busy(data, source=str(path), **kwargs)

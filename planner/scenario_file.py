@@ -16,7 +16,7 @@ from typing import Any
 from .errors import PlannerError, ValidationError
 from .files import too_large, write_whole
 from .hours import format_hours
-from .i18n import _
+from .i18n import N_, _
 from .model import ActivityType, Assignment, Market, Rep, Scenario, Settings, check_no_control_characters
 
 FORMAT = "rep-planner/1"
@@ -173,7 +173,7 @@ def load(path: str | os.PathLike) -> Scenario:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise too_large(path, size, MAX_FILE_BYTES, "a scenario")
+            raise too_large(path, size, MAX_FILE_BYTES, N_("a scenario"))
         raw = path.read_bytes()
     except OSError as exc:
         raise PlannerError(_("{path}: cannot read the file ({problem})").format(path=path, problem=exc.strerror)) from None

@@ -35,7 +35,7 @@ from . import csv_io
 from .errors import PlannerError
 from .files import megabytes, read_limited
 from .hours import format_hours
-from .i18n import _, amount
+from .i18n import N_, _, amount
 from .i18n import number as figure
 from .model import Scenario
 
@@ -69,7 +69,7 @@ def _openpyxl():
 
 
 def read_file(path) -> bytes:
-    return read_limited(path, MAX_BYTES, "an Excel workbook")
+    return read_limited(path, MAX_BYTES, N_("an Excel workbook"))
 
 
 def _archive(data: bytes, source: str) -> zipfile.ZipFile:

@@ -126,3 +126,19 @@ def test_calendar_server_errors_in_french(capsys, demo_db, monkeypatch):
                               "REP_PLANNER_CALDAV_PASSWORD, enregistrez-le dans le trousseau du système (keyring set "
                               f"rep-planner:http://127.0.0.1:{port} laura) ou lancez la commande dans un terminal pour "
                               "qu'il soit demandé\n")
+
+
+def test_file_refusals_in_french(capsys, tmp_path, demo_db):
+    big = tmp_path / "big.json"
+    with big.open("wb") as f:
+        f.truncate(30 * 2**20)  # refused by its size, before a byte is read
+    code, _out, err = _run(capsys, "--db", str(tmp_path / "new.db"), "import", str(big))
+    assert (code, err) == (2, f"erreur : {big} : 30,0 Mo, c'est trop pour un scénario (limite 20 Mo)\n")
+
+    ics = tmp_path / "busy.ics"
+    ics.write_text("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:tick\r\n"
+                   "DTSTART:20270315T090000Z\r\nDTEND:20270315T090100Z\r\nRRULE:FREQ=MINUTELY\r\nSUMMARY:Tick\r\n"
+                   "END:VEVENT\r\nEND:VCALENDAR\r\n")
+    code, _out, err = _run(capsys, "--db", demo_db, "import-busy", str(ics), "--rep", "Laura")
+    assert (code, err) == (2, f"erreur : {ics} : ligne 8 : l'événement 'tick' se répète chaque minute ; "
+                              "ce n'est pas une réunion\n")
