@@ -12,6 +12,7 @@ from pathlib import Path
 
 from . import history
 from .errors import PlannerError
+from .i18n import N_, _
 from .storage import Store
 
 
@@ -43,12 +44,13 @@ class CalendarStore:
                 if rows:
                     self.db["exports"].upsert_all(rows, pk="uid")
         except self.store.engine.errors as exc:
-            raise PlannerError(f"{self.path}: the export record was not saved ({self.store.engine.explain(exc)})"
-                               ) from None
+            raise PlannerError(_("{path}: the export record was not saved ({reason})").format(
+                path=self.path, reason=self.store.engine.explain(exc))) from None
 
-    def _replace_rows(self, table: str, where: str, params: list, rows: list[dict], what: str,
+    def _replace_rows(self, table: str, where: str, params: list, rows: list[dict], refusal: str,
                       text: str = "Change the calendars", source: str | None = None) -> None:
-        """Delete the rows ``where`` matches and insert ``rows``, in one transaction, recorded as ``text``."""
+        """Delete the rows ``where`` matches and insert ``rows``, in one transaction, recorded as ``text``;
+        ``refusal`` (marked with N_) is the error when the database refuses them."""
         with history.recording(self.store, text, source=source):
             try:
                 with self.db.atomic():
@@ -56,14 +58,14 @@ class CalendarStore:
                     if rows:
                         self.db[table].insert_all(rows)
             except self.store.engine.errors as exc:
-                raise PlannerError(f"{self.path}: {what} not saved ({self.store.engine.explain(exc)}); "
-                                   "nothing changed") from None
+                raise PlannerError(_(refusal).format(path=self.path, reason=self.store.engine.explain(exc))) from None
 
     def replace_busy(self, rep: str, busy, source: str) -> int:
         """Replace the rep's busy times from ``source`` with ``busy``, in one transaction."""
         rows = [{"rep": rep, "start": b.start.isoformat(), "end": b.end.isoformat(), "summary": b.summary,
                  "source": source} for b in busy]
-        self._replace_rows("busy", "rep = ? AND source = ?", [rep, source], rows, "the busy times were",
+        self._replace_rows("busy", "rep = ? AND source = ?", [rep, source], rows,
+                           N_("{path}: the busy times were not saved ({reason}); nothing changed"),
                            f"Import busy times for {rep} from {Path(source).name}", source="import")
         return len(busy)
 
@@ -79,5 +81,6 @@ class CalendarStore:
         """Make ``pins`` (key -> UTC start) the rep's pinned blocks for the week, in one transaction."""
         rows = [{"rep": rep, "week": week, "market": m, "activity": a, "n": n, "start": start.isoformat()}
                 for (m, a, n), start in pins.items()]
-        self._replace_rows("pins", "rep = ? AND week = ?", [rep, week], rows, "the move was",
+        self._replace_rows("pins", "rep = ? AND week = ?", [rep, week], rows,
+                           N_("{path}: the move was not saved ({reason}); nothing changed"),
                            f"Pin {rep}'s blocks in {week}")

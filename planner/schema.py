@@ -16,6 +16,7 @@ from sqlite_utils import Migrations
 
 from . import history
 from .errors import PlannerError
+from .i18n import _
 
 migrations = Migrations("rep-planner")
 POSTGRES: dict[str, tuple[str, ...]] = {}   # step name -> its statements on PostgreSQL
@@ -152,5 +153,5 @@ def check_version(db: sqlite_utils.Database, path) -> None:
     known = {m.name for m in migrations._migrations}
     unknown = [m.name for m in migrations.applied(db) if m.name not in known]
     if unknown:
-        raise PlannerError(f"{path}: written by a newer version of Rep Planner (schema step {unknown[-1]!r}); "
-                           "update the app or open another database")
+        raise PlannerError(_("{path}: written by a newer version of Rep Planner (schema step {step}); "
+                             "update the app or open another database").format(path=path, step=repr(unknown[-1])))
