@@ -47,7 +47,7 @@ def lines_of(plan) -> list[str]:
 @command("hire")
 def cmd_hire(args, today):
     from .calendars import calendar_inputs
-    from .cli import _check_time_limit
+    from .cli_plan import _check_time_limit
     from .territories.hiring_plan import check_values, plan_hires
     from .territories.hiring_result import hiring_to_dict
 
