@@ -28,6 +28,7 @@ READS = {
     "assign": lambda args: not args.apply,
     "import-csv": lambda args: args.dry_run, "import-xlsx": lambda args: args.dry_run,
     "alternatives": lambda args: getattr(args, "action", None) in (None, "list"),
+    "team": lambda args: getattr(args, "action", None) in (None, "list"),
 }
 CREATE_HINT = N_("'demo', 'import FILE' or 'import-csv reps FILE' create one")
 _opened: list[Store] = []

@@ -1,12 +1,17 @@
 """A team's plan on a server from the command line: ``push --to postgresql://...`` copies a file's plan
-there (planner.push); every other command reaches the server with ``--db postgresql://...``."""
+there (planner.push); ``team`` lists, adds and removes its members (planner.engines.pg_roles, which the
+server enforces); every other command reaches the server with ``--db postgresql://...``."""
 
 from __future__ import annotations
 
+import argparse
+import getpass
+
 from . import cli_data
 from . import push as pushing
-from .cli import _emit, command
+from .cli import _emit, _store, _table, command
 from .engines import is_server
+from .engines import pg_roles
 from .errors import PlannerError
 from .i18n import _, ngettext
 
@@ -32,9 +37,53 @@ def cmd_push(args, today):
     _emit(args, data, text)
 
 
+def _member_json(m: pg_roles.Member) -> dict:
+    return {"login": m.login, "role": m.role, "regions": list(m.regions), "rep": m.rep}
+
+
+@command("team")
+def cmd_team(args, today):
+    store = _store(args)
+    action = getattr(args, "action", None) or "list"
+    if action == "list":
+        found, you = pg_roles.members(store), pg_roles.me(store)
+        rows = [(m.login, m.role, ", ".join(m.regions), m.rep or "") for m in found]
+        lines = [f"The team of {store.path}:", *_table(("Login", "Role", "Regions", "Rep"), rows)]
+        lines.append(f"You are {you.login}, {you.describe()}." if you else "You are not on this team.")
+        _emit(args, {"members": [_member_json(m) for m in found], "you": you and _member_json(you)}, lines)
+    elif action == "add-member":
+        member = pg_roles.checked(store, args.login, args.role, args.regions, args.rep)
+        password = getpass.getpass(f"Password for {args.login} (never stored): ") if args.password else None
+        made = pg_roles.add_member(store, member, password)
+        then = ("; its password: set with --password, or by the server's administrator" if made and password is None
+                else "")
+        print(f"{member.login} is {member.describe()} on {store.path}" + (" (a new login" + then + ")" if made else ""))
+    elif action == "remove":
+        gone = pg_roles.remove_member(store, args.login)
+        print(f"{gone.login} ({gone.describe()}) is off the team of {store.path}; the login itself is kept")
+
+
 def add_parsers(add) -> None:
     p = add("push", "copy this plan (file) to a team's PostgreSQL server: scenario, busy times, pinned blocks, "
                     "alternatives", reads=True)
     p.add_argument("--to", required=True, metavar="URL", help="postgresql://user@host:port/dbname")
     p.add_argument("--replace", action="store_true", help="replace a different plan held there (undo on the "
                                                            "server brings it back)")
+    p = add("team", "a team's plan on a server: list its members, add one or take one off (a director's)")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=type(p))
+
+    def verb(name: str, help_text: str):
+        v = actions.add_parser(name, help=help_text, description=help_text)
+        v.add_argument("--db", default=argparse.SUPPRESS, help="postgresql://user@host:port/dbname")
+        return v
+
+    verb("list", "the members, their roles and regions, and who you are (the default)").add_argument(
+        "--json", action="store_true", default=argparse.SUPPRESS, help="print JSON")
+    v = verb("add-member", "give a login a role on this plan (making the login if the server has none)")
+    v.add_argument("login", metavar="LOGIN", help="the PostgreSQL login")
+    v.add_argument("--role", required=True, choices=pg_roles.ROLES, help="director, planner, rep or read-only")
+    v.add_argument("--regions", help="a planner's regions, comma-separated: Americas, EMEA, APAC")
+    v.add_argument("--rep", help="a rep's login: the rep whose busy times and pinned blocks they edit")
+    v.add_argument("--password", action="store_true", help="type the login's password (encrypted here, never stored)")
+    verb("remove", "take a login off the team (the login itself is kept)").add_argument(
+        "login", metavar="LOGIN", help="the PostgreSQL login")

@@ -15,6 +15,7 @@ import sqlite_utils
 from sqlite_utils import Migrations
 
 from . import history
+from .engines import pg_roles_sql as _pg_roles_sql
 from .errors import PlannerError
 from .i18n import _
 
@@ -146,6 +147,19 @@ def m005_alternatives(db: sqlite_utils.Database) -> None:
 
 # the same text on both engines (a name, a position, a plan as JSON text)
 POSTGRES["m005_alternatives"] = ("CREATE TABLE alternatives (name TEXT PRIMARY KEY, position INTEGER NOT NULL, plan TEXT)",)
+
+
+@migrations()
+def m006_team_roles(db: sqlite_utils.Database) -> None:
+    # A team's members and their roles (planner.engines.pg_roles). A file has one planner and no
+    # roles; the table is there, empty, so that both engines hold the same schema.
+    from .engines.pg_roles_sql import MEMBERS
+
+    db.execute(MEMBERS)
+
+
+# the members, and what the server enforces: group roles, grants, the row guard, policies
+POSTGRES["m006_team_roles"] = _pg_roles_sql.statements()
 
 
 def check_version(db: sqlite_utils.Database, path) -> None:

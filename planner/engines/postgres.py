@@ -142,6 +142,9 @@ class PostgresEngine:
             return _("{text}: the connection to the server was lost; reconnect and try again").format(text=text)
         if "lock timeout" in text:
             return _("{text}: another planner is writing to the plan; try again in a moment").format(text=text)
+        if isinstance(exc, psycopg.errors.InsufficientPrivilege) and not text.startswith("refused by the server"):
+            return _("refused by the server: {text}, which your role on this team's plan does not allow ('team list' "
+                     "says who you are)").format(text=text)
         return text
 
     @staticmethod

@@ -1,0 +1,87 @@
+"""A team's plan on the test server (tests/pg_server.py) with one login per role, made the way a
+team makes it: the director, a login the server's administrator made with the right to create
+roles, creates the plan (``demo``) and adds the others with ``team add-member --password``.
+
+The demo's reps (Laura, Marco) and the markets DACH, UK & Ireland... are in EMEA; Zoe, a rep the
+director adds, and the markets Brazil, US East... in the Americas.
+
+    dana  director (the plan's creator and owner)
+    pia   planner of EMEA
+    ray   rep (Laura)
+    rio   read-only
+    nemo  a login of the server, not on the team
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import psycopg
+
+from planner.cli import main
+
+TODAY = dt.date(2027, 3, 17)  # 2027-W11
+LOGINS = {"dana": "director", "pia": "planner", "ray": "rep", "rio": "read-only", "nemo": "not on the team"}
+ZOE = ["rep", "add", "Zoe", "--timezone", "America/New_York", "--country", "US", "--hours", "Mon-Fri 09:00-17:00"]
+
+
+@dataclass
+class TeamPlan:
+    cluster: object
+    dbname: str
+    passwords: dict = field(default_factory=dict)
+
+    def url(self, login: str) -> str:
+        """``login``'s URL to the plan: no password in it (libpq reads the test's password file)."""
+        return f"postgresql://{login}@{self.cluster.host}:{self.cluster.port}/{self.dbname}"
+
+    def cli(self, login: str, *argv: str) -> int:
+        return main(["--db", self.url(login), *argv], today=TODAY)
+
+    def connect(self, login: str) -> psycopg.Connection:
+        """A raw connection with ``login``'s credentials, as psql would have (not autocommit)."""
+        return psycopg.connect(self.url(login))
+
+    def snapshot(self) -> dict:
+        """Every row of every table of the plan, its history included, as the superuser sees it."""
+        with psycopg.connect(self.cluster.url(self.dbname), autocommit=True) as conn:
+            tables = [r[0] for r in conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
+                                                 "ORDER BY tablename")]
+            return {t: sorted(map(repr, conn.execute(f'SELECT * FROM "{t}"').fetchall())) for t in tables}
+
+
+def make(cluster, folder: Path, monkeypatch_env) -> TeamPlan:
+    """The plan and its team (see the module); ``monkeypatch_env(name, value)`` sets an environment variable
+    for the test's duration (the logins' passwords are in a libpq password file, as in each member's ~/.pgpass)."""
+    dbname = f"team_{os.getpid()}_{secrets.token_hex(3)}"
+    team = TeamPlan(cluster, dbname, {login: secrets.token_urlsafe(12) for login in LOGINS})
+    lines = [f"{cluster.host}:{cluster.port}:*:{cluster.user}:{cluster.password or ''}"]
+    lines += [f"{cluster.host}:{cluster.port}:*:{login}:{pw}" for login, pw in team.passwords.items()]
+    pgpass = folder / "pgpass"
+    pgpass.write_text("\n".join(lines) + "\n")
+    pgpass.chmod(0o600)
+    monkeypatch_env("PGPASSFILE", str(pgpass))
+    # what the server's administrator does: a login for the director, with the right to create roles,
+    # owning the plan's database; and a login of the server that is on no team
+    for login in ("dana", "nemo"):
+        cluster.admin(f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{login}') THEN "
+                      f"CREATE ROLE {login} LOGIN; END IF; END $$")
+        cluster.admin(f"ALTER ROLE {login} PASSWORD '{team.passwords[login]}'")
+    cluster.admin("ALTER ROLE dana CREATEROLE")
+    cluster.admin(f'CREATE DATABASE "{dbname}" OWNER dana TEMPLATE template0')
+    assert team.cli("dana", "demo") == 0
+    assert team.cli("dana", *ZOE) == 0
+    assert team.cli("dana", "market", "assign", "Brazil", "Zoe") == 0
+    return team
+
+
+def add_members(team: TeamPlan, typed_password) -> None:
+    """dana adds pia, ray and rio, typing each one's password (``typed_password(login)`` answers the prompt)."""
+    for login, extra in (("pia", ["--role", "planner", "--regions", "EMEA"]), ("ray", ["--role", "rep", "--rep", "Laura"]),
+                         ("rio", ["--role", "read-only"])):
+        typed_password(team.passwords[login])
+        assert team.cli("dana", "team", "add-member", login, *extra, "--password") == 0
