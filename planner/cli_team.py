@@ -46,6 +46,7 @@ def cmd_team(args, today):
     store = _store(args)
     action = getattr(args, "action", None) or "list"
     if action == "list":
+        args.json = getattr(args, "json", False)
         found, you = pg_roles.members(store), pg_roles.me(store)
         rows = [(m.login, m.role, ", ".join(m.regions), m.rep or "") for m in found]
         lines = [f"The team of {store.path}:", *_table(("Login", "Role", "Regions", "Rep"), rows)]
@@ -78,7 +79,7 @@ def add_parsers(add) -> None:
         return v
 
     verb("list", "the members, their roles and regions, and who you are (the default)").add_argument(
-        "--json", action="store_true", default=argparse.SUPPRESS, help="print JSON")
+        "--json", action="store_true", help="print JSON")
     v = verb("add-member", "give a login a role on this plan (making the login if the server has none)")
     v.add_argument("login", metavar="LOGIN", help="the PostgreSQL login")
     v.add_argument("--role", required=True, choices=pg_roles.ROLES, help="director, planner, rep or read-only")

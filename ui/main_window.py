@@ -24,7 +24,7 @@ from .markets_view import MarketsView
 from .quarter_view import QuarterView
 from .session import Session
 from .team_live import LiveUpdates
-from .team_plan import TeamPlanDialog
+from .team_plan import TeamPlanDialog, show_member
 from .team_view import TeamView
 from .territories_view import TerritoriesView
 from .undo_keys import PlanUndoThroughFields
@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self.live.follow(self.session)
         self._remember(store.path)
         self._status()
+        show_member(self)
 
     def _status(self) -> None:
         s = self.session

@@ -90,7 +90,7 @@ class ScenarioTableModel(QAbstractTableModel):
         """Every cell of a column can be edited, or none."""
         if not 0 <= column < len(self.columns):
             return NO_FLAGS
-        return EDITABLE if self.columns[column].edit else READ_ONLY
+        return EDITABLE if self.columns[column].edit and self.session.edits_territory else READ_ONLY
 
     def data(self, index, role=DISPLAY):
         if role not in ANSWERED:

@@ -23,6 +23,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from planner import conflicts, history
 from planner.calendar_store import CalendarStore
+from planner.engines.pg_roles import me as member_of
 from planner.errors import PlannerError
 from planner.storage import Store
 from planner.timezones import add_weeks, format_week, week_of
@@ -81,6 +82,9 @@ class Session(QObject):
         self.week = week_of(today)
         self.seen = history.latest(store) or 0  # the revision self.scenario is at (read first: see reload)
         self.scenario = store.load()
+        self.member = member_of(store)  # who this is on a team's plan (None: a file, one planner's)
+        # the reps' and markets' cells are greyed for a rep or a read-only member; the server refuses anyway
+        self.edits_territory = self.member is None or self.member.may_edit_territory()
         self.undo_stack = QUndoStack(self)
         self.figures = Figures(self)
         self.figures.failed.connect(self.failed)

@@ -37,6 +37,31 @@ def open_team_plan(url: str):
     return store
 
 
+def member_text(member) -> str:
+    """Who the user is on the team's plan, in the status bar: "ray: rep (Laura)"."""
+    if member.role == "planner":
+        return tr("{login}: planner of {regions}").format(login=member.login, regions=", ".join(member.regions))
+    if member.role == "rep":
+        return tr("{login}: rep ({rep})").format(login=member.login, rep=member.rep)
+    if member.role == "director":
+        return tr("{login}: director").format(login=member.login)
+    return tr("{login}: read-only").format(login=member.login)
+
+
+def show_member(window) -> None:
+    """At the status bar's right, who the user is on a team's plan and their role (the server
+    decides what they may change); nothing on a file."""
+    label = window.findChild(QLabel, "member")
+    if label is None:
+        label = QLabel(window)
+        label.setObjectName("member")
+        window.statusBar().addPermanentWidget(label)
+    member = window.session.member
+    label.setVisible(member is not None)
+    label.setText(member_text(member) if member is not None else "")
+    label.setToolTip(tr("Your role on this team's plan; the server refuses any change it does not allow"))
+
+
 class TeamPlanDialog(QDialog):
     """Asks for the server's URL (and a password if need be); ``opened`` carries the store once open."""
 

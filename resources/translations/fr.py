@@ -400,6 +400,8 @@ FR = {
         "S{week} {date}\n▲{critical} ●{warnings}\n{unplaced} h",
     "Your clock ({zone}). The market clocks beside it are for {day}: point at another day to see its times.":
         "Votre horloge ({zone}). Les horloges des marchés à côté sont celles du {day} : pointez un autre jour pour voir ses heures.",
+    "Your role on this team's plan; the server refuses any change it does not allow":
+        "Votre rôle dans le plan de l'équipe ; le serveur refuse toute modification qu'il ne permet pas",
     "Your time: {day} {start}-{end} {zone}": "Votre heure : {day} {start}-{end} {zone}",
     "and {n} more flags": "et {n} autres alertes",
     "app": "application",
@@ -457,6 +459,10 @@ FR = {
         "{events} événements dans {path} ({new} nouveaux, {changed} modifiés, {removed} supprimés)",
     "{hours:g} h a week": "{hours:g} h par semaine",
     "{line} (and {n} more changes)": "{line} (et {n} autres modifications)",
+    "{login}: director": "{login} : directeur",
+    "{login}: planner of {regions}": "{login} : planificateur de {regions}",
+    "{login}: read-only": "{login} : lecture seule",
+    "{login}: rep ({rep})": "{login} : commercial ({rep})",
     "{market}: tier {tier}, value {value}, {region}.\nClick: sort the markets by name, then by value, then by tier.":
         "{market} : niveau {tier}, valeur {value}, {region}.\nClic : trier les marchés par nom, puis par "
         "valeur, puis par niveau.",

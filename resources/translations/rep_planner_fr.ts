@@ -1542,6 +1542,26 @@ Maj+clic : trier les commerciaux par nom, puis par charge.</translation>
         <translation>{path} écrit ({pages} pages, {paper})</translation>
     </message>
     <message>
+        <source>{login}: planner of {regions}</source>
+        <translation>{login} : planificateur de {regions}</translation>
+    </message>
+    <message>
+        <source>{login}: rep ({rep})</source>
+        <translation>{login} : commercial ({rep})</translation>
+    </message>
+    <message>
+        <source>{login}: director</source>
+        <translation>{login} : directeur</translation>
+    </message>
+    <message>
+        <source>{login}: read-only</source>
+        <translation>{login} : lecture seule</translation>
+    </message>
+    <message>
+        <source>Your role on this team&apos;s plan; the server refuses any change it does not allow</source>
+        <translation>Votre rôle dans le plan de l&apos;équipe ; le serveur refuse toute modification qu&apos;il ne permet pas</translation>
+    </message>
+    <message>
         <source>Open team plan</source>
         <translation>Ouvrir le plan d&apos;équipe</translation>
     </message>
