@@ -14,6 +14,7 @@ import pytest
 from planner.cli import main
 from planner.engines import postgres
 from planner.errors import PlannerError
+from planner.schema import migrations
 from planner.storage import Store
 from tests.caldav_servers import free_port
 
@@ -119,7 +120,8 @@ def test_two_apps_opening_a_new_database_at_once_make_its_tables_once(pg_url):
     assert errors == [] and len(stores) == 4
     with psycopg.connect(pg_url) as conn:
         steps = [r[0] for r in conn.execute(f"SELECT name FROM {postgres.MIGRATIONS_TABLE} ORDER BY id")]
-    assert steps == ["m001_scenario", "m002_calendars", "m003_history", "m004_published", "m005_alternatives"]
+    assert steps[:5] == ["m001_scenario", "m002_calendars", "m003_history", "m004_published", "m005_alternatives"]
+    assert steps == [m.name for m in migrations._migrations]   # each step once, in order
     for store in stores:
         store.close()
 

@@ -133,3 +133,16 @@ def test_the_matrix_refuses_every_role_something_and_lets_each_writer_do_somethi
     assert all(refused.values()), refused   # even a director may not write unrecorded
     assert allowed["rio"] == allowed["nemo"] == 0
     assert allowed["dana"] > allowed["pia"] > allowed["ray"] > 0
+
+
+def test_the_server_s_regions_are_the_app_s_on_every_zone_both_know(team):
+    import zoneinfo
+
+    from planner.regions import region_of
+
+    with team.connect("rio") as conn:
+        known = {r[0] for r in conn.execute("SELECT name FROM pg_timezone_names")}
+        zones = sorted(known & zoneinfo.available_timezones() - {"localtime"})  # the machine's own: no zone's name
+        on_server = dict(conn.execute("SELECT z, rep_planner_region(z) FROM unnest(%s::text[]) AS z", [zones]).fetchall())
+    assert len(zones) > 400
+    assert {z: on_server[z] for z in zones if on_server[z] != region_of(z)} == {}
