@@ -54,7 +54,7 @@ class TeamPlan:
             return {t: sorted(map(repr, conn.execute(f'SELECT * FROM "{t}"').fetchall())) for t in tables}
 
 
-def make(cluster, folder: Path, monkeypatch_env) -> TeamPlan:
+def make(cluster, folder: Path, monkeypatch_env, *, seed: bool = True) -> TeamPlan:
     """The plan and its team (see the module); ``monkeypatch_env(name, value)`` sets an environment variable
     for the test's duration (the logins' passwords are in a libpq password file, as in each member's ~/.pgpass)."""
     dbname = f"team_{os.getpid()}_{secrets.token_hex(3)}"
@@ -73,6 +73,8 @@ def make(cluster, folder: Path, monkeypatch_env) -> TeamPlan:
         cluster.admin(f"ALTER ROLE {login} PASSWORD '{team.passwords[login]}'")
     cluster.admin("ALTER ROLE dana CREATEROLE")
     cluster.admin(f'CREATE DATABASE "{dbname}" OWNER dana TEMPLATE template0')
+    if not seed:  # the database only, as the administrator leaves it
+        return team
     assert team.cli("dana", "demo") == 0
     assert team.cli("dana", *ZOE) == 0
     assert team.cli("dana", "market", "assign", "Brazil", "Zoe") == 0

@@ -20,7 +20,7 @@ MATRIX = [
     ("ray", ["alternatives", "save", "Mine"], "permission denied for table alternatives"),
     ("ray", ["undo", "--revision", "3"], "permission denied for table assignments"),  # dana's: Brazil to Zoe
     ("ray", ["assign", "--week", "2027-W11", "--apply"], "permission denied for table assignments"),
-    ("ray", ["team", "add-member", "eve", "--role", "director"], "only a director changes the team; you are ray, rep"),
+    ("ray", ["team", "add-member", "eve", "--role", "director"], "only a director changes the team (you are ray, rep (Laura))"),
     ("ray", ["import-busy", "{busy}", "--rep", "Laura"], None),
     ("pia", ["market", "set", "Brazil", "tier", "A"], "pia plans EMEA and may not change market Brazil (Americas)"),
     ("pia", ["market", "assign", "DACH", "Zoe"], "may not give DACH to Zoe (Americas)"),
@@ -30,7 +30,7 @@ MATRIX = [
     ("pia", ["import-busy", "{busy}", "--rep", "Zoe"], "may not change a busy time of Zoe (Americas)"),
     ("pia", ["undo", "--revision", "3"], "may not change the assignment of Brazil (Americas)"),
     ("pia", ["assign", "--week", "2027-W11", "--apply"], "pia plans EMEA and may not"),  # the optimiser's plan
-    ("pia", ["team", "add-member", "eve", "--role", "director"], "only a director changes the team; you are pia"),
+    ("pia", ["team", "add-member", "eve", "--role", "director"], "only a director changes the team (you are pia, planner of EMEA)"),
     ("pia", ["team", "remove", "ray"], "only a director changes the team"),
     ("pia", ["market", "set", "DACH", "tier", "A"], None),
     ("pia", ["market", "assign", "DACH", "Laura"], None),
@@ -40,7 +40,7 @@ MATRIX = [
     ("rio", ["import-busy", "{busy}", "--rep", "Laura"], "permission denied for table busy"),
     ("rio", ["alternatives", "save", "Mine"], "permission denied for table alternatives"),
     ("rio", ["undo", "--revision", "3"], "permission denied for table assignments"),
-    ("rio", ["team", "add-member", "eve", "--role", "director"], "only a director changes the team; you are rio"),
+    ("rio", ["team", "add-member", "eve", "--role", "director"], "only a director changes the team (you are rio, read-only)"),
     ("nemo", ["reps"], "permission denied for table _rep_planner_migrations"),
     ("nemo", ["market", "set", "DACH", "tier", "A"], "permission denied for table _rep_planner_migrations"),
     ("dana", ["market", "set", "Brazil", "tier", "A"], None),

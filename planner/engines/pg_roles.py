@@ -120,11 +120,11 @@ def checked(store, login: str, role: str, regions: str | None, rep: str | None) 
 
 
 def _refused(store, what: str, exc: psycopg.Error) -> PlannerError:
+    """One line: what was refused, the server's reason and, for a refusal, who the user is."""
     text = store.engine.explain(exc)
     if isinstance(exc, psycopg.errors.InsufficientPrivilege):
-        who = me(store) if not store.db.conn.in_transaction else None
-        you = f"; you are {who.login}, {who.describe()}" if who else ""
-        text = f"refused by the server ({text}): only a director changes the team{you}"
+        who = me(store)
+        text += f"; only a director changes the team (you are {who.login}, {who.describe()})" if who else ""
     return PlannerError(f"{store.path}: {what}: {text}")
 
 

@@ -126,21 +126,19 @@ BEGIN
   SELECT * INTO me FROM rep_planner_member();
   SELECT rolsuper INTO super FROM pg_roles WHERE rolname = current_user;
   IF super THEN RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END; END IF;
+  -- a planner's removal or move shifts the on-screen order of the rows after it, other regions' too
+  IF me.role IS DISTINCT FROM 'director' AND NOT (TG_OP = 'UPDATE' AND me.role = 'planner'
+                                                  AND to_jsonb(NEW) - 'position' = to_jsonb(OLD) - 'position') THEN
+    IF TG_OP <> 'INSERT' THEN PERFORM rep_planner_may(me.login, me.role, me.regions, me.rep, TG_TABLE_NAME, to_jsonb(OLD), false); END IF;
+    IF TG_OP <> 'DELETE' THEN PERFORM rep_planner_may(me.login, me.role, me.regions, me.rep, TG_TABLE_NAME, to_jsonb(NEW), true); END IF;
+  END IF;
   IF TG_TABLE_NAME NOT IN ('exports', 'published')   -- calendar records: written outside changes, as on a file
      AND current_setting('rep_planner.recording', true) IS DISTINCT FROM 'on' THEN
     RAISE insufficient_privilege USING MESSAGE = format('refused by the server: %s changed %s outside a recorded change '
       '(rep_planner.recording is off); every change to a team''s plan is kept in its history', me.login,
       rep_planner_words(TG_TABLE_NAME, CASE WHEN TG_OP = 'DELETE' THEN to_jsonb(OLD) ELSE to_jsonb(NEW) END));
   END IF;
-  IF me.role = 'director' THEN RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END; END IF;
-  -- a planner's removal or move shifts the on-screen order of the rows after it, other regions' too
-  IF TG_OP = 'UPDATE' AND me.role = 'planner' AND to_jsonb(NEW) - 'position' = to_jsonb(OLD) - 'position' THEN
-    RETURN NEW;
-  END IF;
-  IF TG_OP <> 'INSERT' THEN PERFORM rep_planner_may(me.login, me.role, me.regions, me.rep, TG_TABLE_NAME, to_jsonb(OLD), false); END IF;
-  IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
-  PERFORM rep_planner_may(me.login, me.role, me.regions, me.rep, TG_TABLE_NAME, to_jsonb(NEW), true);
-  RETURN NEW;
+  RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
 END $f$"""
 
 IS_DIRECTOR = "((SELECT role FROM rep_planner_member()) = 'director')"
