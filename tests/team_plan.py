@@ -5,7 +5,7 @@ roles, creates the plan (``demo``) and adds the others with ``team add-member --
 The demo's reps (Laura, Marco) and the markets DACH, UK & Ireland... are in EMEA; Zoe, a rep the
 director adds, and the markets Brazil, US East... in the Americas.
 
-    dana  director (the plan's creator and owner)
+    ana  director (the plan's creator and owner)
     pia   planner of EMEA
     ray   rep (Laura)
     rio   read-only
@@ -25,7 +25,7 @@ import psycopg
 from planner.cli import main
 
 TODAY = dt.date(2027, 3, 17)  # 2027-W11
-LOGINS = {"dana": "director", "pia": "planner", "ray": "rep", "rio": "read-only", "nemo": "not on the team"}
+LOGINS = {"ana": "director", "pia": "planner", "ray": "rep", "rio": "read-only", "nemo": "not on the team"}
 ZOE = ["rep", "add", "Zoe", "--timezone", "America/New_York", "--country", "US", "--hours", "Mon-Fri 09:00-17:00"]
 
 
@@ -67,23 +67,23 @@ def make(cluster, folder: Path, monkeypatch_env, *, seed: bool = True) -> TeamPl
     monkeypatch_env("PGPASSFILE", str(pgpass))
     # what the server's administrator does: a login for the director, with the right to create roles,
     # owning the plan's database; and a login of the server that is on no team
-    for login in ("dana", "nemo"):
+    for login in ("ana", "nemo"):
         cluster.admin(f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{login}') THEN "
                       f"CREATE ROLE {login} LOGIN; END IF; END $$")
         cluster.admin(f"ALTER ROLE {login} PASSWORD '{team.passwords[login]}'")
-    cluster.admin("ALTER ROLE dana CREATEROLE")
-    cluster.admin(f'CREATE DATABASE "{dbname}" OWNER dana TEMPLATE template0')
+    cluster.admin("ALTER ROLE ana CREATEROLE")
+    cluster.admin(f'CREATE DATABASE "{dbname}" OWNER ana TEMPLATE template0')
     if not seed:  # the database only, as the administrator leaves it
         return team
-    assert team.cli("dana", "demo") == 0
-    assert team.cli("dana", *ZOE) == 0
-    assert team.cli("dana", "market", "assign", "Brazil", "Zoe") == 0
+    assert team.cli("ana", "demo") == 0
+    assert team.cli("ana", *ZOE) == 0
+    assert team.cli("ana", "market", "assign", "Brazil", "Zoe") == 0
     return team
 
 
 def add_members(team: TeamPlan, typed_password) -> None:
-    """dana adds pia, ray and rio, typing each one's password (``typed_password(login)`` answers the prompt)."""
+    """ana adds pia, ray and rio, typing each one's password (``typed_password(login)`` answers the prompt)."""
     for login, extra in (("pia", ["--role", "planner", "--regions", "EMEA"]), ("ray", ["--role", "rep", "--rep", "Laura"]),
                          ("rio", ["--role", "read-only"])):
         typed_password(team.passwords[login])
-        assert team.cli("dana", "team", "add-member", login, *extra, "--password") == 0
+        assert team.cli("ana", "team", "add-member", login, *extra, "--password") == 0

@@ -18,7 +18,7 @@ MATRIX = [
     ("ray", ["import-busy", "{busy}", "--rep", "Marco"], "may change only Laura's busy times and pinned blocks, "
                                                         "not a busy time of Marco"),
     ("ray", ["alternatives", "save", "Mine"], "permission denied for table alternatives"),
-    ("ray", ["undo", "--revision", "3"], "permission denied for table assignments"),  # dana's: Brazil to Zoe
+    ("ray", ["undo", "--revision", "3"], "permission denied for table assignments"),  # ana's: Brazil to Zoe
     ("ray", ["assign", "--week", "2027-W11", "--apply"], "permission denied for table assignments"),
     ("ray", ["team", "add-member", "eve", "--role", "director"], "only a director changes the team (you are ray, rep (Laura))"),
     ("ray", ["import-busy", "{busy}", "--rep", "Laura"], None),
@@ -43,8 +43,8 @@ MATRIX = [
     ("rio", ["team", "add-member", "eve", "--role", "director"], "only a director changes the team (you are rio, read-only)"),
     ("nemo", ["reps"], "permission denied for table _rep_planner_migrations"),
     ("nemo", ["market", "set", "DACH", "tier", "A"], "permission denied for table _rep_planner_migrations"),
-    ("dana", ["market", "set", "Brazil", "tier", "A"], None),
-    ("dana", ["activity", "set", "Demo", "minutes", "50"], None),
+    ("ana", ["market", "set", "Brazil", "tier", "A"], None),
+    ("ana", ["activity", "set", "Demo", "minutes", "50"], None),
 ]
 PLAN = ("meta", "activities", "reps", "markets", "workload", "assignments", "busy", "pins", "alternatives", "members")
 
@@ -95,16 +95,16 @@ def test_the_director_adds_lists_and_removes_members_and_a_member_sees_who_they_
     listed = capsys.readouterr().out.splitlines()
     assert listed[-1] == "You are pia, planner of EMEA."
     rows = [line.split() for line in listed[3:-1]]
-    assert rows == [["dana", "director"], ["pia", "planner", "EMEA"], ["ray", "rep", "Laura"], ["rio", "read-only"]]
-    assert team.cli("dana", "team", "add-member", "eve", "--role", "planner", "--regions", "apac,emea") == 0
+    assert rows == [["ana", "director"], ["pia", "planner", "EMEA"], ["ray", "rep", "Laura"], ["rio", "read-only"]]
+    assert team.cli("ana", "team", "add-member", "eve", "--role", "planner", "--regions", "apac,emea") == 0
     assert capsys.readouterr().out.startswith("eve is planner of APAC, EMEA on ")
-    assert team.cli("dana", "team", "add-member", "eve", "--role", "rep", "--rep", "Zoe") == 0   # changed, not added
-    assert team.cli("dana", "team", "list", "--json") == 0
+    assert team.cli("ana", "team", "add-member", "eve", "--role", "rep", "--rep", "Zoe") == 0   # changed, not added
+    assert team.cli("ana", "team", "list", "--json") == 0
     import json
 
     found = json.loads(capsys.readouterr().out.split("\n", 1)[1])
     assert {"login": "eve", "role": "rep", "regions": [], "rep": "Zoe"} in found["members"]
-    assert team.cli("dana", "team", "remove", "eve") == 0
+    assert team.cli("ana", "team", "remove", "eve") == 0
     assert "eve (rep (Zoe)) is off the team" in capsys.readouterr().out
     assert "eve" not in {m["login"] for m in _members(team)}
 
@@ -127,14 +127,14 @@ def _members(team) -> list[dict]:
 def test_a_wrong_member_is_one_line_and_changes_nothing(team, capsys, argv, said):
     capsys.readouterr()
     members = _members(team)
-    assert team.cli("dana", "team", "add-member", "eve", *argv) == 2
+    assert team.cli("ana", "team", "add-member", "eve", *argv) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and said in err, err
     assert _members(team) == members
 
 
 def test_the_last_director_stays(team, capsys):
-    assert team.cli("dana", "team", "remove", "dana") == 2
+    assert team.cli("ana", "team", "remove", "ana") == 2
     assert "the plan's last director; add another director first" in capsys.readouterr().err
 
 
@@ -145,3 +145,52 @@ def test_a_plan_in_a_file_has_no_team(tmp_path, capsys):
     capsys.readouterr()
     assert main(["--db", str(tmp_path / "plan.db"), "team", "list"]) == 2
     assert "a plan in a file has no team" in capsys.readouterr().err
+
+
+def guide_steps() -> list[tuple[list[str], str]]:
+    """The ``$ rep-planner`` lines of docs/team-plan.md's roles blocks (```shell-session) and what each prints."""
+    import shlex
+    from pathlib import Path
+
+    text = (Path(__file__).parent.parent / "docs" / "team-plan.md").read_text(encoding="utf-8")
+    steps, block = [], False
+    for line in text.splitlines():
+        if line.startswith("```"):
+            block = line == "```shell-session"
+        elif block and line.startswith("$ rep-planner "):
+            steps.append((shlex.split(line[len("$ rep-planner "):]), []))
+        elif block:
+            steps[-1][1].append(line)
+    return [(argv, "\n".join(out)) for argv, out in steps]
+
+
+def test_the_roles_guide_shows_real_commands_and_their_real_output(pg_cluster, tmp_path, monkeypatch, capsys):
+    from planner.cli import main
+
+    team = team_plan.make(pg_cluster, tmp_path, monkeypatch.setenv, seed=False)
+    monkeypatch.setattr("getpass.getpass", lambda prompt: team.passwords[prompt.split()[2]])  # "Password for pia ..."
+    urls = {f"postgresql://{login}@127.0.0.1:5432/plans": team.url(login) for login in team_plan.LOGINS}
+    steps = guide_steps()
+    assert len(steps) >= 12
+    for argv, expected in steps:
+        code = main([urls.get(a, a) for a in argv], today=team_plan.TODAY)
+        out, err = capsys.readouterr()
+        printed = out + err
+        for shown, real in urls.items():
+            printed = printed.replace(real, shown)
+        assert printed.rstrip("\n") == expected, argv
+        assert code == (2 if expected.startswith("error: ") else 0), argv
+
+
+def test_a_creator_who_may_not_create_roles_is_told_so_and_no_plan_is_made(pg_cluster, tmp_path, monkeypatch, capsys):
+    team = team_plan.make(pg_cluster, tmp_path, monkeypatch.setenv, seed=False)
+    pg_cluster.admin("ALTER ROLE ana NOCREATEROLE")
+    try:
+        capsys.readouterr()
+        assert team.cli("ana", "demo") == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "ana may not create roles" in err and "ALTER ROLE ana CREATEROLE" in err, err
+        assert team.cli("ana", "reps") == 2
+        assert "no plan in this database yet" in capsys.readouterr().err
+    finally:
+        pg_cluster.admin("ALTER ROLE ana CREATEROLE")

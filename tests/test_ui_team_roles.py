@@ -57,7 +57,7 @@ def test_a_planner_s_edit_outside_their_region_is_refused_in_one_line_and_the_ap
     assert not window.session.undo_stack.canUndo()
     dach = cell(model, "DACH", "Value")   # EMEA: hers
     type_into_cell(qtbot, table, dach, "777")
-    assert dach.data() == "777" and Store(team.url("dana")).load().market("DACH").value == 777
+    assert dach.data() == "777" and Store(team.url("ana")).load().market("DACH").value == 777
     undo(qtbot, window)
     back_to(qtbot, window)
     qtbot.waitUntil(lambda: _plan(team)["markets"] == before["markets"])

@@ -178,7 +178,13 @@ BEGIN
   END IF;
   FOREACH g IN ARRAY ARRAY['director', 'planner', 'rep', 'readonly'] LOOP
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = p || g) THEN
-      EXECUTE format('CREATE ROLE %I NOLOGIN', p || g);
+      BEGIN
+        EXECUTE format('CREATE ROLE %I NOLOGIN', p || g);
+      EXCEPTION WHEN insufficient_privilege THEN
+        RAISE insufficient_privilege USING MESSAGE = format('%s may not create roles, and a team''s plan has its own '
+          '(%s...): the server''s administrator gives its creator the right (ALTER ROLE %s CREATEROLE)',
+          current_user, p || g, current_user);
+      END;
     END IF;
     EXECUTE format('GRANT SELECT ON {_ALL} TO %I', p || g);
   END LOOP;
