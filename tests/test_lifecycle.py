@@ -41,6 +41,7 @@ NEEDS_A_DATABASE = {
     "switch": ["switch", "Lean"],
     "whatif": ["whatif", "Lean", "--activity", "Demo", "--change", "-40%"],
     "push": ["push", "--to", "postgresql://ana@127.0.0.1:1/plans"],  # the file is checked before the server
+    "team": ["team", "list"],
 }
 BUSY_ICS = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nBEGIN:VEVENT\r\nUID:a@t\r\n"
             "DTSTAMP:20270301T000000Z\r\nDTSTART:20270316T090000Z\r\nDTEND:20270316T100000Z\r\nSUMMARY:x\r\n"

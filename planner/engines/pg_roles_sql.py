@@ -194,6 +194,8 @@ BEGIN
   EXECUTE format('GRANT INSERT ON history, history_rows TO %I, %I', p || 'planner', p || 'rep');
   EXECUTE format('GRANT USAGE ON SEQUENCE %s TO %I, %I, %I', pg_get_serial_sequence('busy', 'id'),
                  p || 'director', p || 'planner', p || 'rep');
+  -- a push moves the busy times' numbering on past the rows it copied (setval)
+  EXECUTE format('GRANT UPDATE ON SEQUENCE %s TO %I', pg_get_serial_sequence('busy', 'id'), p || 'director');
   EXECUTE format('GRANT %I TO %I', p || 'director', current_user);
   INSERT INTO members VALUES (current_user, 'director', '', NULL) ON CONFLICT (login) DO NOTHING;
 END $do$"""
