@@ -45,8 +45,11 @@ def _member_json(m: pg_roles.Member) -> dict:
 def cmd_team(args, today):
     store = _store(args)
     action = getattr(args, "action", None) or "list"
-    if action == "list":
-        args.json = getattr(args, "json", False)
+    args.json = getattr(args, "json", False)   # 'team' alone lists, without the list verb's flag
+    if action == "list" and not store.on_server:
+        _emit(args, {"members": [], "you": None}, f"{store.path} is a plan in a file: it has no team, one planner "
+                                                  "keeps it ('push --to postgresql://...' shares it on a server)")
+    elif action == "list":
         found, you = pg_roles.members(store), pg_roles.me(store)
         rows = [(m.login, m.role, ", ".join(m.regions), m.rep or "") for m in found]
         lines = [f"The team of {store.path}:", *_table(("Login", "Role", "Regions", "Rep"), rows)]

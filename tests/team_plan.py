@@ -26,6 +26,8 @@ from planner.cli import main
 
 TODAY = dt.date(2027, 3, 17)  # 2027-W11
 LOGINS = {"ana": "director", "pia": "planner", "ray": "rep", "rio": "read-only", "nemo": "not on the team"}
+# one password per login for the whole test session: the logins are the server's, shared by every plan on it
+PASSWORDS = {login: secrets.token_urlsafe(12) for login in LOGINS}
 ZOE = ["rep", "add", "Zoe", "--timezone", "America/New_York", "--country", "US", "--hours", "Mon-Fri 09:00-17:00"]
 
 
@@ -58,7 +60,7 @@ def make(cluster, folder: Path, monkeypatch_env, *, seed: bool = True) -> TeamPl
     """The plan and its team (see the module); ``monkeypatch_env(name, value)`` sets an environment variable
     for the test's duration (the logins' passwords are in a libpq password file, as in each member's ~/.pgpass)."""
     dbname = f"team_{os.getpid()}_{secrets.token_hex(3)}"
-    team = TeamPlan(cluster, dbname, {login: secrets.token_urlsafe(12) for login in LOGINS})
+    team = TeamPlan(cluster, dbname, dict(PASSWORDS))
     lines = [f"{cluster.host}:{cluster.port}:*:{cluster.user}:{cluster.password or ''}"]
     lines += [f"{cluster.host}:{cluster.port}:*:{login}:{pw}" for login, pw in team.passwords.items()]
     pgpass = folder / "pgpass"

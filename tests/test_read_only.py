@@ -38,6 +38,7 @@ READING = {
     "backups": ["backups", "--json"],
     "history": ["history", "--json"],
     "alternatives": ["alternatives", "--json"],
+    "team": ["team", "list", "--json"],
     "import-csv": ["import-csv", "reps", "{out}/reps.csv", "--dry-run"],
     "export-xlsx": ["export-xlsx", "markets", "{out}/markets.xlsx"],
     "import-xlsx": ["import-xlsx", "reps", "{out}/reps.xlsx", "--dry-run"],
