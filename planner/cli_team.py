@@ -47,24 +47,35 @@ def cmd_team(args, today):
     action = getattr(args, "action", None) or "list"
     args.json = getattr(args, "json", False)   # 'team' alone lists, without the list verb's flag
     if action == "list" and not store.on_server:
-        _emit(args, {"members": [], "you": None}, f"{store.path} is a plan in a file: it has no team, one planner "
-                                                  "keeps it ('push --to postgresql://...' shares it on a server)")
+        _emit(args, {"members": [], "you": None}, _(
+            "{path} is a plan in a file: it has no team, one planner keeps it ('push --to postgresql://...' shares "
+            "it on a server)").format(path=store.path))
     elif action == "list":
         found, you = pg_roles.members(store), pg_roles.me(store)
-        rows = [(m.login, m.role, ", ".join(m.regions), m.rep or "") for m in found]
-        lines = [f"The team of {store.path}:", *_table(("Login", "Role", "Regions", "Rep"), rows)]
-        lines.append(f"You are {you.login}, {you.describe()}." if you else "You are not on this team.")
+        rows = [(m.login, pg_roles.role_name(m.role), ", ".join(m.regions), m.rep or "") for m in found]
+        lines = [_("The team of {path}:").format(path=store.path),
+                 *_table((_("Login"), _("Role"), _("Regions"), _("Rep")), rows)]
+        lines.append(_("You are {login}, {role}.").format(login=you.login, role=you.describe()) if you
+                     else _("You are not on this team."))
         _emit(args, {"members": [_member_json(m) for m in found], "you": you and _member_json(you)}, lines)
     elif action == "add-member":
         member = pg_roles.checked(store, args.login, args.role, args.regions, args.rep)
-        password = getpass.getpass(f"Password for {args.login} (never stored): ") if args.password else None
+        # the prompt's third word is the login (tests answer by it)
+        password = getpass.getpass(_("Password for {login} (never stored): ").format(login=args.login)) \
+            if args.password else None
         made = pg_roles.add_member(store, member, password)
-        then = ("; its password: set with --password, or by the server's administrator" if made and password is None
-                else "")
-        print(f"{member.login} is {member.describe()} on {store.path}" + (" (a new login" + then + ")" if made else ""))
+        if not made:
+            text = _("{login} is {role} on {path}")
+        elif password is None:
+            text = _("{login} is {role} on {path} (a new login; its password: set with --password, or by the "
+                     "server's administrator)")
+        else:
+            text = _("{login} is {role} on {path} (a new login)")
+        print(text.format(login=member.login, role=member.describe(), path=store.path))
     elif action == "remove":
         gone = pg_roles.remove_member(store, args.login)
-        print(f"{gone.login} ({gone.describe()}) is off the team of {store.path}; the login itself is kept")
+        print(_("{login} ({role}) is off the team of {path}; the login itself is kept").format(
+            login=gone.login, role=gone.describe(), path=store.path))
 
 
 def add_parsers(add) -> None:

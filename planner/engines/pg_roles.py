@@ -34,9 +34,11 @@ import psycopg
 from psycopg import sql
 
 from ..errors import PlannerError, ValidationError
+from ..i18n import N_, _
 from ..regions import REGIONS
 
 ROLES = ("director", "planner", "rep", "read-only")
+_ROLE_NAMES = {"director": N_("director"), "planner": N_("planner"), "rep": N_("rep"), "read-only": N_("read-only")}
 _GROUP = {"director": "director", "planner": "planner", "rep": "rep", "read-only": "readonly"}
 
 
@@ -50,14 +52,19 @@ class Member:
     def describe(self) -> str:
         """ "planner of EMEA, APAC", "rep (Laura)", "director", "read-only" """
         if self.role == "planner":
-            return f"planner of {', '.join(self.regions) or 'no region'}"
+            return _("planner of {regions}").format(regions=", ".join(self.regions) or _("no region"))
         if self.role == "rep":
-            return f"rep ({self.rep})"
-        return self.role
+            return _("rep ({rep})").format(rep=self.rep)
+        return role_name(self.role)
 
     def may_edit_territory(self) -> bool:
         """Reps, markets and assignments: some (a planner's regions) or all (a director)."""
         return self.role in ("director", "planner")
+
+
+def role_name(role: str) -> str:
+    """A role in the reader's language (the command line takes it in English: --role read-only)."""
+    return _(_ROLE_NAMES[role]) if role in _ROLE_NAMES else role
 
 
 def group_role(dbname: str, role: str) -> str:
@@ -67,8 +74,8 @@ def group_role(dbname: str, role: str) -> str:
 
 def _server(store) -> None:
     if not store.on_server:
-        raise PlannerError(f"{store.path}: a plan in a file has no team (one planner keeps it); "
-                           "'push --to postgresql://...' puts it on a server, where a team shares it")
+        raise PlannerError(_("{path}: a plan in a file has no team (one planner keeps it); 'push --to "
+                             "postgresql://...' puts it on a server, where a team shares it").format(path=store.path))
 
 
 def me(store) -> Member | None:
@@ -93,29 +100,33 @@ def _regions(given: str | None) -> tuple[str, ...]:
     known = {r.lower(): r for r in REGIONS}
     for region in wanted:
         if region.lower() not in known:
-            raise ValidationError("--regions", region, f"not a region; the regions are {', '.join(REGIONS)}")
+            raise ValidationError("--regions", region, _("not a region; the regions are {regions}").format(
+                regions=", ".join(REGIONS)))
     return tuple(dict.fromkeys(known[r.lower()] for r in wanted))
 
 
 def checked(store, login: str, role: str, regions: str | None, rep: str | None) -> Member:
     """The member ``team add-member`` would make, or one line saying which argument is wrong."""
     if not login.strip():
-        raise ValidationError("LOGIN", login, "empty")
+        raise ValidationError("LOGIN", login, _("empty"))
     if role not in ROLES:
-        raise ValidationError("--role", role, f"not a role; the roles are {', '.join(ROLES)}")
+        raise ValidationError("--role", role, _("not a role; the roles are {roles}").format(roles=", ".join(ROLES)))
     chosen = _regions(regions)
     if role == "planner" and not chosen:
-        raise ValidationError("--regions", regions or "", f"a planner plans one or more regions ({', '.join(REGIONS)})")
+        raise ValidationError("--regions", regions or "", _("a planner plans one or more regions ({regions})").format(
+            regions=", ".join(REGIONS)))
     if role != "planner" and chosen:
-        raise ValidationError("--regions", regions, f"only a planner has regions; a {role} has none")
+        raise ValidationError("--regions", regions, _("only a planner has regions; a {role} has none").format(
+            role=role_name(role)))
     if role == "rep":
         names = [r[0] for r in store.db.execute("SELECT name FROM reps ORDER BY position")]
         if not rep:
-            raise ValidationError("--rep", "", "a rep's login edits one rep's calendar: name the rep")
+            raise ValidationError("--rep", "", _("a rep's login edits one rep's calendar: name the rep"))
         if rep not in names:
-            raise ValidationError("--rep", rep, f"no such rep; the plan's reps are {', '.join(names)}")
+            raise ValidationError("--rep", rep, _("no such rep; the plan's reps are {reps}").format(reps=", ".join(names)))
     elif rep:
-        raise ValidationError("--rep", rep, f"only a rep's login names a rep; a {role} edits no one's calendar only")
+        raise ValidationError("--rep", rep, _("only a rep's login names a rep; a {role} edits no one's calendar "
+                                              "only").format(role=role_name(role)))
     return Member(login, role, chosen, rep if role == "rep" else None)
 
 
@@ -124,7 +135,9 @@ def _refused(store, what: str, exc: psycopg.Error) -> PlannerError:
     text = store.engine.explain(exc)
     if isinstance(exc, psycopg.errors.InsufficientPrivilege):
         who = me(store)
-        text += f"; only a director changes the team (you are {who.login}, {who.describe()})" if who else ""
+        if who:
+            text = _("{reason}; only a director changes the team (you are {login}, {role})").format(
+                reason=text, login=who.login, role=who.describe())
     return PlannerError(f"{store.path}: {what}: {text}")
 
 
@@ -164,10 +177,11 @@ def remove_member(store, login: str) -> Member:
     _server(store)
     found = {m.login: m for m in members(store)}
     if login not in found:
-        raise ValidationError("LOGIN", login, f"not on the team; 'team list' shows who is ({', '.join(found)})")
+        raise ValidationError("LOGIN", login, _("not on the team; 'team list' shows who is ({logins})").format(
+            logins=", ".join(found)))
     member = found[login]
     if member.role == "director" and sum(m.role == "director" for m in found.values()) == 1:
-        raise ValidationError("LOGIN", login, "the plan's last director; add another director first")
+        raise ValidationError("LOGIN", login, _("the plan's last director; add another director first"))
     db = store.db
     dbname = db.execute("SELECT current_database()").fetchone()[0]
     try:

@@ -293,6 +293,7 @@ def holds_no_plan(url: str) -> bool:
     try:
         return not _applied(PostgresDatabase(raw))
     except psycopg.Error as exc:  # a login the plan's team does not list may not read it
-        raise PlannerError(f"{redacted(url)}: cannot open the plan ({ENGINE.explain(exc)})") from None
+        raise PlannerError(_("{url}: cannot open the plan ({reason})").format(url=redacted(url),
+                                                                          reason=ENGINE.explain(exc))) from None
     finally:
         raw.close()
