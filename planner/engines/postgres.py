@@ -1,8 +1,8 @@
 """The PostgreSQL engine: a team's plan in one database on a server, through psycopg 3 (libpq).
 
 ``--db postgresql://user@host:port/dbname`` opens it. The password comes from libpq's usual places
-(``PGPASSWORD``, ``~/.pgpass``, a service file) or, in the app, from a prompt held in this process's
-memory only (:func:`remember_password`); it is never stored, and never shown: :func:`redacted` takes
+(``PGPASSWORD``, ``~/.pgpass``, a service file), then the system keyring (:func:`keyring_password`)
+or, in the app, from a prompt held in this process's memory only (:func:`remember_password`); it is never stored, and never shown: :func:`redacted` takes
 it out of every URL a message or the app shows. libpq's default ``sslmode=prefer`` uses TLS whenever
 the server offers it; ``?sslmode=require`` (or ``verify-full``) in the URL insists on it.
 
@@ -98,6 +98,18 @@ def _reason(text: str) -> str:
     return text
 
 
+def keyring_password(params: dict) -> str | None:
+    """The password the system keyring keeps for this server and login (``keyring set
+    rep-planner:postgresql://HOST[:PORT] LOGIN``), or None; asked only when libpq's own places give none."""
+    import getpass
+
+    from ..caldav_password import from_keyring
+
+    host = params.get("host") or params.get("hostaddr") or "localhost"
+    port = f":{params['port']}" if params.get("port") else ""
+    return from_keyring(f"postgresql://{host}{port}", params.get("user") or getpass.getuser())
+
+
 def connect(url: str, *, read_only: bool = False) -> psycopg.Connection:
     """A connection to ``url`` (autocommit); one line naming the server and what failed otherwise."""
     shown = redacted(url)
@@ -113,7 +125,14 @@ def connect(url: str, *, read_only: bool = False) -> psycopg.Connection:
         extra["password"] = _PASSWORDS[shown]
     secret = params.get("password") or extra.get("password")
     try:
-        raw = psycopg.connect(url, autocommit=True, **extra)
+        try:
+            raw = psycopg.connect(url, autocommit=True, **extra)
+        except psycopg.OperationalError as exc:
+            stored = None if secret or "password" not in str(exc) else keyring_password(params)
+            if stored is None:
+                raise
+            secret = stored  # libpq's places had none: the system keyring's, as for a CalDAV server
+            raw = psycopg.connect(url, autocommit=True, **extra, password=stored)
     except psycopg.Error as exc:
         reason = _reason(str(exc))
         if secret and len(secret) > 2:
