@@ -27,7 +27,7 @@ def test_the_roles_guide_shows_real_commands_and_their_real_output(pg_cluster, t
     from planner.cli import main
 
     team = team_plan.make(pg_cluster, tmp_path, monkeypatch.setenv, seed=False)
-    for login in ("pia", "ray", "rio"):   # other tests' plans on this server made them already
+    for login in ("pia", "ray", "rio", "eve"):   # other tests' plans on this server made them already
         pg_cluster.admin(f"DROP ROLE IF EXISTS {login}")
     monkeypatch.setattr("getpass.getpass", lambda prompt: team.passwords[prompt.split()[2]])  # "Password for pia ..."
     urls = {f"postgresql://{login}@127.0.0.1:5432/plans": team.url(login) for login in team_plan.LOGINS}
