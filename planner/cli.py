@@ -12,9 +12,9 @@ import json
 import sys
 from typing import Callable, Sequence
 
-from . import i18n, scenario_file
+from . import cli_errors, i18n, scenario_file
 from .errors import PlannerError
-from .i18n import _, amount, fixed, number
+from .i18n import N_, _, amount, fixed, number
 from .storage import default_path
 from .terminal import escape
 from .timezones import parse_week, week_of
@@ -23,10 +23,13 @@ COMMANDS: dict[str, Callable] = {}
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message):  # one line, exit 2, as for any bad input
-        from .cli_errors import argparse_message
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", cli_errors.HelpFormatter)
+        super().__init__(*args, **kwargs)
+        cli_errors.help_words(self)  # the reader's language is chosen before the parser is built
 
-        raise PlannerError(f"{self.prog}: {argparse_message(message)}")
+    def error(self, message):  # one line, exit 2, as for any bad input
+        raise PlannerError(f"{self.prog}: {cli_errors.argparse_message(message)}")
 
 
 def command(name: str):
@@ -114,21 +117,22 @@ def version_line() -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="rep-planner", description="Plan sales reps' weeks across time zones.")
-    parser.add_argument("--db", default=None, help=f"database file (default: {default_path()}), or a team's "
-                                                     "plan on a server: postgresql://user@host:port/dbname")
-    parser.add_argument("--read-only", action="store_true", help=READ_ONLY_HELP)
-    parser.add_argument("--lang", default=None, help=LANG_HELP)
-    parser.add_argument("--version", action="version", version=version_line())
+    parser = _Parser(prog="rep-planner", description=_("Plan sales reps' weeks across time zones."))
+    parser.add_argument("--db", default=None, help=_(
+        "database file (default: {path}), or a team's plan on a server: postgresql://user@host:port/dbname"
+    ).format(path=default_path()))
+    parser.add_argument("--read-only", action="store_true", help=_(READ_ONLY_HELP))
+    parser.add_argument("--lang", default=None, help=_(LANG_HELP))
+    parser.add_argument("--version", action="version", version=version_line(), help=_(cli_errors.VERSION_HELP))
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     def add(name, help_text, *, reads=False):
         p = sub.add_parser(name, help=help_text, description=help_text)
         if reads:
-            p.add_argument("--json", action="store_true", help="print JSON")
-        p.add_argument("--db", default=argparse.SUPPRESS, help="database file or postgresql:// URL")
-        p.add_argument("--read-only", action="store_true", default=argparse.SUPPRESS, help=READ_ONLY_HELP)
-        p.add_argument("--lang", default=argparse.SUPPRESS, help=LANG_HELP)
+            p.add_argument("--json", action="store_true", help=_("print JSON"))
+        p.add_argument("--db", default=argparse.SUPPRESS, help=_("database file or postgresql:// URL"))
+        p.add_argument("--read-only", action="store_true", default=argparse.SUPPRESS, help=_(READ_ONLY_HELP))
+        p.add_argument("--lang", default=argparse.SUPPRESS, help=_(LANG_HELP))
         return p
 
     cli_data.add_parsers(add)
@@ -136,52 +140,52 @@ def build_parser() -> argparse.ArgumentParser:
     cli_hire.add_parsers(add)
     cli_alternatives.add_parsers(add)
     cli_whatif.add_parsers(add)
-    add("export-scenario", "write the database's scenario to a JSON file").add_argument("file")
-    add("reps", "list reps", reads=True)
-    add("markets", "list markets and their weekly workload", reads=True)
-    p = add("overlap", "hours in which reps and markets can talk, in one ISO week", reads=True)
-    p.add_argument("--week", help="ISO week such as 2027-W11 (default: this week)")
-    p.add_argument("--rep", help="rep name in the scenario")
-    p.add_argument("--market", help="market name in the scenario")
+    add("export-scenario", _("write the database's scenario to a JSON file")).add_argument("file")
+    add("reps", _("list reps"), reads=True)
+    add("markets", _("list markets and their weekly workload"), reads=True)
+    p = add("overlap", _("hours in which reps and markets can talk, in one ISO week"), reads=True)
+    p.add_argument("--week", help=_("ISO week such as 2027-W11 (default: this week)"))
+    p.add_argument("--rep", help=_("rep name in the scenario"))
+    p.add_argument("--market", help=_("market name in the scenario"))
     p.add_argument("--rep-tz")
     p.add_argument("--rep-hours")
-    p.add_argument("--rep-country", help="subtract this country's public holidays from the rep's hours")
+    p.add_argument("--rep-country", help=_("subtract this country's public holidays from the rep's hours"))
     p.add_argument("--market-tz")
     p.add_argument("--market-hours")
-    p.add_argument("--market-country", help="subtract this country's public holidays from the market's hours")
-    p.add_argument("--no-holidays", action="store_true", help="ignore public holidays")
-    p = add("assign", "choose which rep covers which market (HiGHS), and explain why", reads=True)
-    p.add_argument("--week", help="planning week such as 2027-W11 (default: this week)")
-    p.add_argument("--apply", action="store_true", help="store the plan (locked assignments are kept)")
-    p.add_argument("--time-limit", type=float, default=30.0, help="seconds to search (default 30)")
-    p = add("schedule", "build reps' weeks from their markets' workload", reads=True)
-    p.add_argument("--week", help="ISO week such as 2027-W11 (default: this week)")
-    p.add_argument("--rep", help="one rep (default: all)")
-    p.add_argument("--stretch", action="store_true", help="place everything, outside working hours if need be")
-    p = add("check", "workload flags per rep (long weeks, short rest, night work...)", reads=True)
-    p.add_argument("--week", help="first ISO week (default: this week)")
-    p.add_argument("--weeks", type=int, default=1, help="weeks to check, for the rolling average (default 1)")
-    p.add_argument("--rep", help="one rep (default: all)")
-    p.add_argument("--stretch", action="store_true", help="check the stretched schedule (everything placed)")
-    p = add("export", "write reps' weeks to an iCalendar file for Google, Outlook, Apple, Thunderbird", reads=True)
-    p.add_argument("--week", help="first ISO week (default: this week)")
-    p.add_argument("--weeks", type=int, default=1, help="how many weeks (default 1)")
-    p.add_argument("--rep", help="one rep (default: all)")
-    p.add_argument("--per-rep", action="store_true", help="one file per rep; -o is then a folder")
-    p.add_argument("--stretch", action="store_true", help="export the stretched week")
-    p.add_argument("-o", "--output", required=True, help="the .ics file (or folder with --per-rep)")
-    p = add("import-busy", "import a rep's existing meetings (.ics file or CalDAV calendar) as busy times")
+    p.add_argument("--market-country", help=_("subtract this country's public holidays from the market's hours"))
+    p.add_argument("--no-holidays", action="store_true", help=_("ignore public holidays"))
+    p = add("assign", _("choose which rep covers which market (HiGHS), and explain why"), reads=True)
+    p.add_argument("--week", help=_("planning week such as 2027-W11 (default: this week)"))
+    p.add_argument("--apply", action="store_true", help=_("store the plan (locked assignments are kept)"))
+    p.add_argument("--time-limit", type=float, default=30.0, help=_("seconds to search (default 30)"))
+    p = add("schedule", _("build reps' weeks from their markets' workload"), reads=True)
+    p.add_argument("--week", help=_("ISO week such as 2027-W11 (default: this week)"))
+    p.add_argument("--rep", help=_("one rep (default: all)"))
+    p.add_argument("--stretch", action="store_true", help=_("place everything, outside working hours if need be"))
+    p = add("check", _("workload flags per rep (long weeks, short rest, night work...)"), reads=True)
+    p.add_argument("--week", help=_("first ISO week (default: this week)"))
+    p.add_argument("--weeks", type=int, default=1, help=_("weeks to check, for the rolling average (default 1)"))
+    p.add_argument("--rep", help=_("one rep (default: all)"))
+    p.add_argument("--stretch", action="store_true", help=_("check the stretched schedule (everything placed)"))
+    p = add("export", _("write reps' weeks to an iCalendar file for Google, Outlook, Apple, Thunderbird"), reads=True)
+    p.add_argument("--week", help=_("first ISO week (default: this week)"))
+    p.add_argument("--weeks", type=int, default=1, help=_("how many weeks (default 1)"))
+    p.add_argument("--rep", help=_("one rep (default: all)"))
+    p.add_argument("--per-rep", action="store_true", help=_("one file per rep; -o is then a folder"))
+    p.add_argument("--stretch", action="store_true", help=_("export the stretched week"))
+    p.add_argument("-o", "--output", required=True, help=_("the .ics file (or folder with --per-rep)"))
+    p = add("import-busy", _("import a rep's existing meetings (.ics file or CalDAV calendar) as busy times"))
     p.add_argument("file", nargs="?")
     cli_caldav.server_options(p, required=False)
     p.add_argument("--rep", required=True)
-    p.add_argument("--days", type=int, default=365, help="days ahead to import, 1 to 3650 (default 365)")
-    p.add_argument("--days-back", type=int, default=7, help="days back to import, 0 to 3650 (default 7)")
+    p.add_argument("--days", type=int, default=365, help=_("days ahead to import, 1 to 3650 (default 365)"))
+    p.add_argument("--days-back", type=int, default=7, help=_("days back to import, 0 to 3650 (default 7)"))
     cli_sheets.add_parsers(add)
-    p = add("compare", "cover every market (as assigned) against the optimised plan, per rep; or two "
-                       "alternatives side by side", reads=True)
+    p = add("compare", _("cover every market (as assigned) against the optimised plan, per rep; or two "
+                       "alternatives side by side"), reads=True)
     p.add_argument("plans", nargs="*", metavar="PLAN",
-                   help="two plans to compare: alternatives' names, or 'current' for the plan open now")
-    p.add_argument("--week", help="ISO week (default: this week)")
+                   help=_("two plans to compare: alternatives' names, or 'current' for the plan open now"))
+    p.add_argument("--week", help=_("ISO week (default: this week)"))
     p.add_argument("--time-limit", type=float, default=30.0)
     cli_caldav.add_parsers(add)
     cli_report.add_parsers(add)
@@ -250,8 +254,8 @@ from . import cli_report  # noqa: E402  (registers report; draws with ui.report_
 from . import cli_team  # noqa: E402  (registers push)
 from . import cli_plan  # noqa: E402,F401  (registers overlap, assign, schedule, export, import-busy, compare)
 
-LANG_HELP = "language of the messages, e.g. fr (default: LANG; --json output is always English)"
-READ_ONLY_HELP = "open the database without writing or creating anything (commands that only read)"
+LANG_HELP = N_("language of the messages, e.g. fr (default: LANG; --json output is always English)")
+READ_ONLY_HELP = N_("open the database without writing or creating anything (commands that only read)")
 
 if __name__ == "__main__":  # python -m planner.cli: run the module the command modules registered into
     from planner.cli import main as registered_main

@@ -98,20 +98,20 @@ def compare_plans(args, today) -> None:
 
 def add_parsers(add) -> None:
     """The alternatives' commands (``add`` is :func:`planner.cli.build_parser`'s helper)."""
-    p = add("alternatives", "list the plan's alternatives, or save, delete or rename one", reads=True)
+    p = add("alternatives", _("list the plan's alternatives, or save, delete or rename one"), reads=True)
     actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=type(p))
 
     def verb(name: str, help_text: str, *positional: tuple[str, str]):
         v = actions.add_parser(name, help=help_text, description=help_text)
         for arg, arg_help in positional:
             v.add_argument(arg, help=arg_help)
-        v.add_argument("--db", default=argparse.SUPPRESS, help="database file")
+        v.add_argument("--db", default=argparse.SUPPRESS, help=_("database file"))
         return v
 
-    verb("list", "list the alternatives (the default)").add_argument("--json", action="store_true",
-                                                                     default=argparse.SUPPRESS, help="print JSON")
-    verb("save", "keep the plan as it is under its name, and carry on as NAME", ("name", "the new alternative"))
-    verb("delete", "delete an alternative (not the plan open now)", ("name", "the alternative"))
-    verb("rename", "rename an alternative", ("old", "the alternative"), ("new", "its new name"))
-    p = add("switch", "keep the plan open now as it is, and open another alternative")
-    p.add_argument("name", help="the alternative to open")
+    verb("list", _("list the alternatives (the default)")).add_argument("--json", action="store_true",
+                                                                     default=argparse.SUPPRESS, help=_("print JSON"))
+    verb("save", _("keep the plan as it is under its name, and carry on as NAME"), ("name", _("the new alternative")))
+    verb("delete", _("delete an alternative (not the plan open now)"), ("name", _("the alternative")))
+    verb("rename", _("rename an alternative"), ("old", _("the alternative")), ("new", _("its new name")))
+    p = add("switch", _("keep the plan open now as it is, and open another alternative"))
+    p.add_argument("name", help=_("the alternative to open"))

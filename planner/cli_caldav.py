@@ -21,9 +21,9 @@ from .i18n import _, amount, fixed, ngettext, number
 
 
 def server_options(p, *, required: bool) -> None:
-    p.add_argument("--url", required=required, help="the calendar's address (https://...)")
-    p.add_argument("--user", required=required, help="the user name on the calendar server")
-    p.add_argument("--ca-cert", help="a certificate file to trust, for a server with its own (self-signed) one")
+    p.add_argument("--url", required=required, help=_("the calendar's address (https://...)"))
+    p.add_argument("--user", required=required, help=_("the user name on the calendar server"))
+    p.add_argument("--ca-cert", help=_("a certificate file to trust, for a server with its own (self-signed) one"))
 
 
 def account(args) -> Account:
@@ -44,18 +44,19 @@ def account(args) -> Account:
 
 def add_parsers(add) -> None:
     """``publish``'s arguments (``add`` is :func:`planner.cli.build_parser`'s helper)."""
-    p = add("publish", "publish reps' weeks to a CalDAV calendar (one event per resource, kept in step with "
-                       "the plan)", reads=True)
-    p.add_argument("--week", help="first ISO week (default: this week)")
-    p.add_argument("--weeks", type=int, default=1, help="how many weeks (default 1)")
-    p.add_argument("--rep", help="one rep (default: all)")
+    p = add("publish", _("publish reps' weeks to a CalDAV calendar (one event per resource, kept in step with "
+                       "the plan)"), reads=True)
+    p.add_argument("--week", help=_("first ISO week (default: this week)"))
+    p.add_argument("--weeks", type=int, default=1, help=_("how many weeks (default 1)"))
+    p.add_argument("--rep", help=_("one rep (default: all)"))
     server_options(p, required=True)
     p.add_argument("--per-rep", action="store_true",
-                   help="one calendar per rep inside the collection at --url (rep-planner-NAME/)")
-    p.add_argument("--create", action="store_true", help="create the calendar(s) if missing")
-    p.add_argument("--dry-run", action="store_true", help="read the calendar and say what would change; write nothing")
-    p.add_argument("--stretch", action="store_true", help="publish the stretched week")
-    p.add_argument("--connections", type=int, default=4, help="requests at once, 1 to 16 (default 4)")
+                   help=_("one calendar per rep inside the collection at --url (rep-planner-NAME/)"))
+    p.add_argument("--create", action="store_true", help=_("create the calendar(s) if missing"))
+    p.add_argument("--dry-run", action="store_true",
+                   help=_("read the calendar and say what would change; write nothing"))
+    p.add_argument("--stretch", action="store_true", help=_("publish the stretched week"))
+    p.add_argument("--connections", type=int, default=4, help=_("requests at once, 1 to 16 (default 4)"))
 
 
 class _Progress:

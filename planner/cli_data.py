@@ -238,11 +238,12 @@ def cmd_restore(args, today):
 
 def add_parsers(add) -> None:
     """The lifecycle commands' arguments (``add`` is :func:`planner.cli.build_parser`'s helper)."""
-    add("demo", "put the demo scenario in the database (creates it if need be)").add_argument(
-        "--replace", action="store_true", help="replace a plan already there (a backup is kept first)")
-    p = add("import", "put a JSON scenario file in the database (creates it if need be)")
+    add("demo", _("put the demo scenario in the database (creates it if need be)")).add_argument(
+        "--replace", action="store_true", help=_("replace a plan already there (a backup is kept first)"))
+    p = add("import", _("put a JSON scenario file in the database (creates it if need be)"))
     p.add_argument("file")
-    p.add_argument("--replace", action="store_true", help="replace a plan already there (a backup is kept first)")
-    add("backups", f"list the database's backups (the newest {backups.KEEP} are kept)", reads=True)
-    add("restore", "bring a backup back (the state it replaces is backed up first)").add_argument(
-        "name", help="a name that 'backups' lists, or 'latest'")
+    p.add_argument("--replace", action="store_true", help=_("replace a plan already there (a backup is kept first)"))
+    add("backups", _("list the database's backups (the newest {count} are kept)").format(count=backups.KEEP),
+        reads=True)
+    add("restore", _("bring a backup back (the state it replaces is backed up first)")).add_argument(
+        "name", help=_("a name that 'backups' lists, or 'latest'"))

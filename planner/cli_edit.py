@@ -301,7 +301,7 @@ def add_edit_commands(sub, open_store: Callable, emit: Callable) -> dict[str, Ca
 
     def group(name: str, help_text: str):
         p = sub.add_parser(name, help=help_text, description=help_text)
-        p.add_argument("--db", default=argparse.SUPPRESS, help="database file")
+        p.add_argument("--db", default=argparse.SUPPRESS, help=_("database file"))
         return p.add_subparsers(dest="action", required=True, metavar="ACTION", parser_class=type(p))
 
     def verb(actions, name: str, help_text: str, edit, *positional: tuple):
@@ -309,62 +309,65 @@ def add_edit_commands(sub, open_store: Callable, emit: Callable) -> dict[str, Ca
         p = actions.add_parser(name, help=help_text, description=help_text)
         for arg, arg_help, *choices in positional:
             p.add_argument(arg, help=arg_help, choices=choices[0] if choices else None)
-        p.add_argument("--json", action="store_true", help="print the result as JSON")
-        p.add_argument("--db", default=argparse.SUPPRESS, help="database file")
+        p.add_argument("--json", action="store_true", help=_("print the result as JSON"))
+        p.add_argument("--db", default=argparse.SUPPRESS, help=_("database file"))
         p.set_defaults(edit=edit)
         return p
 
     def field(fields: dict) -> tuple:
-        return ("field", "one of: " + ", ".join(fields), list(fields))
+        return ("field", _("one of: {fields}").format(fields=", ".join(fields)), list(fields))
 
-    VALUE = ("value", "the new value (an empty one clears a region)")
+    VALUE = ("value", _("the new value (an empty one clears a region)"))
 
     def place(p, hours_help: str):
-        p.add_argument("--timezone", required=True, help="IANA time zone, such as Europe/Lisbon")
-        p.add_argument("--country", required=True, help="ISO 3166 country code, for public holidays")
-        p.add_argument("--region", help="subdivision code for regional holidays, such as ZH")
-        p.add_argument("--hours", default="Mon-Fri 09:00-17:00", help=f"{hours_help} (default Mon-Fri 09:00-17:00)")
+        p.add_argument("--timezone", required=True, help=_("IANA time zone, such as Europe/Lisbon"))
+        p.add_argument("--country", required=True, help=_("ISO 3166 country code, for public holidays"))
+        p.add_argument("--region", help=_("subdivision code for regional holidays, such as ZH"))
+        p.add_argument("--hours", default="Mon-Fri 09:00-17:00",
+                       help=_("{hours} (default Mon-Fri 09:00-17:00)").format(hours=hours_help))
 
-    reps = group("rep", "add, change, rename or remove a rep")
-    p = verb(reps, "add", "add a rep", rep_add, ("name", "the rep's name"))
-    place(p, "working hours, local time")
-    p.add_argument("--max-hours", default="40", help="most hours a week (default 40)")
-    p.add_argument("--rules", default="eu-wtd", help="workload rules: eu-wtd, who-ilo, ch-arg or us-flsa (default eu-wtd)")
-    verb(reps, "set", "change one field of a rep", rep_set, ("name", "the rep"), field(REP_FIELDS), VALUE)
-    verb(reps, "rename", "rename a rep; their markets, busy times and pinned blocks follow", rep_rename,
-         ("name", "the rep"), ("new", "the new name"))
-    verb(reps, "remove", "remove a rep; their markets are left with no rep", rep_remove, ("name", "the rep"))
+    reps = group("rep", _("add, change, rename or remove a rep"))
+    p = verb(reps, "add", _("add a rep"), rep_add, ("name", _("the rep's name")))
+    place(p, _("working hours, local time"))
+    p.add_argument("--max-hours", default="40", help=_("most hours a week (default 40)"))
+    p.add_argument("--rules", default="eu-wtd",
+                   help=_("workload rules: eu-wtd, who-ilo, ch-arg or us-flsa (default eu-wtd)"))
+    verb(reps, "set", _("change one field of a rep"), rep_set, ("name", _("the rep")), field(REP_FIELDS), VALUE)
+    verb(reps, "rename", _("rename a rep; their markets, busy times and pinned blocks follow"), rep_rename,
+         ("name", _("the rep")), ("new", _("the new name")))
+    verb(reps, "remove", _("remove a rep; their markets are left with no rep"), rep_remove, ("name", _("the rep")))
 
-    markets = group("market", "add, change, rename, remove, assign or lock a market")
-    p = verb(markets, "add", "add a market", market_add, ("name", "the market's name"))
-    place(p, "business hours, local time")
-    p.add_argument("--tier", default="B", help="A, B or C (default B)")
-    p.add_argument("--value", default="0", help="what the market is worth (default 0)")
+    markets = group("market", _("add, change, rename, remove, assign or lock a market"))
+    p = verb(markets, "add", _("add a market"), market_add, ("name", _("the market's name")))
+    place(p, _("business hours, local time"))
+    p.add_argument("--tier", default="B", help=_("A, B or C (default B)"))
+    p.add_argument("--value", default="0", help=_("what the market is worth (default 0)"))
     p.add_argument("--workload", action="append", metavar="ACTIVITY=COUNT",
-                   help="weekly count of an activity, such as Demo=3 (repeat for each activity)")
-    verb(markets, "set", "change one field of a market", market_set, ("name", "the market"), field(MARKET_FIELDS),
+                   help=_("weekly count of an activity, such as Demo=3 (repeat for each activity)"))
+    verb(markets, "set", _("change one field of a market"), market_set, ("name", _("the market")), field(MARKET_FIELDS),
          VALUE)
-    verb(markets, "workload", "set how many of an activity a market needs each week", market_workload,
-         ("name", "the market"), ("activity", "the activity type"), ("count", "how many a week"))
-    verb(markets, "rename", "rename a market; its rep and pinned blocks follow", market_rename,
-         ("name", "the market"), ("new", "the new name"))
-    verb(markets, "remove", "remove a market", market_remove, ("name", "the market"))
-    verb(markets, "assign", "give a market to a rep (keeps its lock unless --lock)", market_assign,
-         ("name", "the market"), ("rep", "the rep")).add_argument(
-        "--lock", action="store_true", help="lock it too: the optimiser keeps it there")
-    verb(markets, "unassign", "leave a market with no rep", market_unassign, ("name", "the market"))
-    verb(markets, "lock", "keep a market with its rep when the optimiser runs", _market_lock(True), ("name", "the market"))
-    verb(markets, "unlock", "let the optimiser move a market", _market_lock(False), ("name", "the market"))
+    verb(markets, "workload", _("set how many of an activity a market needs each week"), market_workload,
+         ("name", _("the market")), ("activity", _("the activity type")), ("count", _("how many a week")))
+    verb(markets, "rename", _("rename a market; its rep and pinned blocks follow"), market_rename,
+         ("name", _("the market")), ("new", _("the new name")))
+    verb(markets, "remove", _("remove a market"), market_remove, ("name", _("the market")))
+    verb(markets, "assign", _("give a market to a rep (keeps its lock unless --lock)"), market_assign,
+         ("name", _("the market")), ("rep", _("the rep"))).add_argument(
+        "--lock", action="store_true", help=_("lock it too: the optimiser keeps it there"))
+    verb(markets, "unassign", _("leave a market with no rep"), market_unassign, ("name", _("the market")))
+    verb(markets, "lock", _("keep a market with its rep when the optimiser runs"), _market_lock(True),
+         ("name", _("the market")))
+    verb(markets, "unlock", _("let the optimiser move a market"), _market_lock(False), ("name", _("the market")))
 
-    activities = group("activity", "define, change or remove an activity type (a demo, a call...)")
-    p = verb(activities, "add", "define an activity type", activity_add, ("name", "the activity's name"))
-    p.add_argument("--minutes", required=True, help="how long one takes, 5 to 480")
+    activities = group("activity", _("define, change or remove an activity type (a demo, a call...)"))
+    p = verb(activities, "add", _("define an activity type"), activity_add, ("name", _("the activity's name")))
+    p.add_argument("--minutes", required=True, help=_("how long one takes, 5 to 480"))
     kind = p.add_mutually_exclusive_group(required=True)
-    kind.add_argument("--live", dest="live", action="store_true", help="done with the prospect, in shared hours")
-    kind.add_argument("--async", dest="live", action="store_false", help="done alone, at any working hour")
-    verb(activities, "set", "change an activity's minutes or kind (live or async)", activity_set,
-         ("name", "the activity"), field(ACTIVITY_FIELDS), ("value", "the new value: minutes, or live or async"))
-    verb(activities, "remove", "remove an activity type and its weekly count from every market", activity_remove,
-         ("name", "the activity"))
+    kind.add_argument("--live", dest="live", action="store_true", help=_("done with the prospect, in shared hours"))
+    kind.add_argument("--async", dest="live", action="store_false", help=_("done alone, at any working hour"))
+    verb(activities, "set", _("change an activity's minutes or kind (live or async)"), activity_set,
+         ("name", _("the activity")), field(ACTIVITY_FIELDS), ("value", _("the new value: minutes, or live or async")))
+    verb(activities, "remove", _("remove an activity type and its weekly count from every market"), activity_remove,
+         ("name", _("the activity")))
     return {"rep": run, "market": run, "activity": run}
 

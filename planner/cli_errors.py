@@ -1,13 +1,15 @@
-"""The command line's own refusals (argparse's) in the reader's language.
+"""The command line's own words (argparse's refusals and ``--help`` headings) in the reader's language.
 
-argparse words its errors in English through the process-wide ``gettext`` domain; rather than
-change that for everyone, :class:`planner.cli._Parser` hands each message here, which recognises
-argparse's wordings and says them again in the language of :mod:`planner.i18n`. English comes
-back unchanged, and so does a wording this module does not know.
+argparse words them in English through the process-wide ``gettext`` domain; rather than change
+that for everyone, :class:`planner.cli._Parser` hands each message here, which recognises
+argparse's wordings and says them again in the language of :mod:`planner.i18n`, and builds its
+help with :class:`HelpFormatter` and :func:`help_words`' headings. English comes back unchanged
+(argparse's own words, byte for byte), and so does a wording this module does not know.
 """
 
 from __future__ import annotations
 
+import argparse
 import re
 
 from . import i18n
@@ -59,3 +61,30 @@ def argparse_message(message: str) -> str:
         if problem is not None:
             return _("argument {argument}: {problem}").format(argument=found["argument"], problem=problem)
     return message
+
+
+def help_words(parser: argparse.ArgumentParser) -> None:
+    """Give a parser argparse just made its headings and its ``-h`` in the reader's language."""
+    parser._positionals.title = _("positional arguments")
+    parser._optionals.title = _("options")
+    for action in parser._actions:
+        if isinstance(action, argparse._HelpAction):
+            action.help = _("show this help message and exit")
+
+
+VERSION_HELP = N_("show program's version number and exit")
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's layout, with its ``usage: `` and the colon after each heading in the reader's language."""
+
+    class _Section(argparse.HelpFormatter._Section):
+        def format_help(self):
+            text = super().format_help()
+            if self.heading is None or self.heading is argparse.SUPPRESS:
+                return text
+            # French puts a space before the colon: "options :".
+            return text.replace(f"{self.heading}:\n", _("{heading}:").format(heading=self.heading) + "\n", 1)
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)

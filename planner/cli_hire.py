@@ -70,9 +70,9 @@ def _store(args):
 
 def add_parsers(add) -> None:
     """The hire command's arguments (``add`` is :func:`planner.cli.build_parser`'s helper)."""
-    p = add("hire", "the fewest new reps with whom the team covers every market worth at least --min-value "
-                    "in humane hours", reads=True)
-    p.add_argument("--min-value", type=float, required=True, help="cover every market worth at least this")
-    p.add_argument("--max-hires", type=int, default=None, help="hire at most this many new reps")
-    p.add_argument("--week", help="planning week such as 2027-W11 (default: this week)")
-    p.add_argument("--time-limit", type=float, default=30.0, help="seconds to search (default 30)")
+    p = add("hire", _("the fewest new reps with whom the team covers every market worth at least --min-value "
+                    "in humane hours"), reads=True)
+    p.add_argument("--min-value", type=float, required=True, help=_("cover every market worth at least this"))
+    p.add_argument("--max-hires", type=int, default=None, help=_("hire at most this many new reps"))
+    p.add_argument("--week", help=_("planning week such as 2027-W11 (default: this week)"))
+    p.add_argument("--time-limit", type=float, default=30.0, help=_("seconds to search (default 30)"))

@@ -96,11 +96,12 @@ def cmd_undo(args, today):
 
 def add_parsers(add) -> None:
     """The history commands' arguments (``add`` is :func:`planner.cli.build_parser`'s helper)."""
-    p = add("history", "list the changes made to the database, newest first", reads=True)
-    p.add_argument("--limit", type=int, default=LIMIT, help=f"how many revisions to show (default {LIMIT})")
-    p.add_argument("--tz", help="show times in this IANA zone (default: this computer's)")
-    p = add("undo", "revert the latest change (or --revision N) as a new change, which 'undo' reverts in turn",
+    p = add("history", _("list the changes made to the database, newest first"), reads=True)
+    p.add_argument("--limit", type=int, default=LIMIT,
+                   help=_("how many revisions to show (default {count})").format(count=LIMIT))
+    p.add_argument("--tz", help=_("show times in this IANA zone (default: this computer's)"))
+    p = add("undo", _("revert the latest change (or --revision N) as a new change, which 'undo' reverts in turn"),
             reads=True)
-    p.add_argument("--revision", type=int, help="the revision to revert (default: the latest)")
-    p.add_argument("--dry-run", action="store_true", help="say what would be reverted, save nothing")
-    p.add_argument("--tz", help="show times in this IANA zone (default: this computer's)")
+    p.add_argument("--revision", type=int, help=_("the revision to revert (default: the latest)"))
+    p.add_argument("--dry-run", action="store_true", help=_("say what would be reverted, save nothing"))
+    p.add_argument("--tz", help=_("show times in this IANA zone (default: this computer's)"))

@@ -16,12 +16,12 @@ PAGES = ("A4", "Letter")
 
 def add_parsers(add) -> None:
     """``report``'s arguments (``add`` is :func:`planner.cli.build_parser`'s helper)."""
-    p = add("report", "write a PDF for the meeting: the plan's summary, the territory table, each rep's week "
-                      "and the workload flags")
-    p.add_argument("--week", help="ISO week such as 2027-W11 (default: this week)")
-    p.add_argument("--weeks", type=int, default=1, help="weeks of each rep drawn and checked, 1 to 52 (default 1)")
-    p.add_argument("--page", choices=PAGES, default="A4", help="paper size (default A4)")
-    p.add_argument("-o", "--output", required=True, help="the .pdf file to write")
+    p = add("report", _("write a PDF for the meeting: the plan's summary, the territory table, each rep's week "
+                      "and the workload flags"))
+    p.add_argument("--week", help=_("ISO week such as 2027-W11 (default: this week)"))
+    p.add_argument("--weeks", type=int, default=1, help=_("weeks of each rep drawn and checked, 1 to 52 (default 1)"))
+    p.add_argument("--page", choices=PAGES, default="A4", help=_("paper size (default A4)"))
+    p.add_argument("-o", "--output", required=True, help=_("the .pdf file to write"))
 
 
 def _drawing():

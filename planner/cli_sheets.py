@@ -65,11 +65,18 @@ for _name, _module in FORMATS.items():
 
 def add_parsers(add) -> None:
     """The spreadsheet commands' arguments (``add`` is :func:`planner.cli.build_parser`'s helper)."""
-    for name, what in (("csv", "a CSV file"), ("xlsx", "an Excel workbook (.xlsx)")):
-        p = add(f"import-{name}", f"add or update reps or markets from {what} (a bad row refuses the whole file)")
+    # Whole sentences per format, so that a language may agree its words with "a CSV file".
+    sentences = {
+        "csv": (_("add or update reps or markets from a CSV file (a bad row refuses the whole file)"),
+                _("write reps or markets to a CSV file for spreadsheets")),
+        "xlsx": (_("add or update reps or markets from an Excel workbook (.xlsx) (a bad row refuses the whole file)"),
+                 _("write reps or markets to an Excel workbook (.xlsx) for spreadsheets")),
+    }
+    for name, (import_help, export_help) in sentences.items():
+        p = add(f"import-{name}", import_help)
         p.add_argument("kind", choices=("reps", "markets"))
         p.add_argument("file")
-        p.add_argument("--dry-run", action="store_true", help="check the file, save nothing")
-        p = add(f"export-{name}", f"write reps or markets to {what} for spreadsheets")
+        p.add_argument("--dry-run", action="store_true", help=_("check the file, save nothing"))
+        p = add(f"export-{name}", export_help)
         p.add_argument("kind", choices=("reps", "markets"))
         p.add_argument("file")

@@ -79,26 +79,27 @@ def cmd_team(args, today):
 
 
 def add_parsers(add) -> None:
-    p = add("push", "copy this plan (file) to a team's PostgreSQL server: scenario, busy times, pinned blocks, "
-                    "alternatives", reads=True)
-    p.add_argument("--to", required=True, metavar="URL", help="postgresql://user@host:port/dbname")
-    p.add_argument("--replace", action="store_true", help="replace a different plan held there (undo on the "
-                                                           "server brings it back)")
-    p = add("team", "a team's plan on a server: list its members, add one or take one off (a director's)")
+    p = add("push", _("copy this plan (file) to a team's PostgreSQL server: scenario, busy times, pinned blocks, "
+                    "alternatives"), reads=True)
+    p.add_argument("--to", required=True, metavar="URL", help=_("postgresql://user@host:port/dbname"))
+    p.add_argument("--replace", action="store_true", help=_("replace a different plan held there (undo on the "
+                                                           "server brings it back)"))
+    p = add("team", _("a team's plan on a server: list its members, add one or take one off (a director's)"))
     actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=type(p))
 
     def verb(name: str, help_text: str):
         v = actions.add_parser(name, help=help_text, description=help_text)
-        v.add_argument("--db", default=argparse.SUPPRESS, help="postgresql://user@host:port/dbname")
+        v.add_argument("--db", default=argparse.SUPPRESS, help=_("postgresql://user@host:port/dbname"))
         return v
 
-    verb("list", "the members, their roles and regions, and who you are (the default)").add_argument(
-        "--json", action="store_true", help="print JSON")
-    v = verb("add-member", "give a login a role on this plan (making the login if the server has none)")
-    v.add_argument("login", metavar="LOGIN", help="the PostgreSQL login")
-    v.add_argument("--role", required=True, choices=pg_roles.ROLES, help="director, planner, rep or read-only")
-    v.add_argument("--regions", help="a planner's regions, comma-separated: Americas, EMEA, APAC")
-    v.add_argument("--rep", help="a rep's login: the rep whose busy times and pinned blocks they edit")
-    v.add_argument("--password", action="store_true", help="type the login's password (encrypted here, never stored)")
-    verb("remove", "take a login off the team (the login itself is kept)").add_argument(
-        "login", metavar="LOGIN", help="the PostgreSQL login")
+    verb("list", _("the members, their roles and regions, and who you are (the default)")).add_argument(
+        "--json", action="store_true", help=_("print JSON"))
+    v = verb("add-member", _("give a login a role on this plan (making the login if the server has none)"))
+    v.add_argument("login", metavar="LOGIN", help=_("the PostgreSQL login"))
+    v.add_argument("--role", required=True, choices=pg_roles.ROLES, help=_("director, planner, rep or read-only"))
+    v.add_argument("--regions", help=_("a planner's regions, comma-separated: Americas, EMEA, APAC"))
+    v.add_argument("--rep", help=_("a rep's login: the rep whose busy times and pinned blocks they edit"))
+    v.add_argument("--password", action="store_true",
+                   help=_("type the login's password (encrypted here, never stored)"))
+    verb("remove", _("take a login off the team (the login itself is kept)")).add_argument(
+        "login", metavar="LOGIN", help=_("the PostgreSQL login"))

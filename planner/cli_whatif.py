@@ -60,17 +60,17 @@ def cmd_whatif(args, today):
 
 def add_parsers(add) -> None:
     """The ``whatif`` command (``add`` is :func:`planner.cli.build_parser`'s helper)."""
-    p = add("whatif", "keep the plan open now, with an activity's work changed, as a new alternative")
+    p = add("whatif", _("keep the plan open now, with an activity's work changed, as a new alternative"))
     # "-80%" is a value, not an option
     p._negative_number_matcher = re.compile(r"^-\d+(\.\d*)?%?$|^-\.\d+%?$")
-    p.add_argument("name", help="the new alternative")
+    p.add_argument("name", help=_("the new alternative"))
     p.add_argument("--activity", action=_StartChange, dest="changes", default=[], metavar="ACTIVITY",
-                   help="the activity type to change; starts one change (repeat for several)")
+                   help=_("the activity type to change; starts one change (repeat for several)"))
     p.add_argument("--change", action=_Detail, metavar="PERCENT",
-                   help="its weekly count in each market by this percentage, -100%% to +1000%% (rounded "
-                        "to the nearest whole count, a half up)")
-    p.add_argument("--add", action=_Detail, metavar="N", help="this many more (or fewer: -1) a week per market")
+                   help=_("its weekly count in each market by this percentage, -100%% to +1000%% (rounded "
+                        "to the nearest whole count, a half up)"))
+    p.add_argument("--add", action=_Detail, metavar="N", help=_("this many more (or fewer: -1) a week per market"))
     p.add_argument("--per", action=_Detail, metavar="ACTIVITY",
-                   help="with --add: N more per weekly count of this activity, such as --add 1 --per Demo")
-    p.add_argument("--minutes", action=_Detail, metavar="N", help="a new duration, 5 to 480 minutes")
-    p.add_argument("--market", action=_Detail, metavar="MARKET", help="this market only (default: every market)")
+                   help=_("with --add: N more per weekly count of this activity, such as --add 1 --per Demo"))
+    p.add_argument("--minutes", action=_Detail, metavar="N", help=_("a new duration, 5 to 480 minutes"))
+    p.add_argument("--market", action=_Detail, metavar="MARKET", help=_("this market only (default: every market)"))

@@ -4,9 +4,13 @@ the tests of its command (tests/test_cli.py and others); here, that French reach
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
-from planner.cli import main
+import pytest
+
+from planner import i18n
+from planner.cli import build_parser, main
 
 
 def _run(capsys, *argv):
@@ -142,3 +146,84 @@ def test_file_refusals_in_french(capsys, tmp_path, demo_db):
     code, _out, err = _run(capsys, "--db", demo_db, "import-busy", str(ics), "--rep", "Laura")
     assert (code, err) == (2, f"erreur : {ics} : ligne 8 : l'événement 'tick' se répète chaque minute ; "
                               "ce n'est pas une réunion\n")
+
+
+def _help(capsys, *argv, **kwargs) -> str:
+    """What `rep-planner ARGV --help` prints (argparse exits 0 after printing it)."""
+    with pytest.raises(SystemExit) as exited:
+        main([*argv, "--help"], **kwargs)
+    assert exited.value.code == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    return out
+
+
+def _parsers(parser, path=()):
+    """Every parser of the command line with its command words: (), ("assign",), ("rep", "add")..."""
+    yield path, parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                yield from _parsers(sub, (*path, name))
+
+
+def test_help_in_french(capsys):
+    out = _help(capsys, "--lang", "fr")
+    assert out.startswith("utilisation : rep-planner [-h] [--db DB] [--read-only] [--lang LANG]")
+    for french in ("Planifier les semaines des commerciaux à travers les fuseaux horaires.",
+                   "\narguments positionnels :\n", "\noptions :\n", "afficher cette aide et quitter",
+                   "afficher la version du programme et quitter", "afficher les sauvegardes de la base (les 20 plus",
+                   "choisir quel commercial couvre quel marché (HiGHS), et"):
+        assert french in out
+    for english in ("usage:", "options:", "positional arguments", "show this help message", "version number",
+                    "Plan sales reps", "list reps", "database file", "language of the messages"):
+        assert english not in out
+
+    out = _help(capsys, "--lang", "fr", "assign")
+    assert out.startswith("utilisation : rep-planner assign [-h] [--json]")
+    assert "\nchoisir quel commercial couvre quel marché (HiGHS), et expliquer pourquoi\n" in out
+    for french in ("semaine planifiée, comme 2027-W11 (par défaut : cette", "secondes de recherche (par défaut 30)",
+                   "enregistrer le plan (les attributions verrouillées", "afficher en JSON"):
+        assert french in out
+    for english in ("usage:", "options:", "planning week", "seconds to search", "store the plan", "print JSON"):
+        assert english not in out
+
+
+def test_every_help_text_has_its_french():
+    """A help= left out of _() reads English among the French: every command's texts differ in French."""
+    with i18n.using(i18n.ENGLISH):
+        english = {path: p for path, p in _parsers(build_parser())}
+    with i18n.using(i18n.Translator("fr")):
+        french = {path: p for path, p in _parsers(build_parser())}
+    assert french.keys() == english.keys() and len(french) > 50
+    for path, parser in french.items():
+        assert parser.description != english[path].description or parser.description is None, path
+        for fr_action, en_action in zip(parser._actions, english[path]._actions, strict=True):
+            assert fr_action.option_strings == en_action.option_strings and fr_action.metavar == en_action.metavar
+            assert list(fr_action.choices or ()) == list(en_action.choices or ()), (path, fr_action.dest)
+            if en_action.help not in (None, argparse.SUPPRESS):
+                assert fr_action.help != en_action.help, (path, en_action.help)
+
+
+def test_help_without_lang_is_argparse_own_english(capsys, monkeypatch):
+    """English --help is what argparse itself writes for the command line, byte for byte: our headings,
+    usage prefix and -h text are argparse's, and every command's text is the English source."""
+    for name in i18n.ENVIRONMENT:
+        monkeypatch.delenv(name, raising=False)
+    with i18n.using(i18n.ENGLISH):
+        parsers = dict(_parsers(build_parser()))
+    for path in [(), ("assign",), ("rep", "add"), ("alternatives", "save"), ("team", "add-member"), ("whatif",)]:
+        parser = parsers[path]
+        parser.formatter_class = argparse.HelpFormatter  # argparse's own, in its own (English) words
+        for action in parser._actions:
+            if isinstance(action, argparse._HelpAction):
+                action.help = "show this help message and exit"
+        parser._positionals.title, parser._optionals.title = "positional arguments", "options"
+        expected = parser.format_help()
+        assert _help(capsys, *path) == expected
+        assert _help(capsys, "--lang", "en", *path) == expected
+        assert _help(capsys, *path, translator=i18n.ENGLISH) == expected
+    out = _help(capsys)
+    assert out.startswith("usage: rep-planner [-h]") and "\noptions:\n" in out and "\npositional arguments:\n" in out
+    assert "  --version             show program's version number and exit\n" in out
+    assert "    reps                list reps\n" in out

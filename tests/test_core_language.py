@@ -20,7 +20,7 @@ from planner.cli import main
 ROOT = Path(__file__).parent.parent
 PO = ROOT / "planner" / "locale" / "fr" / "LC_MESSAGES" / "rep_planner.po"
 # Words written the same in French: a msgstr equal to its msgid is a forgotten translation otherwise.
-SAME_IN_FRENCH = {"INFO", "optimal", "minutes", "Source", "subdivision", "Date", "Total", "plan", "minute"}
+SAME_IN_FRENCH = {"INFO", "optimal", "minutes", "Source", "subdivision", "Date", "Total", "plan", "minute", "options"}
 
 
 def _catalogue():
