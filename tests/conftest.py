@@ -58,3 +58,13 @@ def pg_url(pg_cluster) -> str:
     from tests import pg_server
 
     return pg_server.fresh_database(pg_cluster)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def demo_on_both_engines(request, tmp_path) -> str:
+    """The demo's plan in a SQLite file, then in a fresh PostgreSQL database: its path or URL."""
+    where = str(tmp_path / "team.db") if request.param == "sqlite" else request.getfixturevalue("pg_url")
+    store = Store(where)
+    store.save(scenario_file.load(DEMO_PATH), text="Demo scenario")
+    store.close()
+    return where

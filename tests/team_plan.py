@@ -89,3 +89,13 @@ def add_members(team: TeamPlan, typed_password) -> None:
                          ("rio", ["--role", "read-only"])):
         typed_password(team.passwords[login])
         assert team.cli("ana", "team", "add-member", login, *extra, "--password") == 0
+
+
+def with_members(cluster, folder: Path, patch) -> TeamPlan:
+    """:func:`make`, then :func:`add_members` with each password typed at getpass's prompt; ``patch`` is
+    the test's ``pytest.MonkeyPatch`` (its environment variables and the prompt last as long as it does)."""
+    team = make(cluster, folder, patch.setenv)
+    typed: list[str] = []
+    patch.setattr("getpass.getpass", lambda prompt: typed.pop())
+    add_members(team, typed.append)
+    return team

@@ -16,14 +16,9 @@ from planner.scenario_file import load
 from planner.storage import DEMO_PATH, Store
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def plan(request, tmp_path):
-    """The demo's plan, its database's path or URL."""
-    where = str(tmp_path / "team.db") if request.param == "sqlite" else request.getfixturevalue("pg_url")
-    store = Store(where)
-    store.save(load(DEMO_PATH), text="Demo scenario")
-    store.close()
-    return where
+@pytest.fixture
+def plan(demo_on_both_engines):
+    return demo_on_both_engines
 
 
 def read(store: Store):

@@ -41,13 +41,9 @@ conflicts.apply(store, commands.RemoveRep("Laura"), history.latest(store))
 """
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def plan(request, tmp_path):
-    where = str(tmp_path / "team.db") if request.param == "sqlite" else request.getfixturevalue("pg_url")
-    store = Store(where)
-    store.save(load(DEMO_PATH), text="Demo scenario")
-    store.close()
-    return where
+@pytest.fixture
+def plan(demo_on_both_engines):
+    return demo_on_both_engines
 
 
 def tables(store) -> dict:

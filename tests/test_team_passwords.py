@@ -19,10 +19,7 @@ class FakeKeyring:
 
 @pytest.fixture
 def team(pg_cluster, tmp_path, monkeypatch):
-    made = team_plan.make(pg_cluster, tmp_path, monkeypatch.setenv)
-    typed = []
-    monkeypatch.setattr("getpass.getpass", lambda prompt: typed.pop())
-    team_plan.add_members(made, typed.append)
+    made = team_plan.with_members(pg_cluster, tmp_path, monkeypatch)
     monkeypatch.setenv("PGPASSFILE", str(tmp_path / "no-pgpass"))   # libpq's places hold nothing now
     monkeypatch.delenv("PGPASSWORD", raising=False)
     return made

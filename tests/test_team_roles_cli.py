@@ -54,10 +54,7 @@ def team(pg_cluster, tmp_path_factory):
     patch = pytest.MonkeyPatch()
     folder = tmp_path_factory.mktemp("team-cli")
     try:
-        made = team_plan.make(pg_cluster, folder, patch.setenv)
-        typed = []
-        patch.setattr("getpass.getpass", lambda prompt: typed.pop())
-        team_plan.add_members(made, typed.append)
+        made = team_plan.with_members(pg_cluster, folder, patch)
         (folder / "busy.ics").write_text(BUSY)
         made.busy = str(folder / "busy.ics")
         yield made

@@ -87,10 +87,7 @@ CASES = [(login, what, statements, login in allowed) for what, statements, allow
 def team(pg_cluster, tmp_path_factory):
     patch = pytest.MonkeyPatch()
     try:
-        made = team_plan.make(pg_cluster, tmp_path_factory.mktemp("team"), patch.setenv)
-        typed = []
-        patch.setattr("getpass.getpass", lambda prompt: typed.pop())
-        team_plan.add_members(made, typed.append)
+        made = team_plan.with_members(pg_cluster, tmp_path_factory.mktemp("team"), patch)
         made.before = made.snapshot()
         yield made
     finally:

@@ -18,10 +18,7 @@ PLAN = ("meta", "activities", "reps", "markets", "workload", "assignments", "bus
 
 @pytest.fixture
 def team(pg_cluster, tmp_path, monkeypatch):
-    made = team_plan.make(pg_cluster, tmp_path, monkeypatch.setenv)
-    typed = []
-    monkeypatch.setattr("getpass.getpass", lambda prompt: typed.pop())
-    team_plan.add_members(made, typed.append)
+    made = team_plan.with_members(pg_cluster, tmp_path, monkeypatch)
     return made
 
 
